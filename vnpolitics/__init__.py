@@ -1,0 +1,1 @@
+"""Extraction of Vietnamese political news: plain Python, no Dagster."""

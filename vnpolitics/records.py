@@ -1,0 +1,141 @@
+"""Typed records shared by every stage of the extractor.
+
+Every record that points into an article carries character offsets into the
+*cleaned* article text (``CleanArticle.text``) and the index of the sentence it
+came from, so an analyst can always see why a row exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class RejectedFile(Exception):
+    """Raised when a raw file cannot be turned into article text; ``reason`` goes to ingest_files."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Raw bytes turned into NFC text with ``\\n`` line ends."""
+
+    text: str
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16-le", "windows-1258", "html+utf-8"
+    flags: tuple[str, ...] = ()  # e.g. ("nfd_normalised", "crlf", "html", "replacement_chars")
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption line kept apart from the story; ``credit`` is the photographer/credit if printed."""
+
+    char_start: int
+    char_end: int
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """Article text with page chrome removed. Offsets of every other record index into ``text``."""
+
+    text: str
+    captions: tuple[Caption, ...] = ()
+    removed_chrome: tuple[str, ...] = ()  # the lines dropped as page chrome, for auditing
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    title: str | None
+    published_at: datetime | None
+    source_outlet: str | None
+    author: str | None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    char_start: int
+    char_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    full_name: str
+    surface_text: str
+    char_start: int
+    char_end: int
+    sentence_index: int
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class PersonTitle:
+    full_name: str
+    title: str  # abbreviations expanded, e.g. "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"
+    organization_name: str | None  # canonical name of the body the title belongs to
+    char_start: int  # offsets of the title text as printed
+    char_end: int
+    sentence_index: int
+
+
+@dataclass(frozen=True)
+class OrganizationMention:
+    canonical_name: str
+    surface_text: str
+    char_start: int
+    char_end: int
+    sentence_index: int
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class MeetingDate:
+    """The date of a reported event, as resolved from the text."""
+
+    meeting_date: date | None
+    date_is_inferred: bool  # True when the year (or the day) was not printed beside the event
+    time_of_day: str | None  # "sáng", "trưa", "chiều", "tối" or None
+    date_text: str  # the phrase the date came from, e.g. "Chiều 29/1"
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True)
+class Meeting:
+    meeting_index: int
+    meeting_date: date | None
+    date_is_inferred: bool
+    time_of_day: str | None
+    meeting_kind: str | None
+    organizers: tuple[str, ...]
+    date_text: str | None
+    char_start: int
+    char_end: int
+    sentence_index: int
+
+
+@dataclass(frozen=True)
+class ParticipantRole:
+    meeting_index: int
+    full_name: str
+    role: str  # attendee | chair | speaker | presenter | mentioned
+    char_start: int
+    char_end: int
+    sentence_index: int
+
+
+@dataclass
+class ArticleExtraction:
+    metadata: ArticleMetadata
+    clean: CleanArticle
+    sentences: list[Sentence] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    titles: list[PersonTitle] = field(default_factory=list)
+    organizations: list[OrganizationMention] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    roles: list[ParticipantRole] = field(default_factory=list)
