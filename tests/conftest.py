@@ -1,0 +1,39 @@
+"""Shared fixtures: the repository's paths and parsed sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnpolitics.people import SentenceParse, parse_sentence
+from vnpolitics.tokens import attach_pyvi_words, tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+RAW = REPO / "raw"
+SHARED = REPO.parent / "shared"
+
+
+def parse(text: str) -> SentenceParse:
+    tokens = tokenize(text)
+    attach_pyvi_words(tokens)
+    return parse_sentence(tokens)
+
+
+def people_of(text: str) -> dict[str, list[str]]:
+    """Name -> posts (abbreviations expanded) as the sentence parser reads them."""
+    from vnpolitics.textnorm import canonical_text
+
+    result = parse(text)
+    out = {}
+    for found in result.names:
+        name = " ".join(t.text for t in result.tokens[found.item.start : found.item.end])
+        out[name] = [
+            canonical_text(" ".join(t.text for t in result.tokens[ti.start : ti.end])) for ti in found.titles
+        ]
+    return out
+
+
+@pytest.fixture(scope="session")
+def raw_dir() -> Path:
+    return RAW

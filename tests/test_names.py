@@ -1,0 +1,43 @@
+"""Person names: where they start and end among capitalised words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import people_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Đồng chí Trần Văn Bình phát biểu tại buổi lễ.", ["Trần Văn Bình"]),
+        ("Bà Tôn Nữ Thị Hạnh, Phó Chủ tịch UBND tỉnh, dự lễ.", ["Tôn Nữ Thị Hạnh"]),
+        ("Ông Ngô Thị Thanh Lan cho biết như vậy.", ["Ngô Thị Thanh Lan"]),
+        # a surname that is also a place or a common word
+        ("Bí thư Thành ủy Hà Nội Hà Minh Khang chủ trì.", ["Hà Minh Khang"]),
+        ("Phó Chủ tịch UBND tỉnh Lâm Đồng Mai Xuân Thịnh dự.", ["Mai Xuân Thịnh"]),
+        ("Các đồng chí Chu Văn Lộc, Đinh Thị Hoa cùng dự.", ["Chu Văn Lộc", "Đinh Thị Hoa"]),
+        # the place of a district committee comes between the post and the name
+        ("Bí thư Quận ủy Ba Đình Lê Quang Huy cho biết.", ["Lê Quang Huy"]),
+        ("Bí thư Huyện ủy Gia Lâm Hồ Văn Tùng phát biểu.", ["Hồ Văn Tùng"]),
+        ("Thiếu tướng Nguyễn Hữu Cường dự hội nghị.", ["Nguyễn Hữu Cường"]),
+    ],
+)
+def test_names_are_found_whole(sentence: str, expected: list[str]) -> None:
+    assert list(people_of(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ban Thường vụ Thành ủy Hà Nội họp phiên thường kỳ.",
+        "Bộ Chính trị đã ban hành nghị quyết.",
+        "Đà Nẵng và Hà Nội là hai thành phố lớn.",
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        "Đoàn Thanh niên Cộng sản tổ chức hoạt động.",
+        "Đoàn đại biểu Quốc hội tỉnh Cao Bằng tiếp xúc cử tri.",
+        "Trụ sở ở số 5 phố Lê Duẩn.",
+    ],
+)
+def test_titles_bodies_places_and_doctrines_are_not_people(sentence: str) -> None:
+    assert people_of(sentence) == {}

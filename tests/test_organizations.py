@@ -1,0 +1,61 @@
+"""Bodies: canonical full names, abbreviations expanded, one name for all spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import parse
+from vnpolitics.bodies import canonical_body
+from vnpolitics.places_context import complete, places_by_level
+
+
+def bodies_of(text: str) -> list[str]:
+    result = parse(text)
+    return [canonical_body(result.tokens, b) for b in result.bodies if not b.bare]
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Ban Tuyên giáo T.Ư", "Ban Tuyên giáo TƯ", "Ban Tuyên giáo TW", "Ban Tuyên giáo Trung ương"],
+)
+def test_every_spelling_of_a_central_commission_is_one_name(spelling: str) -> None:
+    assert bodies_of(f"Đoàn công tác của {spelling} làm việc tại tỉnh.") == ["Ban Tuyên giáo Trung ương"]
+
+
+def test_old_tone_placement_is_folded_to_the_modern_one() -> None:
+    assert bodies_of("Hội nghị do Tỉnh uỷ Hoà Bình tổ chức.") == ["Tỉnh ủy Hòa Bình"]
+
+
+def test_people_committee_abbreviation_with_city() -> None:
+    assert bodies_of("Lãnh đạo UBND TP. Cần Thơ báo cáo.") == ["Ủy ban nhân dân thành phố Cần Thơ"]
+
+
+def test_company_name_runs_over_descriptive_words_and_drops_the_gloss() -> None:
+    got = bodies_of("Tổng công ty (TCT) Xây dựng công trình giao thông Hà Tây báo cáo kết quả.")
+    assert got == ["Tổng công ty Xây dựng công trình giao thông Hà Tây"]
+
+
+def test_bodies_inside_posts_are_found() -> None:
+    got = bodies_of("Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Bắc Ninh Lê Thị Nga phát biểu.")
+    assert got == ["Ủy ban Kiểm tra Tỉnh ủy Bắc Ninh"]
+
+
+def test_two_bodies_joined_by_va_stay_apart() -> None:
+    got = bodies_of("Bộ Nội vụ và Ban Thường vụ Tỉnh ủy Long An ký kết quy chế phối hợp.")
+    assert got == ["Bộ Nội vụ", "Ban Thường vụ Tỉnh ủy Long An"]
+
+
+def test_commission_without_parent_is_generic() -> None:
+    result = parse("Ban Tổ chức đã chuẩn bị chu đáo.")
+    assert [b.bare for b in result.bodies] == [True]
+
+
+def test_generic_body_completed_from_the_article_place() -> None:
+    places = places_by_level(["Thành ủy Vĩnh Long", "Ban Thường vụ Thành ủy Vĩnh Long", "Bộ Nội vụ"])
+    assert complete("Ban Tổ chức Thành ủy", places) == "Ban Tổ chức Thành ủy Vĩnh Long"
+    assert complete("Bộ Nội vụ", places) == "Bộ Nội vụ"
+
+
+def test_no_completion_when_the_article_names_two_places_equally() -> None:
+    places = places_by_level(["Tỉnh ủy An Giang", "Tỉnh ủy Kiên Giang"])
+    assert complete("Tỉnh ủy", places) == "Tỉnh ủy"

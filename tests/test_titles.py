@@ -1,0 +1,81 @@
+"""Posts attached to people: before the name, after it, shared by a list, after a colon."""
+
+from __future__ import annotations
+
+from tests.conftest import people_of
+
+
+def test_post_before_the_name_with_its_body() -> None:
+    got = people_of("Trưởng Ban Tuyên giáo Trung ương Lê Văn Thành phát biểu khai mạc.")
+    assert got == {"Lê Văn Thành": ["Trưởng Ban Tuyên giáo Trung ương"]}
+
+
+def test_appositive_posts_after_the_name_stop_at_the_verb() -> None:
+    got = people_of(
+        "Đồng chí Vũ Thị Lan, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội "
+        "tỉnh Nghệ An chủ trì hội nghị."
+    )
+    assert got == {
+        "Vũ Thị Lan": [
+            "Ủy viên Trung ương Đảng",
+            "Bí thư Tỉnh ủy",
+            "Trưởng Đoàn đại biểu Quốc hội tỉnh Nghệ An",
+        ]
+    }
+
+
+def test_abbreviations_are_expanded_in_posts() -> None:
+    got = people_of("Dự có Chủ tịch UBND TP. Hải Phòng Đỗ Minh Tâm và Phó Ban Dân vận T.Ư Lý Thị Hương.")
+    assert got == {
+        "Đỗ Minh Tâm": ["Chủ tịch Ủy ban nhân dân thành phố Hải Phòng"],
+        "Lý Thị Hương": ["Phó Ban Dân vận Trung ương"],
+    }
+
+
+def test_each_person_of_a_semicolon_list_keeps_own_posts() -> None:
+    got = people_of(
+        "Tham dự có các đồng chí: Phan Văn Mãi, Ủy viên Bộ Chính trị, Bí thư Thành ủy; "
+        "Trịnh Thị Hoa, Phó Bí thư Thường trực Thành ủy."
+    )
+    assert got == {
+        "Phan Văn Mãi": ["Ủy viên Bộ Chính trị", "Bí thư Thành ủy"],
+        "Trịnh Thị Hoa": ["Phó Bí thư Thường trực Thành ủy"],
+    }
+
+
+def test_one_post_shared_by_a_list_after_cac_dong_chi() -> None:
+    got = people_of("Tới dự có các đồng chí Phó Ban Kinh tế Trần Văn Hải, Mai Tiến, Lương Thị Hòa.")
+    assert got == {name: ["Phó Ban Kinh tế"] for name in ("Trần Văn Hải", "Mai Tiến", "Lương Thị Hòa")}
+
+
+def test_post_after_colon_goes_to_everyone_listed() -> None:
+    got = people_of(
+        "Cùng dự có các Ủy viên Trung ương Đảng: Bí thư Tỉnh ủy Thái Bình Ngô Đông Hải; "
+        "Chủ tịch UBND tỉnh Nam Định Phạm Đình Nghị."
+    )
+    assert got == {
+        "Ngô Đông Hải": ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy Thái Bình"],
+        "Phạm Đình Nghị": ["Ủy viên Trung ương Đảng", "Chủ tịch Ủy ban nhân dân tỉnh Nam Định"],
+    }
+
+
+def test_military_rank_and_post_joined_by_a_dash() -> None:
+    got = people_of("Trung tướng - Tư lệnh Quân khu 3 Nguyễn Quang Ngọc dự buổi lễ.")
+    assert got == {"Nguyễn Quang Ngọc": ["Trung tướng", "Tư lệnh Quân khu 3"]}
+
+
+def test_former_post_keeps_nguyen() -> None:
+    got = people_of("Ông Đặng Văn Khoa, nguyên Bí thư Tỉnh ủy Quảng Trị, đã dự buổi gặp mặt.")
+    assert got == {"Đặng Văn Khoa": ["nguyên Bí thư Tỉnh ủy Quảng Trị"]}
+
+
+def test_post_of_the_object_of_cua_is_not_the_subjects() -> None:
+    got = people_of(
+        "Tiếp thu ý kiến của Trưởng Ban Nội chính Trung ương, Bí thư Tỉnh ủy Bùi Văn Quang khẳng định."
+    )
+    assert got == {"Bùi Văn Quang": ["Bí thư Tỉnh ủy"]}
+
+
+def test_kiem_joins_two_posts() -> None:
+    got = people_of("Ông Hoàng Văn Nam, Phó Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh cho biết.")
+    assert got == {"Hoàng Văn Nam": ["Phó Bí thư Tỉnh ủy", "Chủ tịch Hội đồng nhân dân tỉnh"]}

@@ -1,0 +1,166 @@
+"""Reading the name of a body (party committee, ministry, people's committee, company ...)
+from tokens, and its canonical full form.
+
+A body opens with a kind from ``gazetteers/body_kinds.tsv`` and runs on over capitalised
+words (with the lower-case syllables pyvi keeps in the same word: "Tổ chức", "Nội vụ"),
+place words ("thành phố", "tỉnh") and, for companies and associations, descriptive
+lower-case words up to the last capitalised one ("Tổng công ty Đầu tư phát triển hạ tầng
+đô thị UDIC"). It stops before a person's name, a verb or punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vnpolitics.gazetteer import body_kinds, lowercase_body_phrases, max_len, predicate_phrases
+from vnpolitics.names import name_length_at, starts_body_kind
+from vnpolitics.textnorm import canonical_text
+from vnpolitics.tokens import Token
+
+DESCRIPTIVE_KINDS = frozenset({"enterprise", "academy", "front", "press", "state_body"})
+
+
+@dataclass(frozen=True)
+class BodySpan:
+    start: int  # token indices, end exclusive
+    end: int
+    kind: str
+    unique: bool  # the kind alone names one body ("Bộ Chính trị")
+    bare: bool  # nothing follows the kind ("Thành ủy", "Ban Thường vụ")
+
+
+def _phrase_len(tokens: list[Token], k: int, phrases) -> int:
+    for n in range(min(max_len(phrases), len(tokens) - k), 0, -1):
+        if tuple(t.key for t in tokens[k : k + n]) in phrases:
+            return n
+    return 0
+
+
+def _is_predicate(tokens: list[Token], k: int) -> bool:
+    return _phrase_len(tokens, k, predicate_phrases()) > 0
+
+
+def _word_end(tokens: list[Token], k: int) -> int:
+    """End of the pyvi word that token k opens (lower-case syllables of a compound included)."""
+    j = k + 1
+    while (
+        j < len(tokens)
+        and tokens[j].word_id == tokens[k].word_id
+        and tokens[j].kind == "word"
+        and not name_length_at(tokens, j)
+    ):
+        j += 1
+    return j
+
+
+def _gloss_end(tokens: list[Token], k: int) -> int:
+    """Skip an acronym gloss such as "(TCT)"; returns k when there is none."""
+    if tokens[k].text != "(":
+        return k
+    j = k + 1
+    while j < len(tokens) and j - k <= 6 and tokens[j].text != ")":
+        if tokens[j].kind == "punct":
+            return k
+        j += 1
+    return j + 1 if j < len(tokens) and tokens[j].text == ")" else k
+
+
+def _cap_ahead(tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised word follows before any verb or punctuation (descriptive names)."""
+    for j in range(k, min(len(tokens), k + 8)):
+        t = tokens[j]
+        if t.kind == "punct" or _is_predicate(tokens, j):
+            return False
+        if t.is_cap or t.is_upper:
+            return True
+    return False
+
+
+def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan | None:
+    """The body whose name starts at token i, if one does.
+
+    ``allow_lower`` lets the kind be printed in lower case, as it is after a post
+    ("Trưởng ban Tổ chức Trung ương").
+    """
+    if i >= len(tokens) or tokens[i].kind != "word" or not (tokens[i].is_cap or allow_lower):
+        return None
+    n = starts_body_kind(tokens, i)
+    if not n:
+        return None
+    kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
+    j = _extend(tokens, i + n, kind.kind)
+    return BodySpan(
+        i, j, kind.kind, kind.unique, bare=(j == i + n) or _commission_without_parent(tokens, i, j)
+    )
+
+
+def _commission_without_parent(tokens: list[Token], i: int, j: int) -> bool:
+    """ "Ban Tổ chức" alone is every committee's commission: without a parent
+    ("Trung ương", "Thành ủy Hà Nội") it names no one body."""
+    words = {t.word_id for t in tokens[i:j]}
+    return tokens[i].key == "ban" and len(words) <= 2
+
+
+def _extend(tokens: list[Token], j: int, kind: str) -> int:
+    while j < len(tokens):
+        t = tokens[j]
+        if name_length_at(tokens, j):
+            break
+        gloss = _gloss_end(tokens, j)
+        if gloss > j:
+            j = gloss
+            continue
+        if t.is_upper or (t.is_cap and not _is_predicate(tokens, j)):
+            j = _word_end(tokens, j)
+            continue
+        if t.kind == "num" and _after_capitalised_word(tokens, j):
+            j += 1  # "Đề án Trung ương 6"
+            continue
+        n = _phrase_len(tokens, j, lowercase_body_phrases())
+        if n:
+            j += n
+            continue
+        if (
+            kind in DESCRIPTIVE_KINDS
+            and t.kind == "word"
+            and not _is_predicate(tokens, j)
+            and _cap_ahead(tokens, j)
+        ):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _after_capitalised_word(tokens: list[Token], j: int) -> bool:
+    k = j - 1
+    while (
+        k > 0
+        and tokens[k].kind == "word"
+        and tokens[k - 1].word_id == tokens[k].word_id
+        and not tokens[k].is_cap
+    ):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "word" and tokens[k].is_cap
+
+
+def canonical_body(tokens: list[Token], span: BodySpan) -> str:
+    """Full canonical name: abbreviations expanded, kind capitalised, modern tone marks."""
+    first = span.start
+    surface = " ".join(_surface(tokens, first, span.end))
+    name = canonical_text(surface)
+    return name[:1].upper() + name[1:]
+
+
+def _surface(tokens: list[Token], start: int, end: int) -> list[str]:
+    """Token texts of a span without acronym glosses like "(TCT)"."""
+    out: list[str] = []
+    k = start
+    while k < end:
+        g = _gloss_end(tokens, k)
+        if g > k:
+            k = g
+            continue
+        out.append(tokens[k].text)
+        k += 1
+    return out

@@ -1,0 +1,161 @@
+"""Where a Vietnamese person's name starts and ends in a run of capitalised syllables.
+
+A name is 2-5 capitalised syllables opening with a family name from the gazetteer,
+and is not the start of a place ("Hà Nội", "Cao Bằng") or of a body ("Đoàn đại biểu").
+pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Thắng".
+"""
+
+from __future__ import annotations
+
+from vnpolitics.gazetteer import body_kinds, max_len, places, surname_rank, title_heads
+from vnpolitics.tokens import Token
+
+MAX_NAME = 5
+# A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").
+COMMON_SURNAME_RANK = 20
+# Also family names, but "Ông Hoàng Văn Nam" is "Mr Hoàng Văn Nam".
+ADDRESS_FORMS = frozenset({"ông", "bà"})
+
+# Words after which a capitalised run names a place, street or doctrine, not a person.
+NOT_PERSON_BEFORE = frozenset(
+    tuple(p.split())
+    for p in (
+        "đường",
+        "phố",
+        "làng",
+        "thôn",
+        "bản",
+        "ấp",
+        "sông",
+        "núi",
+        "cầu",
+        "chợ",
+        "chùa",
+        "đền",
+        "trường",
+        "sân",
+        "tàu",
+        "lăng",
+        "bảo tàng",
+        "giải",
+        "hầm",
+        "đèo",
+        "đảo",
+        "khu",
+        "cảng",
+        "tư tưởng",
+        "phong cách",
+        "đạo đức",
+        "tấm gương",
+        "di chúc",
+        "học viện",
+        "quốc gia",
+        "huân chương",
+        "giải thưởng",
+    )
+)
+
+
+# Administrative units: "huyện Mỹ Đức" is a place, but a post's body may end in a bare unit
+# followed by a full name ("Phó Chủ tịch UBND tỉnh Trần Thị Mỹ"): only short runs are places here.
+ADMIN_UNITS = frozenset(
+    tuple(p.split()) for p in ("tỉnh", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
+)
+
+
+def _after(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(k >= len(p) and tuple(t.key for t in tokens[k - len(p) : k]) == p for p in phrases)
+
+
+def _after_place_word(tokens: list[Token], k: int) -> bool:
+    return _after(tokens, k, NOT_PERSON_BEFORE)
+
+
+def _is_name_syllable(t: Token) -> bool:
+    return t.is_cap and not t.is_upper and not t.abbr
+
+
+def _starts_phrase(tokens: list[Token], k: int, phrases, longest: int) -> int:
+    """Length of the longest phrase from ``phrases`` starting at k (folded syllables), else 0."""
+    for n in range(min(longest, len(tokens) - k), 0, -1):
+        if tuple(t.key for t in tokens[k : k + n]) in phrases:
+            return n
+    return 0
+
+
+def starts_place(tokens: list[Token], k: int) -> int:
+    return _starts_phrase(tokens, k, places(), max_len(places()))
+
+
+def starts_body_kind(tokens: list[Token], k: int) -> int:
+    return _starts_phrase(tokens, k, body_kinds(), max_len(body_kinds()))
+
+
+def starts_title_head(tokens: list[Token], k: int) -> int:
+    return _starts_phrase(tokens, k, title_heads(), max_len(title_heads()))
+
+
+def _blocked(tokens: list[Token], k: int) -> bool:
+    """A run at k that is a place, a body or a post is not a name."""
+    return bool(starts_place(tokens, k) or starts_body_kind(tokens, k) or starts_title_head(tokens, k))
+
+
+def _blocked_inside(tokens: list[Token], j: int) -> bool:
+    """Inside a run, a place or a body/post of two syllables or more ends the name; a lone
+    "Ban" or "Bình" at the end is a given name ("Hà Ban")."""
+    if starts_place(tokens, j) >= 2:
+        return True
+    n = max(starts_body_kind(tokens, j), starts_title_head(tokens, j))
+    return n >= 2 or (n == 1 and j + 1 < len(tokens) and _is_name_syllable(tokens[j + 1]))
+
+
+def _run_end(tokens: list[Token], k: int) -> int:
+    j = k
+    while j < len(tokens) and _is_name_syllable(tokens[j]) and j - k <= MAX_NAME:
+        if j > k and _blocked_inside(tokens, j):
+            break
+        j += 1
+    return j
+
+
+def _place_ends_at(tokens: list[Token], k: int) -> bool:
+    """Whether a known place ends right before token k ("Gia Lâm|Hồ Văn Tùng")."""
+    return any(starts_place(tokens, j) == k - j for j in range(max(0, k - 4), k))
+
+
+def name_length_at(tokens: list[Token], k: int) -> int:
+    """Number of syllables of the person's name starting at token k (0 when none starts there)."""
+    t = tokens[k]
+    if not _is_name_syllable(t) or t.key not in surname_rank() or _blocked(tokens, k):
+        return 0
+    if _after_place_word(tokens, k) and not (k > 1 and tokens[k - 2].key == "thành"):
+        return 0  # "phố Huế" is a street; but "Chủ tịch UBND TP Nguyễn Văn A" is a post, then a name
+    if (
+        k > 0
+        and tokens[k - 1].word_id == t.word_id
+        and _is_name_syllable(tokens[k - 1])
+        and not (_place_ends_at(tokens, k) or tokens[k - 1].key in ADDRESS_FORMS)
+    ):
+        return 0  # pyvi holds it inside the preceding word ("Tây_Hồ")
+    if t.key in ADDRESS_FORMS and k + 1 < len(tokens) and name_length_at(tokens, k + 1) >= 2:
+        return 0  # "Ông Hoàng Văn Nam": the form of address, then the name
+    end = _run_end(tokens, k)
+    length = end - k
+    if length > MAX_NAME or length < 2 or (length == 2 and _after(tokens, k, ADMIN_UNITS)):
+        return 0
+    if (
+        length == 2
+        and end < len(tokens)
+        and tokens[end].word_id == tokens[end - 1].word_id
+        and not tokens[end].is_cap
+    ):
+        return 0  # the last syllable opens a common word ("Đoàn Thanh niên")
+    nxt = tokens[k + 1]
+    if (
+        length >= 4
+        and surname_rank().get(nxt.key, 99) < COMMON_SURNAME_RANK
+        and nxt.word_id != t.word_id
+        and name_length_at(tokens, k + 1) >= 3
+    ):
+        return 0  # "Hồ Nguyễn Văn Thắng": the place ends at "Hồ", the name starts after it
+    return length

@@ -1,0 +1,38 @@
+"""The grammar of a post: [prefix] HEAD [BODY].
+
+``gazetteers/title_heads.txt`` lists the heads ("Bí thư", "Phó Chủ tịch", "Thiếu tướng");
+the body is read by ``bodies.body_at``. "nguyên Bí thư Tỉnh ủy" keeps "nguyên" (former).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vnpolitics.bodies import BodySpan, body_at
+from vnpolitics.gazetteer import title_heads, title_prefixes
+from vnpolitics.names import starts_title_head
+from vnpolitics.tokens import Token
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    start: int  # token indices, end exclusive
+    end: int
+    body: BodySpan | None
+
+
+def title_at(tokens: list[Token], i: int) -> TitleSpan | None:
+    """The post printed from token i, if one starts there."""
+    k = i
+    if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
+        k += 1
+    if not tokens[k].is_cap:
+        return None
+    n = starts_title_head(tokens, k)
+    if not n:
+        return None
+    head = title_heads()[tuple(t.key for t in tokens[k : k + n])]
+    body = body_at(tokens, k + n, allow_lower=True)
+    if body is None and head.needs_body:
+        return None
+    return TitleSpan(i, body.end if body else k + n, body)

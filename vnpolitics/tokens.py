@@ -1,0 +1,96 @@
+"""Syllable tokens with offsets, abbreviations expanded in place, and pyvi word groups.
+
+Parsing works on expanded syllables ("UBND" becomes "Ủy ban nhân dân") while every
+token keeps the character span of what was printed, so provenance is never lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnpolitics.gazetteer import abbreviations
+from vnpolitics.textnorm import fold
+
+_TOKEN_RE = re.compile(
+    r"T\.\s?Ư\b|TP\.\s?HCM\b|Tp\.\s?HCM\b|TP\.(?=\s)|Tp\.(?=\s)"  # dotted abbreviations first
+    r"|\d+(?:[.,/:-]\d+)*"  # numbers, dates, ratios
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)?"  # syllables (letters, with K'Ho style apostrophes)
+    r"|[^\w\s]"  # punctuation, one char each
+)
+
+
+@dataclass
+class Token:
+    text: str  # the syllable as parsed (an expanded abbreviation gives several tokens)
+    start: int  # offsets of the printed text in the cleaned article
+    end: int
+    kind: str  # "word" | "num" | "punct"
+    abbr: bool = False  # part of an expanded abbreviation
+    word_id: int = -1  # pyvi word group: syllables of one word share it
+    pos: str = ""
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_cap(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        """An all-capitals token (UDIC, QĐND): an acronym, never part of a person's name."""
+        return self.kind == "word" and len(self.text) > 1 and self.text.isupper()
+
+
+def _expand(surface: str) -> list[str] | None:
+    for pattern, full in abbreviations():
+        if pattern.fullmatch(surface) or pattern.fullmatch(surface + " "):
+            return full.split()
+    return None
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article."""
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        surface = m.group()
+        start, end = base + m.start(), base + m.end()
+        if surface[0].isdigit():
+            tokens.append(Token(surface, start, end, "num"))
+            continue
+        if not (surface[0].isalpha()):
+            tokens.append(Token(surface, start, end, "punct"))
+            continue
+        expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
+        if expansion:
+            tokens.extend(Token(w, start, end, "word", abbr=True) for w in expansion)
+        else:
+            tokens.append(Token(surface, start, end, "word"))
+    return tokens
+
+
+def attach_pyvi_words(tokens: list[Token]) -> None:
+    """Group syllables into words with pyvi so compounds ("Nội vụ", "Tây Hồ") stay whole.
+
+    pyvi may cut a token of ours into pieces ("29/1" -> "29", "/", "1"); pieces are
+    glued back until they spell the token, so the alignment never drifts.
+    """
+    from pyvi import ViPosTagger, ViTokenizer
+
+    if not tokens:
+        return
+    words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(" ".join(t.text for t in tokens)))
+    i, pending = 0, ""
+    for word_id, (word, tag) in enumerate(zip(words, tags, strict=False)):
+        for part in word.split("_"):
+            if i >= len(tokens):
+                return
+            pending += part
+            if pending == tokens[i].text:
+                tokens[i].word_id, tokens[i].pos = word_id, str(tag)
+                i, pending = i + 1, ""
+            elif not tokens[i].text.startswith(pending):
+                tokens[i].word_id, pending = -1 - i, ""  # lost the thread: this token is a word of its own
+                i += 1
