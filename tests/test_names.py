@@ -41,3 +41,19 @@ def test_names_are_found_whole(sentence: str, expected: list[str]) -> None:
 )
 def test_titles_bodies_places_and_doctrines_are_not_people(sentence: str) -> None:
     assert people_of(sentence) == {}
+
+
+def test_foreign_names_after_a_post_or_form_of_address() -> None:
+    got = people_of("Thủ tướng Canada Justin Trudeau và ông Donald Trump hội đàm.")
+    assert got == {"Justin Trudeau": ["Thủ tướng Canada"], "Donald Trump": []}
+
+
+def test_foreign_looking_capitals_without_an_announcer_are_not_people() -> None:
+    assert people_of("Hội nghị diễn ra tại Liên hợp quốc và Washington DC.") == {}
+
+
+def test_a_given_name_after_ong_is_a_short_reference() -> None:
+    from tests.conftest import parse
+
+    result = parse("Theo ông Quý, doanh nghiệp đã hoàn thành kế hoạch.")
+    assert [(n.short, result.tokens[n.item.start].text) for n in result.names] == [(True, "Quý")]

@@ -159,3 +159,13 @@ def name_length_at(tokens: list[Token], k: int) -> int:
     ):
         return 0  # "Hồ Nguyễn Văn Thắng": the place ends at "Hồ", the name starts after it
     return length
+
+
+def foreign_name_length_at(tokens: list[Token], k: int) -> int:
+    """A name without a Vietnamese family name ("Justin Trudeau"), read only where a post or
+    "ông"/"bà" announces a person: 2-4 capitalised syllables that are not a place or a body."""
+    end = k
+    while end < len(tokens) and _is_name_syllable(tokens[end]) and not _blocked(tokens, end) and end - k < 5:
+        end += 1
+    length = end - k
+    return length if 2 <= length <= 4 and (end == len(tokens) or not _is_name_syllable(tokens[end])) else 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnpolitics.bodies import BodySpan, body_at
-from vnpolitics.names import name_length_at
+from vnpolitics.names import foreign_name_length_at, name_length_at, starts_place
 from vnpolitics.titles import TitleSpan, title_at
 from vnpolitics.tokens import Token
 
@@ -37,6 +37,7 @@ class NameInSentence:
     item: Item
     titles: list[TitleSpan] = field(default_factory=list)
     cued: bool = False  # introduced by a post, "đồng chí", "ông" or "bà"
+    short: bool = False  # "ông Quý": a given name standing for a full name named elsewhere in the article
 
 
 @dataclass
@@ -61,10 +62,14 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("T", i, title.end, title=title))
             i = title.end
             continue
-        n = name_length_at(tokens, i)
+        n = name_length_at(tokens, i) or (_announced(tokens, items, i) and foreign_name_length_at(tokens, i))
         if n:
             items.append(Item("N", i, i + n))
             i += n
+            continue
+        if _short_reference(tokens, i):
+            items.append(Item("S", i, i + 1))
+            i += 1
             continue
         body = body_at(tokens, i)
         if body:
@@ -74,6 +79,26 @@ def chunk(tokens: list[Token]) -> list[Item]:
         items.append(Item("X", i, i + 1))
         i += 1
     return items
+
+
+def _short_reference(tokens: list[Token], i: int) -> bool:
+    """ "ông Quý", "đồng chí Tuyến": a cue and one capitalised syllable, then no other capital."""
+    t = tokens[i]
+    if not (t.is_cap and not t.is_upper and not t.abbr) or starts_place(tokens, i):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].is_cap:
+        return False
+    return any(i >= len(cue) and tuple(x.key for x in tokens[i - len(cue) : i]) == cue for cue in CUES)
+
+
+def _announced(tokens: list[Token], items: list[Item], i: int) -> bool:
+    """Right after a post, or after "ông"/"bà"/"đồng chí" (a place may stand between: "Tổng thống Pháp")."""
+    k = i
+    while k > 0 and starts_place(tokens, k - 1) == i - (k - 1):
+        k -= 1
+    if any(it.kind == "T" and it.end in (i, k) for it in items[-4:]):
+        return True
+    return any(k >= len(cue) and tuple(t.key for t in tokens[k - len(cue) : k]) == cue for cue in CUES)
 
 
 def _text(tokens: list[Token], item: Item) -> str:
@@ -141,6 +166,9 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
     items = chunk(tokens)
     names: dict[int, NameInSentence] = {}
     for p, item in enumerate(items):
+        if item.kind == "S":
+            names[p] = NameInSentence(item, cued=True, short=True)
+            continue
         if item.kind != "N":
             continue
         found = NameInSentence(item, cued=_cued(tokens, items, p))

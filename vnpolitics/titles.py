@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from vnpolitics.bodies import BodySpan, body_at
 from vnpolitics.gazetteer import title_heads, title_prefixes
-from vnpolitics.names import starts_title_head
+from vnpolitics.names import starts_place, starts_title_head
 from vnpolitics.tokens import Token
 
 
@@ -35,4 +35,7 @@ def title_at(tokens: list[Token], i: int) -> TitleSpan | None:
     body = body_at(tokens, k + n, allow_lower=True)
     if body is None and head.needs_body:
         return None
-    return TitleSpan(i, body.end if body else k + n, body)
+    end = body.end if body else k + n
+    if body is None:
+        end += starts_place(tokens, end)  # "Thủ tướng Canada", "Tổng thống Pháp"
+    return TitleSpan(i, end, body)
