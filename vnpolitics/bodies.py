@@ -66,10 +66,10 @@ def _gloss_end(tokens: list[Token], k: int) -> int:
 
 
 def _cap_ahead(tokens: list[Token], k: int) -> bool:
-    """Whether a capitalised word follows before any verb or punctuation (descriptive names)."""
+    """Whether a capitalised word follows before any verb, number or punctuation (descriptive names)."""
     for j in range(k, min(len(tokens), k + 8)):
         t = tokens[j]
-        if t.kind == "punct" or _is_predicate(tokens, j):
+        if t.kind in ("punct", "num") or _is_predicate(tokens, j):
             return False
         if t.is_cap or t.is_upper:
             return True
@@ -102,6 +102,7 @@ def _commission_without_parent(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _extend(tokens: list[Token], j: int, kind: str) -> int:
+    first = j
     while j < len(tokens):
         t = tokens[j]
         if name_length_at(tokens, j):
@@ -122,6 +123,7 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
             continue
         if (
             kind in DESCRIPTIVE_KINDS
+            and j > first  # a company's own name has begun: "Tổng công ty Đầu tư phát triển ... UDIC"
             and t.kind == "word"
             and not _is_predicate(tokens, j)
             and _cap_ahead(tokens, j)
