@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import body_kinds, lowercase_body_phrases, max_len, predicate_phrases
+from vnpolitics.gazetteer import PhraseSet, body_kinds, lowercase_body_phrases, predicate_phrases
 from vnpolitics.names import name_length_at, starts_body_kind
 from vnpolitics.textnorm import canonical_text
 from vnpolitics.tokens import Token
@@ -29,11 +29,8 @@ class BodySpan:
     bare: bool  # nothing follows the kind ("Thành ủy", "Ban Thường vụ")
 
 
-def _phrase_len(tokens: list[Token], k: int, phrases) -> int:
-    for n in range(min(max_len(phrases), len(tokens) - k), 0, -1):
-        if tuple(t.key for t in tokens[k : k + n]) in phrases:
-            return n
-    return 0
+def _phrase_len(tokens: list[Token], k: int, phrases: PhraseSet) -> int:
+    return phrases.longest_at(tokens, k)
 
 
 def _is_predicate(tokens: list[Token], k: int) -> bool:

@@ -19,6 +19,29 @@ def _lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+class PhraseSet:
+    """Phrases of folded syllables, indexed by first syllable so matching at a token is cheap."""
+
+    def __init__(self, phrases) -> None:
+        self.phrases = frozenset(phrases)
+        lengths: dict[str, set[int]] = {}
+        for phrase in self.phrases:
+            lengths.setdefault(phrase[0], set()).add(len(phrase))
+        self._lengths = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
+
+    def __contains__(self, phrase: tuple[str, ...]) -> bool:
+        return phrase in self.phrases
+
+    def longest_at(self, tokens, k: int) -> int:
+        """Length of the longest phrase starting at token k (anything with a folded ``key``), else 0."""
+        if k >= len(tokens):
+            return 0
+        for n in self._lengths.get(tokens[k].key, ()):
+            if k + n <= len(tokens) and tuple(t.key for t in tokens[k : k + n]) in self.phrases:
+                return n
+        return 0
+
+
 @dataclass(frozen=True)
 class TitleHead:
     words: tuple[str, ...]  # folded lower-case syllables
@@ -71,18 +94,28 @@ def body_kinds() -> dict[tuple[str, ...], BodyKind]:
 
 
 @cache
-def places() -> frozenset[tuple[str, ...]]:
-    return frozenset(_key(x.replace("-", " ")) for x in _lines("places.txt"))
+def title_head_phrases() -> PhraseSet:
+    return PhraseSet(title_heads())
 
 
 @cache
-def predicate_phrases() -> frozenset[tuple[str, ...]]:
-    return frozenset(_key(x) for x in _lines("predicate_verbs.txt"))
+def body_kind_phrases() -> PhraseSet:
+    return PhraseSet(body_kinds())
 
 
 @cache
-def lowercase_body_phrases() -> frozenset[tuple[str, ...]]:
-    return frozenset(_key(x) for x in _lines("lowercase_body_words.txt"))
+def places() -> PhraseSet:
+    return PhraseSet(_key(x.replace("-", " ")) for x in _lines("places.txt"))
+
+
+@cache
+def predicate_phrases() -> PhraseSet:
+    return PhraseSet(_key(x) for x in _lines("predicate_verbs.txt"))
+
+
+@cache
+def lowercase_body_phrases() -> PhraseSet:
+    return PhraseSet(_key(x) for x in _lines("lowercase_body_words.txt"))
 
 
 @cache
@@ -99,7 +132,3 @@ def abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
         pattern, expansion = line.split("\t")
         pairs.append((re.compile(pattern), expansion))
     return tuple(pairs)
-
-
-def max_len(phrases) -> int:
-    return max((len(p) for p in phrases), default=0)

@@ -7,7 +7,7 @@ pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Thắ
 
 from __future__ import annotations
 
-from vnpolitics.gazetteer import body_kinds, max_len, places, surname_rank, title_heads
+from vnpolitics.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
 from vnpolitics.tokens import Token
 
 MAX_NAME = 5
@@ -75,24 +75,16 @@ def _is_name_syllable(t: Token) -> bool:
     return t.is_cap and not t.is_upper and not t.abbr
 
 
-def _starts_phrase(tokens: list[Token], k: int, phrases, longest: int) -> int:
-    """Length of the longest phrase from ``phrases`` starting at k (folded syllables), else 0."""
-    for n in range(min(longest, len(tokens) - k), 0, -1):
-        if tuple(t.key for t in tokens[k : k + n]) in phrases:
-            return n
-    return 0
-
-
 def starts_place(tokens: list[Token], k: int) -> int:
-    return _starts_phrase(tokens, k, places(), max_len(places()))
+    return places().longest_at(tokens, k)
 
 
 def starts_body_kind(tokens: list[Token], k: int) -> int:
-    return _starts_phrase(tokens, k, body_kinds(), max_len(body_kinds()))
+    return body_kind_phrases().longest_at(tokens, k)
 
 
 def starts_title_head(tokens: list[Token], k: int) -> int:
-    return _starts_phrase(tokens, k, title_heads(), max_len(title_heads()))
+    return title_head_phrases().longest_at(tokens, k)
 
 
 def _blocked(tokens: list[Token], k: int) -> bool:
@@ -125,6 +117,13 @@ def _place_ends_at(tokens: list[Token], k: int) -> bool:
 
 def name_length_at(tokens: list[Token], k: int) -> int:
     """Number of syllables of the person's name starting at token k (0 when none starts there)."""
+    t = tokens[k]
+    if t.name_len < 0:
+        t.name_len = _name_length_at(tokens, k)
+    return t.name_len
+
+
+def _name_length_at(tokens: list[Token], k: int) -> int:
     t = tokens[k]
     if not _is_name_syllable(t) or t.key not in surname_rank() or _blocked(tokens, k):
         return 0

@@ -29,10 +29,11 @@ class Token:
     abbr: bool = False  # part of an expanded abbreviation
     word_id: int = -1  # pyvi word group: syllables of one word share it
     pos: str = ""
+    key: str = ""  # folded text for gazetteer look-ups, set once
+    name_len: int = -1  # memo of names.name_length_at (-1: not computed)
 
-    @property
-    def key(self) -> str:
-        return fold(self.text)
+    def __post_init__(self) -> None:
+        self.key = fold(self.text)
 
     @property
     def is_cap(self) -> bool:
