@@ -126,6 +126,12 @@ def role_cues(role: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def not_cue_compounds() -> frozenset[tuple[str, ...]]:
+    """Compounds in which a one-syllable cue is not a cue ("dự án" is a project, not attendance)."""
+    return frozenset(_key(x) for x in _lines("not_cue_compounds.txt"))
+
+
+@cache
 def abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
     pairs = []
     for line in _lines("abbreviations.tsv"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import role_cues
+from vnpolitics.gazetteer import not_cue_compounds, role_cues
 from vnpolitics.people import NameInSentence, SentenceParse
 
 CHAIR_CUES = role_cues("chair")
@@ -18,6 +18,7 @@ ATTEND_CUES = role_cues("attend")
 EXPLICIT_SPEECH_CUES = role_cues("speech")
 REPORTED_SPEECH_CUES = role_cues("reported")
 PRESENT_CUES = role_cues("present")
+NOT_CUES = not_cue_compounds()
 NOT_SUBJECT_BEFORE = frozenset({"của", "với", "cho", "tới", "đến", "về", "và"})
 
 
@@ -29,7 +30,7 @@ class RoleEvidence:
 
 
 def _cue_positions(parse: SentenceParse, cues) -> list[int]:
-    """Token positions where a cue stands as its own word ("dự" but not "dự án")."""
+    """Token positions where a cue stands as its own word ("dự" but not "dự án", "theo dõi")."""
     keys = [t.key for t in parse.tokens]
     found = []
     for cue in cues:
@@ -37,11 +38,9 @@ def _cue_positions(parse: SentenceParse, cues) -> list[int]:
         for i in range(len(keys) - n + 1):
             if tuple(keys[i : i + n]) != cue:
                 continue
-            first, last = parse.tokens[i], parse.tokens[i + n - 1]
-            inside_word = (i > 0 and parse.tokens[i - 1].word_id == first.word_id) or (
-                i + n < len(keys) and parse.tokens[i + n].word_id == last.word_id
-            )
-            if n == 1 and inside_word:
+            if n == 1 and (
+                tuple(keys[i : i + 2]) in NOT_CUES or tuple(keys[max(0, i - 1) : i + 1]) in NOT_CUES
+            ):
                 continue
             found.append(i)
     return found

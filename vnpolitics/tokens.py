@@ -72,19 +72,45 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     return tokens
 
 
+PYVI_CONTEXT_BEFORE = 1  # syllables of context pyvi sees around capitalised words
+PYVI_CONTEXT_AFTER = 3
+PYVI_JOIN_GAP = 3  # capitalised words this close share one window
+
+
+def pyvi_windows(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges worth segmenting: around capitalised words, where a name, post or body may be.
+
+    Lower-case stretches between them cannot change an answer, so pyvi never sees them.
+    """
+    caps = [i for i, t in enumerate(tokens) if t.kind == "word" and (t.is_cap or t.is_upper)]
+    windows: list[tuple[int, int]] = []
+    for i in caps:
+        start, end = max(0, i - PYVI_CONTEXT_BEFORE), min(len(tokens), i + 1 + PYVI_CONTEXT_AFTER)
+        if windows and start <= windows[-1][1] + PYVI_JOIN_GAP:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def attach_pyvi_words(tokens: list[Token]) -> None:
     """Group syllables into words with pyvi so compounds ("Nội vụ", "Tây Hồ") stay whole.
 
-    pyvi may cut a token of ours into pieces ("29/1" -> "29", "/", "1"); pieces are
-    glued back until they spell the token, so the alignment never drifts.
+    Every token gets a distinct ``word_id`` unless pyvi joins it to its neighbours.
     """
+    for i, t in enumerate(tokens):
+        t.word_id = -1 - i
+    for w, (start, end) in enumerate(pyvi_windows(tokens)):
+        _segment(tokens[start:end], first_id=(w + 1) * 1000)
+
+
+def _segment(tokens: list[Token], first_id: int) -> None:
+    """Run pyvi on a window; pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
     from pyvi import ViPosTagger, ViTokenizer
 
-    if not tokens:
-        return
     words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(" ".join(t.text for t in tokens)))
     i, pending = 0, ""
-    for word_id, (word, tag) in enumerate(zip(words, tags, strict=False)):
+    for word_id, (word, tag) in enumerate(zip(words, tags, strict=False), start=first_id):
         for part in word.split("_"):
             if i >= len(tokens):
                 return
@@ -93,5 +119,5 @@ def attach_pyvi_words(tokens: list[Token]) -> None:
                 tokens[i].word_id, tokens[i].pos = word_id, str(tag)
                 i, pending = i + 1, ""
             elif not tokens[i].text.startswith(pending):
-                tokens[i].word_id, pending = -1 - i, ""  # lost the thread: this token is a word of its own
+                pending = ""  # lost the thread: this token stays a word of its own
                 i += 1
