@@ -1,0 +1,76 @@
+-- One row per real meeting. Attributes come from the first report (lowest article_key, then
+-- meeting_index); today every report is its own meeting (see int_meetings_keyed).
+with
+
+meetings as (
+
+    select * from {{ ref('int_meetings_keyed') }}
+
+),
+
+organizers as (
+
+    select
+        bridge.meeting_key,
+        list(distinct organizations.canonical_name order by organizations.canonical_name) as organizers
+
+    from {{ ref('bridge_meeting_organizers') }} as bridge
+    inner join {{ ref('dim_organizations') }} as organizations
+        on organizations.organization_key = bridge.organization_key
+    group by bridge.meeting_key
+
+),
+
+participants as (
+
+    select
+        meeting_key,
+        count(distinct person_key) as participant_count
+
+    from {{ ref('fct_meeting_participants') }}
+    group by meeting_key
+
+),
+
+reports as (
+
+    select
+        meeting_key,
+        count(distinct article_key) as article_count
+
+    from meetings
+    group by meeting_key
+
+),
+
+first_report as (
+
+    select *
+    from meetings
+    qualify row_number() over (partition by meeting_key order by article_key, meeting_index) = 1
+
+),
+
+final as (
+
+    select
+        first_report.meeting_key,
+        first_report.meeting_date,
+        coalesce(first_report.date_is_inferred, first_report.meeting_date is null) as date_is_inferred,
+        first_report.meeting_kind,
+        first_report.time_of_day,
+        first_report.date_text,
+        first_report.article_key,
+        first_report.meeting_index,
+        coalesce(organizers.organizers, []::varchar[]) as organizers,
+        reports.article_count,
+        coalesce(participants.participant_count, 0) as participant_count
+
+    from first_report
+    inner join reports on reports.meeting_key = first_report.meeting_key
+    left join organizers on organizers.meeting_key = first_report.meeting_key
+    left join participants on participants.meeting_key = first_report.meeting_key
+
+)
+
+select * from final

@@ -1,0 +1,307 @@
+"""The dbt project on hand-made raw tables: contract tables, person folding, stable keys, empty input.
+
+Each build runs ``dbt build`` in a subprocess on a DuckDB file under ``tmp_path`` whose schema
+``raw`` holds the tables of docs/RAW_SCHEMA.md, with its own ``--target-path`` and ``--log-path``
+so that tests (and a parallel ``dagster dev``) never share dbt/target.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DBT_DIR = REPO / "dbt"
+SHARED = REPO.parent / "shared"
+_VENV_DBT = Path(sys.executable).with_name("dbt")
+DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
+
+# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.frames.RAW_SCHEMAS).
+RAW_DDL: dict[str, str] = {
+    "ingest_files": "source_file varchar, content_hash varchar, size_bytes bigint, status varchar, "
+    "reason varchar, article_key varchar, encoding varchar, flags varchar",
+    "articles": "article_key varchar, source_file varchar, content_hash varchar, title varchar, "
+    "published_at timestamp, source_outlet varchar, author varchar, clean_text varchar, "
+    "encoding varchar, extractor_version varchar",
+    "captions": "article_key varchar, caption_index integer, char_start integer, char_end integer, "
+    "caption_text varchar, credit varchar",
+    "sentences": "article_key varchar, sentence_index integer, char_start integer, char_end integer, "
+    "sentence_text varchar",
+    "person_mentions": "article_key varchar, mention_index integer, full_name varchar, surface_text varchar, "
+    "char_start integer, char_end integer, sentence_index integer, confidence double",
+    "person_titles": "article_key varchar, full_name varchar, title varchar, organization_name varchar, "
+    "char_start integer, char_end integer, sentence_index integer",
+    "organization_mentions": "article_key varchar, mention_index integer, canonical_name varchar, "
+    "surface_text varchar, char_start integer, char_end integer, sentence_index integer, kind varchar",
+    "meetings": "article_key varchar, meeting_index integer, meeting_date date, date_is_inferred boolean, "
+    "time_of_day varchar, meeting_kind varchar, date_text varchar, char_start integer, char_end integer, "
+    "sentence_index integer",
+    "meeting_organizers": "article_key varchar, meeting_index integer, organization_name varchar",
+    "participant_roles": "article_key varchar, meeting_index integer, full_name varchar, role varchar, "
+    "char_start integer, char_end integer, sentence_index integer",
+}
+
+A1, A2, A3 = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
+TEXT1 = (
+    "Sáng 9/5, Tỉnh ủy Nghệ An họp. Đồng chí Nguyễn Văn Thuý, Bí thư Tỉnh ủy chủ trì; "
+    "bà Trần Thị Hoà, Chủ tịch Ủy ban nhân dân tỉnh phát biểu. Chiều cùng ngày, ông Hoàng Quý dự họp."
+)
+TEXT2 = "Ngày 31/5, Ban Tổ chức Trung ương họp. Ông Nguyễn Văn Thúy dự. Ông Nguyễn  Văn Thúy nói. UBND tỉnh."
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    """(char_start, char_end) of the first occurrence of ``part`` in ``text``."""
+    start = text.index(part)
+    return start, start + len(part)
+
+
+RAW_ROWS: dict[str, list[tuple]] = {
+    "ingest_files": [
+        ("news/001.txt", "a1" * 32, 1200, "loaded", None, A1, "utf-8", None),
+        ("news/002.txt", "b2" * 32, 900, "loaded", None, A2, "utf-16", "bom,crlf"),
+        ("news/003.txt", "c3" * 32, 50, "loaded", None, A3, "utf-8", ""),
+        ("copies/001 copy.txt", "a1" * 32, 1200, "duplicate", "duplicate of news/001.txt", A1, "utf-8", None),
+        ("junk/photo.jpg", None, 4096, "rejected", "not text", None, None, None),
+    ],
+    "articles": [
+        (A1, "news/001.txt", "a1" * 32, " Tỉnh ủy Nghệ An họp ", datetime(2024, 5, 10, 8, 30), "Báo Nghệ An",
+         "Minh Anh", TEXT1, "utf-8", "test"),
+        (A2, "news/002.txt", "b2" * 32, "Ban Tổ chức Trung ương họp", datetime(2024, 6, 1, 7, 0), "Nhân Dân",
+         None, TEXT2, "utf-16", "test"),
+        (A3, "news/003.txt", "c3" * 32, "Tin ngắn", None, None, "", "Tin ngắn.", "utf-8", "test"),
+    ],
+    "captions": [(A1, 0, 0, 9, "Sáng 9/5,", "TTXVN")],
+    "sentences": [
+        (A1, 0, *span(TEXT1, TEXT1[:30]), TEXT1[:30]),
+        (A1, 1, 31, 138, TEXT1[31:138]),
+        (A1, 2, 139, len(TEXT1), TEXT1[139:]),
+        (A2, 0, 0, 38, TEXT2[:38]),
+    ],
+    "person_mentions": [
+        (A1, 0, "Nguyễn Văn Thuý", "Nguyễn Văn Thuý", *span(TEXT1, "Nguyễn Văn Thuý"), 1, 0.9),
+        (A1, 1, "Trần Thị Hoà", "Trần Thị Hoà", *span(TEXT1, "Trần Thị Hoà"), 1, 0.9),
+        (A1, 2, "Hoàng Quý", "Hoàng Quý", *span(TEXT1, "Hoàng Quý"), 2, 0.8),
+        (A2, 0, "Nguyễn Văn Thúy", "Nguyễn Văn Thúy", *span(TEXT2, "Nguyễn Văn Thúy"), 1, 0.95),
+        (A2, 1, "Nguyễn  Văn Thúy", "Nguyễn  Văn Thúy", *span(TEXT2, "Nguyễn  Văn Thúy"), 2, 0.95),
+    ],
+    "person_titles": [
+        (A1, "Nguyễn Văn Thuý", "Bí thư Tỉnh ủy", "Tỉnh ủy Nghệ An", *span(TEXT1, "Bí thư Tỉnh ủy"), 1),
+        (A1, "Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Nghệ An",
+         *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"), 1),
+        (A1, "Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", None,
+         *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"), 1),
+    ],
+    "organization_mentions": [
+        (A1, 0, "Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An", *span(TEXT1, "Tỉnh ủy Nghệ An"), 0, "party"),
+        (A1, 1, "Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh",
+         *span(TEXT1, "Ủy ban nhân dân tỉnh"), 1, "government"),
+        (A2, 0, "Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương", *span(TEXT2, "Ban Tổ chức Trung ương"), 0,
+         "party"),
+        (A2, 1, "Uỷ ban nhân dân tỉnh Nghệ An", "UBND tỉnh", *span(TEXT2, "UBND tỉnh"), 3, None),
+    ],
+    "meetings": [
+        (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0),
+        (A1, 1, None, None, "chiều", "họp", "Chiều cùng ngày", 139, len(TEXT1), 2),
+        (A2, 0, date(2024, 5, 31), True, None, "họp", "Ngày 31/5", 0, 38, 0),
+    ],
+    "meeting_organizers": [
+        (A1, 0, "Tỉnh ủy Nghệ An"),
+        (A2, 0, "Ban Tổ chức Trung ương"),
+    ],
+    "participant_roles": [
+        (A1, 0, "Nguyễn Văn Thuý", "chair", *span(TEXT1, "Nguyễn Văn Thuý, Bí thư Tỉnh ủy chủ trì"), 1),
+        (A1, 0, "Nguyễn Văn Thuý", "chair", *span(TEXT1, "Nguyễn Văn Thuý"), 1),
+        (A1, 0, "Trần Thị Hoà", "speaker", *span(TEXT1, "Trần Thị Hoà, Chủ tịch"), 1),
+        (A1, 1, "Hoàng Quý", "attendee", *span(TEXT1, "Hoàng Quý dự họp"), 2),
+        (A2, 0, "Nguyễn Văn Thúy", "attendee", *span(TEXT2, "Nguyễn Văn Thúy dự"), 1),
+    ],
+}
+
+CONTRACT_COLUMNS: dict[str, set[str]] = {
+    "dim_articles": {"article_key", "source_file", "title", "published_at", "source_outlet", "author"},
+    "dim_people": {"person_key", "full_name"},
+    "dim_organizations": {"organization_key", "canonical_name"},
+    "fct_meetings": {"meeting_key", "meeting_date", "date_is_inferred", "meeting_kind"},
+    "bridge_meeting_articles": {"meeting_key", "article_key"},
+    "fct_meeting_participants": {"meeting_key", "person_key", "role"},
+    "fct_mentions": {
+        "mention_key", "article_key", "meeting_key", "person_key", "organization_key",
+        "surface_text", "char_start", "char_end",
+    },
+    "ingest_files": {"source_file", "content_hash", "status", "reason", "article_key"},
+    "fct_person_titles": {"article_key", "person_key", "title", "organization_key", "observed_on"},
+}
+
+
+def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
+    """Create (or replace) schema ``raw`` with every table of RAW_SCHEMA.md holding ``rows``."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema if not exists raw")
+        for table, ddl in RAW_DDL.items():
+            con.execute(f"create or replace table raw.{table} ({ddl})")
+            data = rows.get(table, [])
+            if data:
+                marks = ", ".join("?" * len(data[0]))
+                con.executemany(f"insert into raw.{table} values ({marks})", data)
+
+
+def dbt_build(warehouse: Path, work: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    proc = subprocess.run(
+        [
+            DBT, "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
+            "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
+        ],
+        cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, f"dbt build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
+    return proc
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = [r[0] for r in con.execute(
+            "select table_name from information_schema.tables "
+            "where table_schema = 'main' and table_type = 'BASE TABLE'"
+        ).fetchall()]
+        return {t: sorted(con.execute(f'select * from main."{t}"').fetchall(), key=repr) for t in tables}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The hand-made raw tables built twice: (warehouse, snapshot after each build, last stdout)."""
+    root = tmp_path_factory.mktemp("dbt_models")
+    warehouse = root / "warehouse.duckdb"
+    write_raw(warehouse, RAW_ROWS)
+    dbt_build(warehouse, root)
+    first = snapshot(warehouse)
+    proc = dbt_build(warehouse, root)
+    return warehouse, first, snapshot(warehouse), proc.stdout
+
+
+def test_contract_tables_have_required_columns(built):
+    warehouse, *_ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for table, required in CONTRACT_COLUMNS.items():
+            columns = {r[0] for r in con.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'main' and table_name = ?", [table]
+            ).fetchall()}
+            assert columns, f"{table} missing from schema main"
+            assert required <= columns, f"{table} lacks {required - columns}"
+
+
+def test_layers_land_in_their_schemas(built):
+    warehouse, *_ = built
+    found = dict(query(warehouse, "select table_name, table_schema from information_schema.tables"))
+    assert found["stg_articles"] == "staging"
+    assert found["int_people_resolved"] == "intermediate"
+    assert found["dim_people"] == "main"
+
+
+def test_tone_placement_spellings_are_one_person(built):
+    warehouse, *_ = built
+    rows = query(warehouse, "select full_name, mention_count, article_count from dim_people "
+                            "where full_name like 'Nguyễn%'")
+    # 'Thuý' (old placement) x3, 'Thúy' x2 and a double-spaced 'Thúy': one person; the most
+    # frequent printed spelling wins.
+    assert rows == [("Nguyễn Văn Thuý", 3, 2)]
+    names = {r[0] for r in query(warehouse, "select full_name from dim_people")}
+    assert names == {"Nguyễn Văn Thuý", "Trần Thị Hoà", "Hoàng Quý"}
+    orgs = query(warehouse, "select canonical_name, mention_count from dim_organizations "
+                            "where canonical_name like '%ban nhân dân%'")
+    assert len(orgs) == 1 and orgs[0][1] == 2
+
+
+def test_every_loaded_article_is_in_dim_articles(built):
+    warehouse, *_ = built
+    keys = {r[0] for r in query(warehouse, "select article_key from dim_articles")}
+    assert keys == {A1, A2, A3}
+    empty = query(warehouse, f"select author, meeting_count from dim_articles where article_key = '{A3}'")
+    assert empty == [(None, 0)]
+    statuses = dict(query(warehouse, "select source_file, status from ingest_files"))
+    assert statuses["junk/photo.jpg"] == "rejected"
+    assert statuses["copies/001 copy.txt"] == "duplicate"
+
+
+def test_facts(built):
+    warehouse, *_ = built
+    assert query(warehouse, "select count(*) from fct_meetings") == [(3,)]
+    bridge = query(warehouse, "select count(*), count(distinct article_key) from bridge_meeting_articles")
+    assert bridge == [(3, 2)]
+    # the two 'chair' statements for one person at one meeting are one row
+    assert query(warehouse, "select role, evidence_count from fct_meeting_participants "
+                            "where role = 'chair'") == [("chair", 2)]
+    # A1 has two meetings: a mention after the second meeting's evidence belongs to it
+    rows = query(warehouse, f"""
+        select m.surface_text, mt.meeting_date, mt.time_of_day
+        from fct_mentions m left join fct_meetings mt using (meeting_key)
+        where m.article_key = '{A1}' and m.mention_kind = 'person' order by m.mention_index""")
+    assert rows == [
+        ("Nguyễn Văn Thuý", date(2024, 5, 9), "sáng"),
+        ("Trần Thị Hoà", date(2024, 5, 9), "sáng"),
+        ("Hoàng Quý", None, "chiều"),
+    ]
+    # A2 reports one meeting: every mention of A2 is tied to it
+    assert query(warehouse, f"select count(*) from fct_mentions where article_key = '{A2}' "
+                            "and meeting_key is null") == [(0,)]
+    titles = query(warehouse, """
+        select p.full_name, t.title, o.canonical_name, t.observed_on
+        from fct_person_titles t join dim_people p using (person_key)
+        left join dim_organizations o using (organization_key) order by 1""")
+    assert titles == [
+        ("Nguyễn Văn Thuý", "Bí thư Tỉnh ủy", "Tỉnh ủy Nghệ An", date(2024, 5, 9)),
+        ("Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Nghệ An", date(2024, 5, 9)),
+    ]
+
+
+def test_keys_are_stable_across_builds(built):
+    _, first, second, _ = built
+    assert set(CONTRACT_COLUMNS) <= set(first)
+    assert first == second
+
+
+def test_build_has_no_warnings(built):
+    *_, stdout = built
+    assert "WARN" not in stdout.replace("WARN=0", ""), stdout[-3000:]
+    assert "Deprecat" not in stdout, stdout[-3000:]
+
+
+def test_score_queries_run(built):
+    score = SHARED / "eval" / "score.py"
+    if not score.exists():
+        pytest.skip(f"{score} not found")
+    warehouse, *_ = built
+    proc = subprocess.run(
+        [sys.executable, str(score), "--warehouse", str(warehouse), "--gold", str(SHARED / "eval" / "gold")],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode != 2, proc.stderr
+
+
+def test_empty_raw_schema_builds(tmp_path):
+    warehouse = tmp_path / "empty.duckdb"
+    write_raw(warehouse, {"ingest_files": [("bad.bin", None, 3, "rejected", "not text", None, None, None)]})
+    dbt_build(warehouse, tmp_path)
+    counts = {t: query(warehouse, f"select count(*) from main.{t}")[0][0] for t in CONTRACT_COLUMNS}
+    assert counts.pop("ingest_files") == 1
+    assert set(counts.values()) == {0}
+
+
+def test_raw_ddl_matches_python_schemas():
+    frames = pytest.importorskip("vnpolitics.frames")
+    for table, ddl in RAW_DDL.items():
+        columns = [part.split()[0] for part in ddl.split(", ")]
+        assert columns == list(frames.RAW_SCHEMAS[table]), table
