@@ -13,7 +13,7 @@ from vnpolitics.gazetteer import abbreviations
 from vnpolitics.textnorm import fold
 
 _TOKEN_RE = re.compile(
-    r"T\.\s?Ư\b|TP\.\s?HCM\b|Tp\.\s?HCM\b|TP\.(?=\s)|Tp\.(?=\s)"  # dotted abbreviations first
+    r"T\.\s?Ư\b|TP\.?\s?HCM\b|Tp\.?\s?HCM\b|TP\.(?=\s)|Tp\.(?=\s)"  # dotted abbreviations first
     r"|\d+(?:[.,/:-]\d+)*"  # numbers, dates, ratios
     r"|[^\W\d_]+(?:['’][^\W\d_]+)?"  # syllables (letters, with K'Ho style apostrophes)
     r"|[^\w\s]"  # punctuation, one char each
