@@ -1,0 +1,60 @@
+# make run   : build the warehouse from RAW_DIR into WAREHOUSE_PATH (defaults raw/, warehouse/warehouse.duckdb)
+# make test  : the test suite (unit tests and an end-to-end build in a temporary folder)
+#
+# RAW_DIR and WAREHOUSE_PATH are read from make arguments or the environment; relative paths
+# are taken from the repository root. Runs are recorded in DAGSTER_HOME (default .dagster_home/).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+RAW_DIR ?= raw
+WAREHOUSE_PATH ?= warehouse/warehouse.duckdb
+DAGSTER_HOME ?= .dagster_home
+override RAW_DIR := $(abspath $(RAW_DIR))
+override WAREHOUSE_PATH := $(abspath $(WAREHOUSE_PATH))
+override DAGSTER_HOME := $(abspath $(DAGSTER_HOME))
+export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
+
+# uv from PATH, else the one `make setup` installs with pip (python3 -m uv).
+UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
+SHARED := $(abspath ../shared)
+
+.PHONY: setup prepare run test dev validate lint score clean
+
+setup:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
+	$(UV) sync --frozen
+
+$(DAGSTER_HOME)/dagster.yaml:
+	mkdir -p $(DAGSTER_HOME)
+	printf 'telemetry:\n  enabled: false\n' > $@
+
+# dbt/target/manifest.json, which the Dagster definitions need before they load.
+prepare: setup $(DAGSTER_HOME)/dagster.yaml
+	$(UV) run python -m dagster_project.project
+
+run: prepare
+	$(UV) run python -m dagster_project
+	@echo "warehouse: $(WAREHOUSE_PATH)"
+
+test: setup $(DAGSTER_HOME)/dagster.yaml
+	$(UV) run pytest
+
+dev: prepare
+	$(UV) run dagster dev
+
+validate: prepare
+	$(UV) run dagster definitions validate -m dagster_project.definitions
+
+lint: setup
+	$(UV) run ruff check .
+
+score: setup
+	@if [ -f "$(SHARED)/eval/score.py" ]; then \
+		$(UV) run python "$(SHARED)/eval/score.py" --warehouse "$(WAREHOUSE_PATH)" --gold "$(SHARED)/eval/gold"; \
+	else \
+		echo "no $(SHARED)/eval/score.py: nothing to score against"; \
+	fi
+
+clean:
+	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

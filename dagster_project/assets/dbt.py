@@ -1,0 +1,24 @@
+"""Staging, intermediate and mart models: the dbt project under ``dbt/``, built with ``dbt build``.
+
+dagster-dbt maps the dbt source ``raw.<table>`` to asset key ``["raw", <table>]``, so every model
+sits downstream of the raw tables in one asset graph, and dbt tests appear as asset checks.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from dagster import AssetExecutionContext
+from dagster_dbt import DbtCliResource, dbt_assets
+
+from dagster_project.project import dbt_project
+from dagster_project.resources import WarehouseConfig
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, name="dbt_models")
+def dbt_models(
+    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseConfig
+) -> Iterator[Any]:
+    """``dbt build`` (models, seeds and tests) against this run's warehouse file."""
+    with warehouse.dbt_env():
+        invocation = dbt.cli(["build"], context=context)
+    yield from invocation.stream()

@@ -1,0 +1,18 @@
+"""The Dagster code location: assets, checks, resources and the job, assembled from their modules."""
+
+from __future__ import annotations
+
+from dagster import Definitions
+
+from dagster_project.assets.dbt import dbt_models
+from dagster_project.assets.ingest import raw_tables
+from dagster_project.checks import asset_checks
+from dagster_project.jobs import build_warehouse_job
+from dagster_project.resources import resources
+
+defs = Definitions(
+    assets=[raw_tables, dbt_models],
+    asset_checks=asset_checks,
+    resources=resources,
+    jobs=[build_warehouse_job],
+)

@@ -1,0 +1,63 @@
+"""Where things live: the repository root, the raw folder and warehouse defaults, the dbt project.
+
+dagster-dbt needs ``dbt/target/manifest.json`` before the definitions load. ``make run``,
+``make test`` and ``make dev`` write it first with ``python -m dagster_project.project``
+(``prepare_dbt_manifest``: ``dbt deps`` when the project has packages, then ``dbt parse``);
+the tests call the same function. Under ``dagster dev`` the manifest is also re-parsed on
+every reload by ``prepare_if_dev``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dagster_dbt import DbtCliResource, DbtProject
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DBT_DIR = REPO_ROOT / "dbt"
+DEFAULT_RAW_DIR = REPO_ROOT / "raw"
+DEFAULT_WAREHOUSE_PATH = REPO_ROOT / "warehouse" / "warehouse.duckdb"
+# The dbt installed beside this interpreter, so a bare ``.venv/bin/python`` finds it without PATH.
+_VENV_DBT = Path(sys.executable).with_name("dbt")
+DBT_EXECUTABLE = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
+
+dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
+dbt_project.prepare_if_dev()
+
+
+def dbt_cli_resource() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+
+
+@contextmanager
+def warehouse_env(warehouse_path: Path) -> Iterator[None]:
+    """Set ``WAREHOUSE_PATH`` (read by dbt/profiles.yml) while dbt subprocesses are started."""
+    previous = os.environ.get("WAREHOUSE_PATH")
+    os.environ["WAREHOUSE_PATH"] = str(warehouse_path)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("WAREHOUSE_PATH", None)
+        else:
+            os.environ["WAREHOUSE_PATH"] = previous
+
+
+def prepare_dbt_manifest() -> Path:
+    """Write ``dbt/target/manifest.json`` (after ``dbt deps`` if the project has packages)."""
+    dbt = dbt_cli_resource()
+    # Parsing renders profiles.yml, which reads WAREHOUSE_PATH, but never opens the warehouse.
+    with warehouse_env(Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)):
+        if (DBT_DIR / "packages.yml").exists() or (DBT_DIR / "dependencies.yml").exists():
+            dbt.cli(["deps", "--quiet"], target_path=dbt_project.target_path).wait()
+        dbt.cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
+    return dbt_project.manifest_path
+
+
+if __name__ == "__main__":
+    print(f"dbt manifest: {prepare_dbt_manifest()}")

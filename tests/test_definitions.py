@@ -1,0 +1,67 @@
+"""The Dagster code location loads and wires the raw tables into the dbt models."""
+
+from __future__ import annotations
+
+import pytest
+from dagster import AssetKey
+from dagster_support import CONTRACT_TABLES, load_definitions
+
+from vnpolitics.frames import RAW_SCHEMAS
+
+
+@pytest.fixture(scope="module")
+def defs():
+    return load_definitions()
+
+
+def mart_key(table: str) -> AssetKey:
+    from dagster_dbt import get_asset_key_for_model
+
+    from dagster_project.assets.dbt import dbt_models
+
+    return get_asset_key_for_model([dbt_models], table)
+
+
+def ancestors(graph, key: AssetKey) -> set[AssetKey]:
+    seen: set[AssetKey] = set()
+    todo = [key]
+    while todo:
+        for parent in graph.get(todo.pop()).parent_keys:
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return seen
+
+
+def test_job_exists(defs):
+    job = defs.resolve_job_def("build_warehouse_job")
+    assert job.name == "build_warehouse_job"
+
+
+def test_raw_tables_and_marts_are_one_graph(defs):
+    graph = defs.resolve_asset_graph()
+    keys = set(graph.get_all_asset_keys())
+    raw_keys = {AssetKey(["raw", table]) for table in RAW_SCHEMAS}
+    assert raw_keys <= keys
+    for table in CONTRACT_TABLES:
+        assert mart_key(table) in keys, f"dbt model {table} is not an asset"
+        assert graph.get(mart_key(table)).is_materializable
+    # every contract mart is built, through staging and intermediate models, from the raw tables
+    for table in CONTRACT_TABLES:
+        assert ancestors(graph, mart_key(table)) & raw_keys, f"{table} does not depend on any raw table"
+    # nothing in the graph is an external stub: each asset is materialised by the raw step or by dbt
+    for key in keys:
+        assert graph.get(key).is_materializable, f"{key.to_user_string()} is not materialised by anything"
+
+
+def test_every_asset_is_in_the_job(defs):
+    job = defs.resolve_job_def("build_warehouse_job")
+    graph = defs.resolve_asset_graph()
+    assert set(job.asset_layer.selected_asset_keys) == set(graph.materializable_asset_keys)
+
+
+def test_asset_checks_attach_to_marts(defs):
+    graph = defs.resolve_asset_graph()
+    checks = {key.name: key.asset_key for key in graph.asset_check_keys}
+    assert checks["people_found_when_articles_loaded"] == mart_key("dim_people")
+    assert checks["rejected_share_below_threshold"] == mart_key("ingest_files")

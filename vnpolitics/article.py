@@ -1,0 +1,208 @@
+"""One article in, every extracted record out: the extractor's single entry point."""
+
+from __future__ import annotations
+
+from vnpolitics.bodies import BodySpan, canonical_body
+from vnpolitics.cleaning import clean_article
+from vnpolitics.dates import resolve_meeting_date
+from vnpolitics.meeting_kinds import find_meeting_kind
+from vnpolitics.metadata import extract_metadata
+from vnpolitics.people import SentenceParse, parse_sentence
+from vnpolitics.places_context import complete, places_by_level
+from vnpolitics.records import (
+    ArticleExtraction,
+    Meeting,
+    OrganizationMention,
+    ParticipantRole,
+    PersonMention,
+    PersonTitle,
+    Sentence,
+)
+from vnpolitics.roles import resolve_roles, sentence_evidence
+from vnpolitics.sentences import split_sentences
+from vnpolitics.textnorm import canonical_text, fold
+from vnpolitics.tokens import Token, attach_pyvi_words, tokenize
+
+LEAD_SENTENCES = 6  # where the main event's kind is printed
+
+
+def _needs_parse(sentence: Sentence) -> bool:
+    """pyvi is only worth running where a name, post or body could be (a capital after the first word)."""
+    words = sentence.text.split()
+    return any(w[:1].isupper() for w in words[1:])
+
+
+def _parse_all(text: str, sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence, SentenceParse]]:
+    parses = []
+    for s in sentences:
+        if s.text in skip or not _needs_parse(s):
+            continue
+        tokens = tokenize(s.text, s.char_start)
+        attach_pyvi_words(tokens)
+        parses.append((s, parse_sentence(tokens)))
+    return parses
+
+
+def _span_text(tokens: list[Token], start: int, end: int) -> str:
+    return " ".join(t.text for t in tokens[start:end])
+
+
+def _body_name(tokens: list[Token], body: BodySpan, places: dict[str, str]) -> str | None:
+    """Canonical name of a body, completed with the article's place; None when it stays generic."""
+    name = canonical_body(tokens, body)
+    completed = complete(name, places)
+    if body.bare and not body.unique and completed == name:
+        return None
+    return completed
+
+
+def extract_article(text: str) -> ArticleExtraction:
+    clean = clean_article(text)
+    metadata = extract_metadata(text, clean)
+    sentences = split_sentences(clean.text)
+    skip = {metadata.author} if metadata.author else set()
+    parses = _parse_all(clean.text, sentences, skip)
+
+    raw_bodies = [canonical_body(p.tokens, b) for _, p in parses for b in p.bodies]
+    full_by_given = _given_name_index(parses)
+    places = places_by_level(raw_bodies)
+
+    organizations: list[OrganizationMention] = []
+    people: list[PersonMention] = []
+    titles: dict[tuple[str, str], PersonTitle] = {}
+    evidence: dict[str, set[str]] = {}
+    first_sentence_of: dict[str, int] = {}
+    for sentence, parse in parses:
+        tokens = parse.tokens
+        for body in parse.bodies:
+            name = _body_name(tokens, body, places)
+            if name:
+                organizations.append(
+                    OrganizationMention(
+                        name,
+                        clean.text[tokens[body.start].start : tokens[body.end - 1].end],
+                        tokens[body.start].start,
+                        tokens[body.end - 1].end,
+                        sentence.index,
+                        body.kind,
+                    )
+                )
+        for found in parse.names:
+            full_name = _person_name(tokens, found, full_by_given)
+            if full_name is None:
+                continue
+            start, end = tokens[found.item.start].start, tokens[found.item.end - 1].end
+            confidence = 0.8 if found.short else 1.0 if found.cued else 0.7
+            people.append(
+                PersonMention(full_name, clean.text[start:end], start, end, sentence.index, confidence)
+            )
+            first_sentence_of.setdefault(full_name, sentence.index)
+            evidence.setdefault(full_name, set())
+            for title in found.titles:
+                printed = canonical_text(_span_text(tokens, title.start, title.end))
+                org = _body_name(tokens, title.body, places) if title.body else None
+                if title.body:
+                    body_printed = canonical_body(tokens, title.body)
+                    if org and org != body_printed and printed.endswith(body_printed):
+                        printed = printed[: -len(body_printed)] + org
+                key = (full_name, fold(printed))
+                if key not in titles:
+                    titles[key] = PersonTitle(
+                        full_name,
+                        printed,
+                        org,
+                        tokens[title.start].start,
+                        tokens[title.end - 1].end,
+                        sentence.index,
+                    )
+        for ev in sentence_evidence(parse, sentence.index):
+            name = _person_name(tokens, ev.name, full_by_given)
+            if name:
+                evidence.setdefault(name, set()).add(ev.role)
+
+    meetings = _meetings(clean.text, sentences, metadata.published_at, organizations)
+    roles: list[ParticipantRole] = []
+    if meetings:
+        has_papers = "tham luận" in clean.text.lower()
+        mention_of = {p.full_name: p for p in people}
+        for name, role_set in sorted(resolve_roles(evidence, has_papers).items()):
+            if name not in mention_of:
+                continue
+            m = mention_of[name]
+            roles += [
+                ParticipantRole(0, name, r, m.char_start, m.char_end, m.sentence_index)
+                for r in sorted(role_set)
+            ]
+    return ArticleExtraction(
+        metadata=metadata,
+        clean=clean,
+        sentences=sentences,
+        people=people,
+        titles=_drop_prefix_titles(list(titles.values())),
+        organizations=organizations,
+        meetings=meetings,
+        roles=roles,
+    )
+
+
+def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str, str | None]:
+    """Given name (last syllable, folded) -> the one full name ending in it; None when several do."""
+    index: dict[str, str | None] = {}
+    for _, parse in parses:
+        for found in parse.names:
+            if found.short or not found.cued:
+                continue
+            full = _span_text(parse.tokens, found.item.start, found.item.end)
+            given = fold(full.split()[-1])
+            index[given] = full if index.get(given, full) == full else None
+    return index
+
+
+def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None]) -> str | None:
+    """The full name a name in a sentence stands for, or None when it is not taken as a person."""
+    if found.short:
+        return full_by_given.get(fold(tokens[found.item.start].text))
+    if not (found.cued or found.item.end - found.item.start >= 3):
+        return None  # an uncued two-syllable run is too often a place or a word
+    return _span_text(tokens, found.item.start, found.item.end)
+
+
+def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:
+    """ "Bí thư Thành ủy" and "Bí thư Thành ủy Hà Nội" for one person are one post: keep the longer."""
+    kept = []
+    for t in titles:
+        longer = any(
+            o.full_name == t.full_name and o.title != t.title and o.title.startswith(t.title + " ")
+            for o in titles
+        )
+        if not longer:
+            kept.append(t)
+    return kept
+
+
+def _meetings(text: str, sentences: list[Sentence], published_at, organizations) -> list[Meeting]:
+    """The event the article reports (one per article in this version)."""
+    date = resolve_meeting_date(text, published_at)
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].char_end if sentences else 0
+    kind = find_meeting_kind(text[:lead_end])
+    if date is None and kind is None:
+        return []
+    anchor = date.char_start if date else kind[1]
+    sentence = next((s for s in sentences if s.char_start <= anchor < s.char_end + 1), sentences[0])
+    organizers = tuple(
+        dict.fromkeys(o.canonical_name for o in organizations if o.sentence_index == sentence.index)
+    )
+    return [
+        Meeting(
+            meeting_index=0,
+            meeting_date=date.meeting_date if date else None,
+            date_is_inferred=date.date_is_inferred if date else False,
+            time_of_day=date.time_of_day if date else None,
+            meeting_kind=kind[0] if kind else None,
+            organizers=organizers,
+            date_text=date.date_text if date else None,
+            char_start=sentence.char_start,
+            char_end=sentence.char_end,
+            sentence_index=sentence.index,
+        )
+    ]
