@@ -19,7 +19,7 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run test dev validate lint score clean
+.PHONY: setup prepare run test dev validate lint score quality-report clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
@@ -55,6 +55,14 @@ score: setup
 	else \
 		echo "no $(SHARED)/eval/score.py: nothing to score against"; \
 	fi
+
+# What the extractor finds in any folder, with a random sample to judge by hand:
+#   make quality-report [FOLDER=...] [REPORT=...]
+FOLDER ?= $(SHARED)/corpus/vietnews_politics/articles
+REPORT ?= warehouse/quality_report.md
+quality-report: setup
+	$(UV) run python -m vnpolitics.quality_report "$(FOLDER)" --out "$(REPORT)" > /dev/null
+	@echo "report: $(REPORT)"
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache
