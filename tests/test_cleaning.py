@@ -7,45 +7,91 @@ from pathlib import Path
 from vnpolitics.cleaning import CHROME_LINES, clean_article
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
-LEAD = ("Chiều 12/4, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I năm 2024 "
-        "với sự tham dự của đại diện lãnh đạo các sở, ban, ngành và các huyện, thị xã trong tỉnh.")
-BODY = ("Phát biểu tại hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục đổi mới phương thức "
-        "lãnh đạo, tập trung giải quyết dứt điểm những vấn đề tồn đọng kéo dài ở cơ sở.")
+LEAD = (
+    "Chiều 12/4, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I năm 2024 "
+    "với sự tham dự của đại diện lãnh đạo các sở, ban, ngành và các huyện, thị xã trong tỉnh."
+)
+BODY = (
+    "Phát biểu tại hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục đổi mới phương thức "
+    "lãnh đạo, tập trung giải quyết dứt điểm những vấn đề tồn đọng kéo dài ở cơ sở."
+)
 
 
 def _assert_offsets(clean) -> None:
     for caption in clean.captions:
-        assert clean.text[caption.char_start:caption.char_end] == caption.text
+        assert clean.text[caption.char_start : caption.char_end] == caption.text
 
 
 def test_view_counter_stats_and_print_link_are_removed() -> None:
-    text = "\n".join([
-        "Tỉnh ủy sơ kết công tác quý I In trang", "14/04/2024 08:51 SA", "", LEAD, "", BODY, "",
-        "(baotinh.vn)", "", "Lượt xem: 1.540", "Liên kết website", "", "Thống kê truy cập",
-        "  • 003861857", "  • \u00a0Đang online: 77",
-    ])
+    text = "\n".join(
+        [
+            "Tỉnh ủy sơ kết công tác quý I In trang",
+            "14/04/2024 08:51 SA",
+            "",
+            LEAD,
+            "",
+            BODY,
+            "",
+            "(baotinh.vn)",
+            "",
+            "Lượt xem: 1.540",
+            "Liên kết website",
+            "",
+            "Thống kê truy cập",
+            "  • 003861857",
+            "  • \u00a0Đang online: 77",
+        ]
+    )
     clean = clean_article(text)
-    assert clean.text == "\n".join(["Tỉnh ủy sơ kết công tác quý I", "14/04/2024 08:51 SA", "", LEAD, "",
-                                    BODY, "", "(baotinh.vn)"])
+    assert clean.text == "\n".join(
+        ["Tỉnh ủy sơ kết công tác quý I", "14/04/2024 08:51 SA", "", LEAD, "", BODY, "", "(baotinh.vn)"]
+    )
     assert "Lượt xem: 1.540" in clean.removed_chrome
     assert "In trang" in clean.removed_chrome
     assert "• Đang online: 77" in clean.removed_chrome
 
 
 def test_comment_form_and_related_links_are_removed_with_their_garbage() -> None:
-    text = "\n".join([
-        "Tiêu đề bài", "", LEAD, "", "Minh An", "", "", "Các bài mới đăng", "", "Các bài đã đăng :",
-        "Bài viết Xem", "Viết bình luận", "Họ tên:(*)", "Số điện thoại:", "Tiêu đề:(*)", "Nội dung:(*)",
-        "Mã xác nhận: \u00a0\u00a0 L?y l?i m\ufffd b?o m?t",
-    ])
+    text = "\n".join(
+        [
+            "Tiêu đề bài",
+            "",
+            LEAD,
+            "",
+            "Minh An",
+            "",
+            "",
+            "Các bài mới đăng",
+            "",
+            "Các bài đã đăng :",
+            "Bài viết Xem",
+            "Viết bình luận",
+            "Họ tên:(*)",
+            "Số điện thoại:",
+            "Tiêu đề:(*)",
+            "Nội dung:(*)",
+            "Mã xác nhận: \u00a0\u00a0 L?y l?i m\ufffd b?o m?t",
+        ]
+    )
     clean = clean_article(text)
     assert clean.text == "\n".join(["Tiêu đề bài", "", LEAD, "", "Minh An"])
     assert "Viết bình luận" in clean.removed_chrome
 
 
 def test_share_lines_are_removed_anywhere() -> None:
-    text = "\n".join(["Tiêu đề", "Chia sẻ", "Facebook", "Twitter", LEAD, "Tags: hội nghị, Tỉnh ủy", BODY,
-                      "Xem thêm:", "Bình luận"])
+    text = "\n".join(
+        [
+            "Tiêu đề",
+            "Chia sẻ",
+            "Facebook",
+            "Twitter",
+            LEAD,
+            "Tags: hội nghị, Tỉnh ủy",
+            BODY,
+            "Xem thêm:",
+            "Bình luận",
+        ]
+    )
     clean = clean_article(text)
     assert clean.text == "\n".join(["Tiêu đề", LEAD, BODY])
 
@@ -63,8 +109,21 @@ def test_blank_lines_and_spaces_are_collapsed() -> None:
 
 def test_inline_photo_credit_is_removed_and_kept_as_credit() -> None:
     caption = "Bí thư Tỉnh ủy phát biểu tại hội nghị"
-    text = "\n".join(["Tiêu đề", "", LEAD, "", f"{caption} - Ảnh Minh Khôi", "", BODY, "",
-                      "Toàn cảnh hội nghị (Ảnh: TK)", "", BODY + " Kết thúc."])
+    text = "\n".join(
+        [
+            "Tiêu đề",
+            "",
+            LEAD,
+            "",
+            f"{caption} - Ảnh Minh Khôi",
+            "",
+            BODY,
+            "",
+            "Toàn cảnh hội nghị (Ảnh: TK)",
+            "",
+            BODY + " Kết thúc.",
+        ]
+    )
     clean = clean_article(text)
     assert "Minh Khôi" not in clean.text and "Ảnh" not in clean.text
     expected = [(caption, "Minh Khôi"), ("Toàn cảnh hội nghị", "TK")]
@@ -83,20 +142,49 @@ def test_credit_on_its_own_line_belongs_to_the_line_above() -> None:
 
 
 def test_standalone_photo_descriptions_and_pipe_lines_are_captions() -> None:
-    text = "\n".join(["Lãnh đạo tỉnh dự hội nghị. |", LEAD, "", "Toàn cảnh cuộc làm việc.", "", BODY, "",
-                      "Đồng chí Bí thư Tỉnh ủy phát biểu tại buổi làm việc", "", BODY, "", "Minh An"])
+    text = "\n".join(
+        [
+            "Lãnh đạo tỉnh dự hội nghị. |",
+            LEAD,
+            "",
+            "Toàn cảnh cuộc làm việc.",
+            "",
+            BODY,
+            "",
+            "Đồng chí Bí thư Tỉnh ủy phát biểu tại buổi làm việc",
+            "",
+            BODY,
+            "",
+            "Minh An",
+        ]
+    )
     clean = clean_article(text)
     assert [c.text for c in clean.captions] == [
-        "Lãnh đạo tỉnh dự hội nghị.", "Toàn cảnh cuộc làm việc.",
-        "Đồng chí Bí thư Tỉnh ủy phát biểu tại buổi làm việc"]
+        "Lãnh đạo tỉnh dự hội nghị.",
+        "Toàn cảnh cuộc làm việc.",
+        "Đồng chí Bí thư Tỉnh ủy phát biểu tại buổi làm việc",
+    ]
     assert all(c.credit is None for c in clean.captions)
     assert "|" not in clean.text
     _assert_offsets(clean)
 
 
 def test_byline_subheadings_and_story_lines_are_not_captions() -> None:
-    text = "\n".join(["Tiêu đề", "", LEAD, "", "Xây dựng tiêu chí đánh giá thực chất", "", BODY, "",
-                      "Ảnh hưởng của dịch bệnh - Ảnh hưởng lớn đến tiến độ", "", "Minh An"])
+    text = "\n".join(
+        [
+            "Tiêu đề",
+            "",
+            LEAD,
+            "",
+            "Xây dựng tiêu chí đánh giá thực chất",
+            "",
+            BODY,
+            "",
+            "Ảnh hưởng của dịch bệnh - Ảnh hưởng lớn đến tiến độ",
+            "",
+            "Minh An",
+        ]
+    )
     clean = clean_article(text)
     assert clean.captions == ()
     assert "Ảnh hưởng lớn đến tiến độ" in clean.text

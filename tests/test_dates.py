@@ -112,8 +112,10 @@ def test_year_from_publication_is_inferred_and_never_well_after_it() -> None:
 
 
 def test_document_dates_are_not_the_event() -> None:
-    text = ("Chiều 5/1, Thành ủy tổ chức hội nghị. Hội nghị quán triệt Nghị quyết số 15-NQ/TU "
-            "ngày 4-7-2017 và Quyết định số 120/QĐ-UBND, ngày 9/9/2016.")
+    text = (
+        "Chiều 5/1, Thành ủy tổ chức hội nghị. Hội nghị quán triệt Nghị quyết số 15-NQ/TU "
+        "ngày 4-7-2017 và Quyết định số 120/QĐ-UBND, ngày 9/9/2016."
+    )
     found = resolve_meeting_date(text, datetime(2018, 1, 6, 10, 0))
     assert found is not None and found.date_text == "Chiều 5/1" and found.meeting_date == date(2018, 1, 5)
     only_documents = "Đơn vị thực hiện Nghị quyết số 15-NQ/TU ngày 4-7-2017 của Thành ủy."
@@ -121,8 +123,9 @@ def test_document_dates_are_not_the_event() -> None:
 
 
 def test_dated_sentence_start_beats_a_later_date() -> None:
-    text = ("Trước đó, ngày 2/3, tỉnh đã gửi báo cáo. Sáng 9/3, Ban Thường vụ tổ chức hội nghị "
-            "sơ kết công tác.")
+    text = (
+        "Trước đó, ngày 2/3, tỉnh đã gửi báo cáo. Sáng 9/3, Ban Thường vụ tổ chức hội nghị sơ kết công tác."
+    )
     found = resolve_meeting_date(text, datetime(2021, 3, 10))
     assert found is not None and found.date_text == "Sáng 9/3"
 
@@ -136,8 +139,10 @@ def _infer(text: str) -> int | None:
 
 
 def test_january_review_of_last_year_is_held_the_next_year() -> None:
-    text = ("Chiều 15/1, Sở tổ chức hội nghị. Năm 2020, ngành đã đạt nhiều kết quả; "
-            "còn một số việc chưa làm được trong năm 2020.")
+    text = (
+        "Chiều 15/1, Sở tổ chức hội nghị. Năm 2020, ngành đã đạt nhiều kết quả; "
+        "còn một số việc chưa làm được trong năm 2020."
+    )
     assert _infer(text) == 2021
 
 
@@ -157,8 +162,10 @@ def test_anniversary_arithmetic_gives_the_year() -> None:
 
 
 def test_goals_do_not_vote_and_documents_bound_from_below() -> None:
-    text = ("Chiều 10/6, tỉnh họp bàn quy hoạch đến năm 2030. Tỉnh thực hiện Nghị quyết số 12-NQ/TU "
-            "ngày 1-3-2019 của Tỉnh ủy.")
+    text = (
+        "Chiều 10/6, tỉnh họp bàn quy hoạch đến năm 2030. Tỉnh thực hiện Nghị quyết số 12-NQ/TU "
+        "ngày 1-3-2019 của Tỉnh ủy."
+    )
     assert _infer(text) == 2019
     assert {y.use for y in year_mentions(text)} == {"target", "document"}
 

@@ -71,10 +71,30 @@ RAW_ROWS: dict[str, list[tuple]] = {
         ("junk/photo.jpg", None, 4096, "rejected", "not text", None, None, None),
     ],
     "articles": [
-        (A1, "news/001.txt", "a1" * 32, " Tỉnh ủy Nghệ An họp ", datetime(2024, 5, 10, 8, 30), "Báo Nghệ An",
-         "Minh Anh", TEXT1, "utf-8", "test"),
-        (A2, "news/002.txt", "b2" * 32, "Ban Tổ chức Trung ương họp", datetime(2024, 6, 1, 7, 0), "Nhân Dân",
-         None, TEXT2, "utf-16", "test"),
+        (
+            A1,
+            "news/001.txt",
+            "a1" * 32,
+            " Tỉnh ủy Nghệ An họp ",
+            datetime(2024, 5, 10, 8, 30),
+            "Báo Nghệ An",
+            "Minh Anh",
+            TEXT1,
+            "utf-8",
+            "test",
+        ),
+        (
+            A2,
+            "news/002.txt",
+            "b2" * 32,
+            "Ban Tổ chức Trung ương họp",
+            datetime(2024, 6, 1, 7, 0),
+            "Nhân Dân",
+            None,
+            TEXT2,
+            "utf-16",
+            "test",
+        ),
         (A3, "news/003.txt", "c3" * 32, "Tin ngắn", None, None, "", "Tin ngắn.", "utf-8", "test"),
     ],
     "captions": [(A1, 0, 0, 9, "Sáng 9/5,", "TTXVN")],
@@ -93,17 +113,43 @@ RAW_ROWS: dict[str, list[tuple]] = {
     ],
     "person_titles": [
         (A1, "Nguyễn Văn Thuý", "Bí thư Tỉnh ủy", "Tỉnh ủy Nghệ An", *span(TEXT1, "Bí thư Tỉnh ủy"), 1),
-        (A1, "Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Nghệ An",
-         *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"), 1),
-        (A1, "Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", None,
-         *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"), 1),
+        (
+            A1,
+            "Trần Thị Hoà",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+            "Ủy ban nhân dân tỉnh Nghệ An",
+            *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"),
+            1,
+        ),
+        (
+            A1,
+            "Trần Thị Hoà",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+            None,
+            *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"),
+            1,
+        ),
     ],
     "organization_mentions": [
         (A1, 0, "Tỉnh ủy Nghệ An", "Tỉnh ủy Nghệ An", *span(TEXT1, "Tỉnh ủy Nghệ An"), 0, "party"),
-        (A1, 1, "Ủy ban nhân dân tỉnh Nghệ An", "Ủy ban nhân dân tỉnh",
-         *span(TEXT1, "Ủy ban nhân dân tỉnh"), 1, "government"),
-        (A2, 0, "Ban Tổ chức Trung ương", "Ban Tổ chức Trung ương", *span(TEXT2, "Ban Tổ chức Trung ương"), 0,
-         "party"),
+        (
+            A1,
+            1,
+            "Ủy ban nhân dân tỉnh Nghệ An",
+            "Ủy ban nhân dân tỉnh",
+            *span(TEXT1, "Ủy ban nhân dân tỉnh"),
+            1,
+            "government",
+        ),
+        (
+            A2,
+            0,
+            "Ban Tổ chức Trung ương",
+            "Ban Tổ chức Trung ương",
+            *span(TEXT2, "Ban Tổ chức Trung ương"),
+            0,
+            "party",
+        ),
         (A2, 1, "Uỷ ban nhân dân tỉnh Nghệ An", "UBND tỉnh", *span(TEXT2, "UBND tỉnh"), 3, None),
     ],
     "meetings": [
@@ -132,8 +178,14 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
     "bridge_meeting_articles": {"meeting_key", "article_key"},
     "fct_meeting_participants": {"meeting_key", "person_key", "role"},
     "fct_mentions": {
-        "mention_key", "article_key", "meeting_key", "person_key", "organization_key",
-        "surface_text", "char_start", "char_end",
+        "mention_key",
+        "article_key",
+        "meeting_key",
+        "person_key",
+        "organization_key",
+        "surface_text",
+        "char_start",
+        "char_end",
     },
     "ingest_files": {"source_file", "content_hash", "status", "reason", "article_key"},
     "fct_person_titles": {"article_key", "person_key", "title", "organization_key", "observed_on"},
@@ -156,10 +208,22 @@ def dbt_build(warehouse: Path, work: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     proc = subprocess.run(
         [
-            DBT, "build", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR),
-            "--target-path", str(work / "target"), "--log-path", str(work / "logs"),
+            DBT,
+            "build",
+            "--project-dir",
+            str(DBT_DIR),
+            "--profiles-dir",
+            str(DBT_DIR),
+            "--target-path",
+            str(work / "target"),
+            "--log-path",
+            str(work / "logs"),
         ],
-        cwd=DBT_DIR, env=env, capture_output=True, text=True, timeout=600,
+        cwd=DBT_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, f"dbt build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
     return proc
@@ -172,10 +236,13 @@ def query(warehouse: Path, sql: str) -> list[tuple]:
 
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables "
-            "where table_schema = 'main' and table_type = 'BASE TABLE'"
-        ).fetchall()]
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = 'main' and table_type = 'BASE TABLE'"
+            ).fetchall()
+        ]
         return {t: sorted(con.execute(f'select * from main."{t}"').fetchall(), key=repr) for t in tables}
 
 
@@ -195,10 +262,14 @@ def test_contract_tables_have_required_columns(built):
     warehouse, *_ = built
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for table, required in CONTRACT_COLUMNS.items():
-            columns = {r[0] for r in con.execute(
-                "select column_name from information_schema.columns "
-                "where table_schema = 'main' and table_name = ?", [table]
-            ).fetchall()}
+            columns = {
+                r[0]
+                for r in con.execute(
+                    "select column_name from information_schema.columns "
+                    "where table_schema = 'main' and table_name = ?",
+                    [table],
+                ).fetchall()
+            }
             assert columns, f"{table} missing from schema main"
             assert required <= columns, f"{table} lacks {required - columns}"
 
@@ -213,15 +284,20 @@ def test_layers_land_in_their_schemas(built):
 
 def test_tone_placement_spellings_are_one_person(built):
     warehouse, *_ = built
-    rows = query(warehouse, "select full_name, mention_count, article_count from dim_people "
-                            "where full_name like 'Nguyễn%'")
+    rows = query(
+        warehouse,
+        "select full_name, mention_count, article_count from dim_people where full_name like 'Nguyễn%'",
+    )
     # 'Thuý' (old placement) x3, 'Thúy' x2 and a double-spaced 'Thúy': one person; the most
     # frequent printed spelling wins.
     assert rows == [("Nguyễn Văn Thuý", 3, 2)]
     names = {r[0] for r in query(warehouse, "select full_name from dim_people")}
     assert names == {"Nguyễn Văn Thuý", "Trần Thị Hoà", "Hoàng Quý"}
-    orgs = query(warehouse, "select canonical_name, mention_count from dim_organizations "
-                            "where canonical_name like '%ban nhân dân%'")
+    orgs = query(
+        warehouse,
+        "select canonical_name, mention_count from dim_organizations "
+        "where canonical_name like '%ban nhân dân%'",
+    )
     assert len(orgs) == 1 and orgs[0][1] == 2
 
 
@@ -242,25 +318,33 @@ def test_facts(built):
     bridge = query(warehouse, "select count(*), count(distinct article_key) from bridge_meeting_articles")
     assert bridge == [(3, 2)]
     # the two 'chair' statements for one person at one meeting are one row
-    assert query(warehouse, "select role, evidence_count from fct_meeting_participants "
-                            "where role = 'chair'") == [("chair", 2)]
+    assert query(
+        warehouse, "select role, evidence_count from fct_meeting_participants where role = 'chair'"
+    ) == [("chair", 2)]
     # A1 has two meetings: a mention after the second meeting's evidence belongs to it
-    rows = query(warehouse, f"""
+    rows = query(
+        warehouse,
+        f"""
         select m.surface_text, mt.meeting_date, mt.time_of_day
         from fct_mentions m left join fct_meetings mt using (meeting_key)
-        where m.article_key = '{A1}' and m.mention_kind = 'person' order by m.mention_index""")
+        where m.article_key = '{A1}' and m.mention_kind = 'person' order by m.mention_index""",
+    )
     assert rows == [
         ("Nguyễn Văn Thuý", date(2024, 5, 9), "sáng"),
         ("Trần Thị Hoà", date(2024, 5, 9), "sáng"),
         ("Hoàng Quý", None, "chiều"),
     ]
     # A2 reports one meeting: every mention of A2 is tied to it
-    assert query(warehouse, f"select count(*) from fct_mentions where article_key = '{A2}' "
-                            "and meeting_key is null") == [(0,)]
-    titles = query(warehouse, """
+    assert query(
+        warehouse, f"select count(*) from fct_mentions where article_key = '{A2}' and meeting_key is null"
+    ) == [(0,)]
+    titles = query(
+        warehouse,
+        """
         select p.full_name, t.title, o.canonical_name, t.observed_on
         from fct_person_titles t join dim_people p using (person_key)
-        left join dim_organizations o using (organization_key) order by 1""")
+        left join dim_organizations o using (organization_key) order by 1""",
+    )
     assert titles == [
         ("Nguyễn Văn Thuý", "Bí thư Tỉnh ủy", "Tỉnh ủy Nghệ An", date(2024, 5, 9)),
         ("Trần Thị Hoà", "Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh Nghệ An", date(2024, 5, 9)),
@@ -286,7 +370,9 @@ def test_score_queries_run(built):
     warehouse, *_ = built
     proc = subprocess.run(
         [sys.executable, str(score), "--warehouse", str(warehouse), "--gold", str(SHARED / "eval" / "gold")],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode != 2, proc.stderr
 

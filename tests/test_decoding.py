@@ -9,8 +9,10 @@ import pytest
 from vnpolitics.decoding import decode_bytes, html_to_text
 from vnpolitics.records import RejectedFile
 
-VI = ("Chiều 29/1, Ban Thường vụ Thành ủy đã tổ chức hội nghị sơ kết công tác phối hợp.\n"
-      "Đồng chí Bí thư phát biểu.\n")
+VI = (
+    "Chiều 29/1, Ban Thường vụ Thành ủy đã tổ chức hội nghị sơ kết công tác phối hợp.\n"
+    "Đồng chí Bí thư phát biểu.\n"
+)
 
 
 def test_plain_utf8_is_unchanged() -> None:
@@ -27,10 +29,13 @@ def test_utf8_bom_is_dropped_and_flagged() -> None:
     assert "bom" in decoded.flags
 
 
-@pytest.mark.parametrize("codec, bom, name", [
-    ("utf-16-le", b"\xff\xfe", "utf-16-le"),
-    ("utf-16-be", b"\xfe\xff", "utf-16-be"),
-])
+@pytest.mark.parametrize(
+    "codec, bom, name",
+    [
+        ("utf-16-le", b"\xff\xfe", "utf-16-le"),
+        ("utf-16-be", b"\xfe\xff", "utf-16-be"),
+    ],
+)
 def test_utf16_with_bom(codec: str, bom: bytes, name: str) -> None:
     decoded = decode_bytes(bom + VI.encode(codec))
     assert decoded.text == VI
@@ -112,8 +117,12 @@ def test_html_page_becomes_readable_text() -> None:
     assert "html" in decoded.flags
     assert decoded.encoding == "html+utf-8"
     lines = [line for line in decoded.text.split("\n") if line]
-    assert lines == ["Hội nghị sơ kết", "Chiều 29/1, Ban Thường vụ & Thành ủy đã họp.",
-                     "Đồng chí Bí thư phát biểu.", "Dòng hai"]
+    assert lines == [
+        "Hội nghị sơ kết",
+        "Chiều 29/1, Ban Thường vụ & Thành ủy đã họp.",
+        "Đồng chí Bí thư phát biểu.",
+        "Dòng hai",
+    ]
 
 
 def test_html_to_text_keeps_plain_text_between_blocks() -> None:
@@ -126,14 +135,17 @@ def test_empty_files_are_rejected(data: bytes) -> None:
         decode_bytes(data)
 
 
-@pytest.mark.parametrize("data, kind", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
-    (b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
-    (b"\x1f\x8b\x08\x00\x00\x00", "GZIP"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
-    (b"GIF89a\x01\x00", "GIF"),
-])
+@pytest.mark.parametrize(
+    "data, kind",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "ZIP"),
+        (b"\x1f\x8b\x08\x00\x00\x00", "GZIP"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        (b"GIF89a\x01\x00", "GIF"),
+    ],
+)
 def test_binary_magic_numbers_are_rejected_by_type(data: bytes, kind: str) -> None:
     with pytest.raises(RejectedFile) as info:
         decode_bytes(data)

@@ -21,8 +21,15 @@ from vnpolitics.records import (
     PersonMention,
 )
 
-DUCKDB_TYPES = {"String": "VARCHAR", "Int32": "INTEGER", "Int64": "BIGINT", "Float64": "DOUBLE",
-                "Boolean": "BOOLEAN", "Date": "DATE", "Datetime": "TIMESTAMP"}
+DUCKDB_TYPES = {
+    "String": "VARCHAR",
+    "Int32": "INTEGER",
+    "Int64": "BIGINT",
+    "Float64": "DOUBLE",
+    "Boolean": "BOOLEAN",
+    "Date": "DATE",
+    "Datetime": "TIMESTAMP",
+}
 
 
 def _one_article() -> tuple[list[IngestRecord], list[tuple[LoadedFile, ArticleExtraction]]]:
@@ -35,8 +42,11 @@ def _one_article() -> tuple[list[IngestRecord], list[tuple[LoadedFile, ArticleEx
         metadata=ArticleMetadata("Tiêu đề", datetime(2024, 1, 29, 9, 30), "Báo X", None),
         clean=CleanArticle("Ông Nguyễn Văn A dự họp.", captions=(Caption(0, 3, "Ảnh", "TTXVN"),)),
         people=[PersonMention("Nguyễn Văn A", "Nguyễn Văn A", 4, 16, 0, 0.9)],
-        meetings=[Meeting(0, date(2024, 1, 29), False, "sáng", "họp", ("Quốc hội", "Chính phủ"),
-                          "Sáng 29/1", 0, 10, 0)],
+        meetings=[
+            Meeting(
+                0, date(2024, 1, 29), False, "sáng", "họp", ("Quốc hội", "Chính phủ"), "Sáng 29/1", 0, 10, 0
+            )
+        ],
     )
     return ingest, [(loaded, extraction)]
 

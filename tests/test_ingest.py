@@ -28,8 +28,11 @@ def test_loaded_record_has_hash_key_and_text(tmp_path: Path) -> None:
     _write(tmp_path / "a.txt", TEXT.encode("utf-16"))
     records, loaded = scan_folder(tmp_path)
     digest = hashlib.sha256(TEXT.encode("utf-16")).hexdigest()
-    assert records == [IngestRecord("a.txt", digest, len(TEXT.encode("utf-16")), "loaded", None,
-                                    digest[:16], "utf-16-le", ("bom",))]
+    assert records == [
+        IngestRecord(
+            "a.txt", digest, len(TEXT.encode("utf-16")), "loaded", None, digest[:16], "utf-16-le", ("bom",)
+        )
+    ]
     assert len(loaded) == 1
     assert loaded[0].decoded.text == TEXT
     assert loaded[0].article_key == article_key_for(digest) == digest[:16]
@@ -84,7 +87,7 @@ def test_identical_rejected_content_is_rejected_again_not_a_duplicate(tmp_path: 
 
 
 def test_awkward_file_names(tmp_path: Path) -> None:
-    names = ["tin tức mới.txt", "it's \"quoted\".txt", "a;b;c.txt", "Thành ủy Hà Nội.txt"]
+    names = ["tin tức mới.txt", 'it\'s "quoted".txt', "a;b;c.txt", "Thành ủy Hà Nội.txt"]
     for i, name in enumerate(names):
         _write(tmp_path / "thư mục" / name, f"{TEXT}{i}\n".encode())
     records, loaded = scan_folder(tmp_path)

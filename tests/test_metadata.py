@@ -13,10 +13,14 @@ from vnpolitics.metadata import extract_metadata, parse_byline, parse_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "eval" / "gold"
-LEAD = ("Chiều 12/4, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I năm 2024 "
-        "với sự tham dự của lãnh đạo các sở, ban, ngành.")
-BODY = ("Phát biểu tại hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục đổi mới "
-        "phương thức lãnh đạo.")
+LEAD = (
+    "Chiều 12/4, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng Đảng quý I năm 2024 "
+    "với sự tham dự của lãnh đạo các sở, ban, ngành."
+)
+BODY = (
+    "Phát biểu tại hội nghị, đồng chí Bí thư Tỉnh ủy đề nghị các cấp ủy tiếp tục đổi mới "
+    "phương thức lãnh đạo."
+)
 
 
 def meta(text: str):
@@ -54,86 +58,109 @@ def test_title_loses_print_link_and_time() -> None:
     assert timed.title == "Giao ban khu vực phía Bắc"
 
 
-@pytest.mark.parametrize("printed, expected", [
-    ("14/04/2022 08:51 SA", datetime(2022, 4, 14, 8, 51)),
-    ("14/04/2022 08:51 CH", datetime(2022, 4, 14, 20, 51)),
-    ("14/04/2022 12:05 SA", datetime(2022, 4, 14, 0, 5)),
-    ("(19:54 28/06/2021)", datetime(2021, 6, 28, 19, 54)),
-    ("Thứ Bảy, 31-10-2020, 04:36", datetime(2020, 10, 31, 4, 36)),
-    ("08/04/2015, 08:11 [GMT+7]", datetime(2015, 4, 8, 8, 11)),
-    ("Cập nhật: 10:30 ngày 05/03/2024", datetime(2024, 3, 5, 10, 30)),
-    ("13/06/2025 01:40", datetime(2025, 6, 13, 1, 40)),
-    ("2024-03-05T07:15", datetime(2024, 3, 5, 7, 15)),
-    ("2024-03-05 07:15:30", datetime(2024, 3, 5, 7, 15, 30)),
-    ("05/03/2024", datetime(2024, 3, 5)),
-    ("31/02/2024 10:00", None),
-])
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("14/04/2022 08:51 SA", datetime(2022, 4, 14, 8, 51)),
+        ("14/04/2022 08:51 CH", datetime(2022, 4, 14, 20, 51)),
+        ("14/04/2022 12:05 SA", datetime(2022, 4, 14, 0, 5)),
+        ("(19:54 28/06/2021)", datetime(2021, 6, 28, 19, 54)),
+        ("Thứ Bảy, 31-10-2020, 04:36", datetime(2020, 10, 31, 4, 36)),
+        ("08/04/2015, 08:11 [GMT+7]", datetime(2015, 4, 8, 8, 11)),
+        ("Cập nhật: 10:30 ngày 05/03/2024", datetime(2024, 3, 5, 10, 30)),
+        ("13/06/2025 01:40", datetime(2025, 6, 13, 1, 40)),
+        ("2024-03-05T07:15", datetime(2024, 3, 5, 7, 15)),
+        ("2024-03-05 07:15:30", datetime(2024, 3, 5, 7, 15, 30)),
+        ("05/03/2024", datetime(2024, 3, 5)),
+        ("31/02/2024 10:00", None),
+    ],
+)
 def test_printed_datetime_forms(printed: str, expected: datetime | None) -> None:
     assert parse_datetime(printed) == expected
 
 
-@pytest.mark.parametrize("header", [
-    "14/04/2022 08:51 SA", "Thứ Bảy, 31-10-2020, 04:36", "08/04/2015, 08:11 [GMT+7]",
-    "Cập nhật: 08/04/2015 08:11", "Ngày đăng: 08/04/2015",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "14/04/2022 08:51 SA",
+        "Thứ Bảy, 31-10-2020, 04:36",
+        "08/04/2015, 08:11 [GMT+7]",
+        "Cập nhật: 08/04/2015 08:11",
+        "Ngày đăng: 08/04/2015",
+    ],
+)
 def test_publication_line_under_the_title_is_read(header: str) -> None:
     assert meta(f"Tiêu đề bài báo\n{header}\n\n{LEAD}\n\n{BODY}").published_at is not None
 
 
 def test_dates_inside_the_story_are_not_publication_times() -> None:
-    text = (f"Tiêu đề bài báo\n\nNgày 30-7-2007, Ban Chấp hành Trung ương ban hành nghị quyết lúc 08:00 "
-            f"tại Hà Nội.\n\n{BODY}\n\nThời gian khảo sát từ ngày 3-5 đến 9-6-2019.")
+    text = (
+        f"Tiêu đề bài báo\n\nNgày 30-7-2007, Ban Chấp hành Trung ương ban hành nghị quyết lúc 08:00 "
+        f"tại Hà Nội.\n\n{BODY}\n\nThời gian khảo sát từ ngày 3-5 đến 9-6-2019."
+    )
     assert meta(text).published_at is None
 
 
-@pytest.mark.parametrize("line, outlet", [
-    ("(xaydungdang.org.vn)", "xaydungdang.org.vn"),
-    ("Nguồn KTĐT: http://www.KinhTeDoThi.vn/bai-viet-123.html", "kinhtedothi.vn"),
-    ("Nguồn: Báo Nhân Dân", "Báo Nhân Dân"),
-    ("Theo TTXVN", "TTXVN"),
-    ("(Theo VnExpress)", "VnExpress"),
-    ("Theo Báo Nhân Dân", "Báo Nhân Dân"),
-    ("(Theo dangcongsan.vn)", "dangcongsan.vn"),
-    ("(TTXVN)", "TTXVN"),
-])
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("(xaydungdang.org.vn)", "xaydungdang.org.vn"),
+        ("Nguồn KTĐT: http://www.KinhTeDoThi.vn/bai-viet-123.html", "kinhtedothi.vn"),
+        ("Nguồn: Báo Nhân Dân", "Báo Nhân Dân"),
+        ("Theo TTXVN", "TTXVN"),
+        ("(Theo VnExpress)", "VnExpress"),
+        ("Theo Báo Nhân Dân", "Báo Nhân Dân"),
+        ("(Theo dangcongsan.vn)", "dangcongsan.vn"),
+        ("(TTXVN)", "TTXVN"),
+    ],
+)
 def test_credit_line_names_the_outlet(line: str, outlet: str) -> None:
     assert meta(f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\n{line}").source_outlet == outlet
 
 
-@pytest.mark.parametrize("lead, outlet", [
-    ("HNP - " + LEAD, "HNP"),
-    ("(Chinhphu.vn) – " + LEAD, "chinhphu.vn"),
-    ("TTO - " + LEAD, "TTO"),
-])
+@pytest.mark.parametrize(
+    "lead, outlet",
+    [
+        ("HNP - " + LEAD, "HNP"),
+        ("(Chinhphu.vn) – " + LEAD, "chinhphu.vn"),
+        ("TTO - " + LEAD, "TTO"),
+    ],
+)
 def test_dateline_of_the_lead_names_the_outlet(lead: str, outlet: str) -> None:
     assert meta(f"Tiêu đề bài báo\n13/06/2025 01:40\n\n{lead}\n\n{BODY}").source_outlet == outlet
 
 
-@pytest.mark.parametrize("last", [
-    "Theo ông Bí thư, hội nghị đã thành công tốt đẹp.",
-    "Theo kế hoạch",
-    "COVID-19 - diễn biến mới",
-])
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Theo ông Bí thư, hội nghị đã thành công tốt đẹp.",
+        "Theo kế hoạch",
+        "COVID-19 - diễn biến mới",
+    ],
+)
 def test_story_lines_do_not_name_an_outlet(last: str) -> None:
     assert meta(f"Tiêu đề bài báo\n\n{LEAD}\n\n{last}").source_outlet is None
     assert meta(f"Tiêu đề bài báo\n\n{last}\n\n{LEAD}").source_outlet is None
 
 
-@pytest.mark.parametrize("line, author", [
-    ("Minh An", "Minh An"),
-    ("Bài và ảnh: Minh An", "Minh An"),
-    ("Minh An - Quốc Bảo", "Minh An - Quốc Bảo"),
-    ("Minh An, Quốc Bảo và Thu Trang", "Minh An, Quốc Bảo và Thu Trang"),
-    ("Quốc Bảo (tổng hợp)", "Quốc Bảo"),
-    ("Nhóm PV", "Nhóm PV"),
-    ("MINH AN", "Minh An"),
-    ("T.Long", "T.Long"),
-    ("Ông Trần Văn Bình", None),
-    ("ĐBQH Nguyễn Văn A.", None),
-    ("Mô hình nhà văn hóa xã - Phương án hai", None),
-    ("Hội nghị kết thúc lúc 17 giờ", None),
-    ("Ảnh: Minh An", None),
-])
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("Minh An", "Minh An"),
+        ("Bài và ảnh: Minh An", "Minh An"),
+        ("Minh An - Quốc Bảo", "Minh An - Quốc Bảo"),
+        ("Minh An, Quốc Bảo và Thu Trang", "Minh An, Quốc Bảo và Thu Trang"),
+        ("Quốc Bảo (tổng hợp)", "Quốc Bảo"),
+        ("Nhóm PV", "Nhóm PV"),
+        ("MINH AN", "Minh An"),
+        ("T.Long", "T.Long"),
+        ("Ông Trần Văn Bình", None),
+        ("ĐBQH Nguyễn Văn A.", None),
+        ("Mô hình nhà văn hóa xã - Phương án hai", None),
+        ("Hội nghị kết thúc lúc 17 giờ", None),
+        ("Ảnh: Minh An", None),
+    ],
+)
 def test_byline_forms(line: str, author: str | None) -> None:
     assert parse_byline(line) == author
 

@@ -57,3 +57,7 @@ def test_a_given_name_after_ong_is_a_short_reference() -> None:
 
     result = parse("Theo ông Quý, doanh nghiệp đã hoàn thành kế hoạch.")
     assert [(n.short, result.tokens[n.item.start].text) for n in result.names] == [(True, "Quý")]
+
+
+def test_a_university_named_after_a_person_is_not_that_person() -> None:
+    assert people_of("Lãnh đạo Đại học Lê Quý Đôn và Học viện Chính trị quốc gia Hồ Chí Minh họp.") == {}

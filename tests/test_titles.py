@@ -79,3 +79,28 @@ def test_post_of_the_object_of_cua_is_not_the_subjects() -> None:
 def test_kiem_joins_two_posts() -> None:
     got = people_of("Ông Hoàng Văn Nam, Phó Bí thư Tỉnh ủy kiêm Chủ tịch HĐND tỉnh cho biết.")
     assert got == {"Hoàng Văn Nam": ["Phó Bí thư Tỉnh ủy", "Chủ tịch Hội đồng nhân dân tỉnh"]}
+
+
+def test_lower_case_post_after_a_dash_as_some_outlets_print_it() -> None:
+    got = people_of("Ông Lê Quang Tùng - bí thư Thành ủy Vị Thanh - cho biết kế hoạch đã xong.")
+    assert got == {"Lê Quang Tùng": ["bí thư Thành ủy Vị Thanh"]}
+
+
+def test_ministry_names_with_va_and_their_abbreviations() -> None:
+    got = people_of(
+        "Dự có Bộ trưởng Bộ KH-ĐT Trần Văn Mười và Thứ trưởng Bộ Tài nguyên và Môi trường Võ Văn Một."
+    )
+    assert got == {
+        "Trần Văn Mười": ["Bộ trưởng Bộ Kế hoạch và Đầu tư"],
+        "Võ Văn Một": ["Thứ trưởng Bộ Tài nguyên và Môi trường"],
+    }
+
+
+def test_minister_of_a_field_without_the_word_bo() -> None:
+    got = people_of("Bộ trưởng Ngoại giao Đặng Thị Mơ và Bộ trưởng Quốc phòng Nga Sergei Shoigu hội đàm.")
+    assert got == {"Đặng Thị Mơ": ["Bộ trưởng Ngoại giao"], "Sergei Shoigu": ["Bộ trưởng Quốc phòng Nga"]}
+
+
+def test_member_of_a_provincial_committee_is_a_post() -> None:
+    got = people_of("Ông Lý Văn Tư, Tỉnh ủy viên, Giám đốc Sở Nội vụ, dự họp.")
+    assert got == {"Lý Văn Tư": ["Tỉnh ủy viên", "Giám đốc Sở Nội vụ"]}

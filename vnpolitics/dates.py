@@ -50,10 +50,16 @@ _NOT_MORE = r"(?!\d|(?P=sep)\d|[/.]\d|\s*%)"  # "22/50%" or "1.540.000" or "3/9/
 
 # (name, pattern): the date forms. Group names: tod, rel, d, m, y.
 DATE_FORMS: tuple[tuple[str, str], ...] = (
-    ("worded", rf"(?:{_LEAD}\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})"
-               rf"(?:\s*(?:năm|,)\s*(?P<y>\d{{4}}))?"),
-    ("day_range", rf"(?:{_LEAD}\s+)?(?:từ\s+)?(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?P<sep>[/.])"
-                  rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}))?(?![\d/.]\d)"),  # "6-7/10/2024": day 6
+    (
+        "worded",
+        rf"(?:{_LEAD}\s+)?(?P<d>\d{{1,2}})\s+tháng\s+(?P<m>\d{{1,2}})"
+        rf"(?:\s*(?:năm|,)\s*(?P<y>\d{{4}}))?",
+    ),
+    (
+        "day_range",
+        rf"(?:{_LEAD}\s+)?(?:từ\s+)?(?P<d>\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?P<sep>[/.])"
+        rf"(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}))?(?![\d/.]\d)",
+    ),  # "6-7/10/2024": day 6
     ("parenthesised", rf"{_LEAD}\s*\(\s*{_DM}\s*\)"),
     ("numeric", rf"{_LEAD}\s*,?\s+{_DM}{_NOT_MORE}"),
     ("full_numeric", rf"(?<![\w/.]){_DM}{_NOT_MORE}"),  # only kept when the year is printed
@@ -113,14 +119,27 @@ def _phrase_from_match(m: re.Match[str]) -> DatePhrase | None:
     if not _valid(day, month, year):
         return None
     tod = groups.get("tod")
-    return DatePhrase(day, month, year, tod.lower() if tod else None, m.start(), m.end(), m.group(0),
-                      relative=_relative_word(groups.get("rel")))
+    return DatePhrase(
+        day,
+        month,
+        year,
+        tod.lower() if tod else None,
+        m.start(),
+        m.end(),
+        m.group(0),
+        relative=_relative_word(groups.get("rel")),
+    )
 
 
 def _relative_word(rel: str | None) -> str | None:
     """ "Chiều nay 10/12" prints the day; the word only tells how it relates to publication."""
-    return {"nay": "today", "hôm nay": "today", "qua": "yesterday", "hôm qua": "yesterday",
-            "mai": "tomorrow"}.get((rel or "").lower())
+    return {
+        "nay": "today",
+        "hôm nay": "today",
+        "qua": "yesterday",
+        "hôm qua": "yesterday",
+        "mai": "tomorrow",
+    }.get((rel or "").lower())
 
 
 def _valid(day: int | None, month: int, year: int | None) -> bool:
@@ -148,8 +167,9 @@ def _relative_phrases(text: str) -> Iterable[DatePhrase]:
             groups = m.groupdict()
             tod = groups.get("tod")
             year = int(groups["y"]) if groups.get("y") else None
-            yield DatePhrase(None, None, year, tod.lower() if tod else None, m.start(), m.end(), m.group(0),
-                             relative=name)
+            yield DatePhrase(
+                None, None, year, tod.lower() if tod else None, m.start(), m.end(), m.group(0), relative=name
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,18 +215,35 @@ _SINCE_AFTER = re.compile(r"^\s*(?:đến nay|tới nay|đến hết|trở lại
 
 # Cue words, checked in the clause around a year. One phrase per entry.
 REVIEW_CUES: tuple[str, ...] = (  # the year is being reviewed: "tổng kết công tác năm 2017"
-    "tổng kết", "sơ kết", "kết quả", "thành tựu", "nhìn lại", "vừa qua", "đã qua",
+    "tổng kết",
+    "sơ kết",
+    "kết quả",
+    "thành tựu",
+    "nhìn lại",
+    "vừa qua",
+    "đã qua",
 )
 DONE_CUES: tuple[str, ...] = ("đã", "đạt được", "hoàn thành")  # after the year: "năm 2018, ... đã đạt"
 NOT_YET_CUES: tuple[str, ...] = ("chưa",)  # before the year: "chưa thực hiện trong năm 2018"
 PLAN_NOUNS: tuple[str, ...] = (  # just before the year: "nhiệm vụ năm 2019", "kế hoạch năm 2025"
-    "nhiệm vụ", "kế hoạch", "phương hướng", "mục tiêu", "chỉ tiêu", "chương trình công tác",
+    "nhiệm vụ",
+    "kế hoạch",
+    "phương hướng",
+    "mục tiêu",
+    "chỉ tiêu",
+    "chương trình công tác",
 )
 PLAN_WORDS: tuple[str, ...] = ("sẽ", "dự kiến", "phấn đấu", "yêu cầu", "chuẩn bị", "hướng tới", "chào mừng")
 # Words before a period that say the period starts with the event ("ký kết chương trình
 # giai đoạn 2017-2020") or ends with it ("tổng kết giai đoạn 2016-2020").
 PERIOD_START_CUES: tuple[str, ...] = (
-    "ký kết", "ký", "ban hành", "phê duyệt", "thông qua", "xây dựng", "đại hội",
+    "ký kết",
+    "ký",
+    "ban hành",
+    "phê duyệt",
+    "thông qua",
+    "xây dựng",
+    "đại hội",
 )
 PERIOD_END_CUES: tuple[str, ...] = ("tổng kết",)
 
@@ -342,9 +379,28 @@ def _period_cue(text: str, start: int) -> str | None:
 
 # Nouns of documents: a date right after "<noun> [số] <code>" is the document's date.
 DOCUMENT_NOUNS: tuple[str, ...] = (
-    "nghị quyết", "quyết định", "chỉ thị", "kết luận", "quy định", "thông tư", "nghị định", "công văn",
-    "luật", "hướng dẫn", "thông báo", "văn bản", "tờ trình", "đề án", "kế hoạch", "chương trình",
-    "công điện", "thông tri", "quy chế", "pháp lệnh", "báo cáo", "hiến pháp",
+    "nghị quyết",
+    "quyết định",
+    "chỉ thị",
+    "kết luận",
+    "quy định",
+    "thông tư",
+    "nghị định",
+    "công văn",
+    "luật",
+    "hướng dẫn",
+    "thông báo",
+    "văn bản",
+    "tờ trình",
+    "đề án",
+    "kế hoạch",
+    "chương trình",
+    "công điện",
+    "thông tri",
+    "quy chế",
+    "pháp lệnh",
+    "báo cáo",
+    "hiến pháp",
 )
 _DOC_CODE_BEFORE = re.compile(r"\d+[\w.]*[/-][A-ZĐ][\wĐđƯư./-]*\)?\s*,?\s*(?:của[^,;.]{0,60})?\s*$")
 _DOC_NOUN_BEFORE = re.compile(
@@ -353,9 +409,33 @@ _DOC_NOUN_BEFORE = re.compile(
 
 # Words around the event date: the main event is "organised", "held", "worked with" ...
 EVENT_CUES: tuple[str, ...] = (
-    "tổ chức", "hội nghị", "làm việc", "họp", "ký kết", "dự", "tham dự", "hội thảo", "tọa đàm",
-    "khai mạc", "bế mạc", "diễn ra", "tiếp", "hội kiến", "hội đàm", "gặp mặt", "chủ trì", "lễ",
-    "đại hội", "kỳ họp", "phiên", "thăm", "kiểm tra", "giao ban", "công bố", "trao", "dâng hương",
+    "tổ chức",
+    "hội nghị",
+    "làm việc",
+    "họp",
+    "ký kết",
+    "dự",
+    "tham dự",
+    "hội thảo",
+    "tọa đàm",
+    "khai mạc",
+    "bế mạc",
+    "diễn ra",
+    "tiếp",
+    "hội kiến",
+    "hội đàm",
+    "gặp mặt",
+    "chủ trì",
+    "lễ",
+    "đại hội",
+    "kỳ họp",
+    "phiên",
+    "thăm",
+    "kiểm tra",
+    "giao ban",
+    "công bố",
+    "trao",
+    "dâng hương",
 )
 _DATELINE = re.compile(r"^\s*(?:\(?[\w.]{1,20}\)?\s*[-–—]\s*)?$")
 
@@ -390,8 +470,9 @@ def _event_score(text: str, phrase: DatePhrase, rank: int) -> float:
         score += 2
     if re.match(r"\s*\)?\s*,", text[phrase.char_end : phrase.char_end + 3]):
         score += 1
-    sentence_end = min((i for i in (text.find(c, phrase.char_end) for c in (". ", "\n")) if i != -1),
-                       default=len(text))
+    sentence_end = min(
+        (i for i in (text.find(c, phrase.char_end) for c in (". ", "\n")) if i != -1), default=len(text)
+    )
     lo = max(_sentence_start(text, phrase.char_start), phrase.char_start - 120)
     if _window_has(text, lo, min(sentence_end, phrase.char_end + 160), EVENT_CUES):
         score += 1.5
@@ -401,7 +482,8 @@ def _event_score(text: str, phrase: DatePhrase, rank: int) -> float:
 def _candidates(text: str) -> list[DatePhrase]:
     """Phrases that can date an event: a day (or a resolvable reference), not a document's date."""
     return [
-        p for p in find_date_phrases(text)
+        p
+        for p in find_date_phrases(text)
         if (p.day is not None or p.relative is not None) and not is_document_date(text, p)
     ]
 
@@ -437,8 +519,11 @@ def _resolve(
     assert phrase.day is not None and phrase.month is not None
     if phrase.year is not None:
         return _meeting(phrase, date(phrase.year, phrase.month, phrase.day), inferred=False)
-    year = (year_from_publication(phrase.day, phrase.month, published_at) if published_at
-            else infer_year(text, phrase) or default_year)
+    year = (
+        year_from_publication(phrase.day, phrase.month, published_at)
+        if published_at
+        else infer_year(text, phrase) or default_year
+    )
     if year is None or not _valid(phrase.day, phrase.month, year):
         return _meeting(phrase, None, inferred=True)
     return _meeting(phrase, date(year, phrase.month, phrase.day), inferred=True)

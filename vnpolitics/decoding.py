@@ -196,13 +196,55 @@ class _TextExtractor(HTMLParser):
     """Collect readable text: skip non-content containers, break lines at block elements."""
 
     SKIP = frozenset(
-        {"script", "style", "nav", "header", "footer", "head", "noscript", "template", "aside",
-         "form", "iframe", "svg", "select", "button"}
+        {
+            "script",
+            "style",
+            "nav",
+            "header",
+            "footer",
+            "head",
+            "noscript",
+            "template",
+            "aside",
+            "form",
+            "iframe",
+            "svg",
+            "select",
+            "button",
+        }
     )
     BLOCK = frozenset(
-        {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table",
-         "section", "article", "blockquote", "figure", "figcaption", "dd", "dt", "dl", "hr", "pre",
-         "main", "td", "th", "caption", "address"}
+        {
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "ul",
+            "ol",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "blockquote",
+            "figure",
+            "figcaption",
+            "dd",
+            "dt",
+            "dl",
+            "hr",
+            "pre",
+            "main",
+            "td",
+            "th",
+            "caption",
+            "address",
+        }
     )
 
     def __init__(self) -> None:

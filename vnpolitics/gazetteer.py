@@ -46,6 +46,7 @@ class PhraseSet:
 class TitleHead:
     words: tuple[str, ...]  # folded lower-case syllables
     needs_body: bool
+    takes_field: bool = False  # "Bộ trưởng Ngoại giao": a field of government without "Bộ"
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ class BodyKind:
 
 
 def _key(phrase: str) -> tuple[str, ...]:
-    return tuple(fold(phrase).split())
+    """Folded syllables and punctuation, as the tokenizer cuts them ("Văn hóa, Thể thao")."""
+    return tuple(re.findall(r"\w+|[^\w\s]", fold(phrase)))
 
 
 @cache
@@ -72,9 +74,8 @@ def surname_rank() -> dict[str, int]:
 def title_heads() -> dict[tuple[str, ...], TitleHead]:
     heads = {}
     for line in _lines("title_heads.txt"):
-        needs_body = line.endswith("*")
-        words = _key(line.rstrip("* "))
-        heads[words] = TitleHead(words, needs_body)
+        words = _key(line.rstrip("*+ "))
+        heads[words] = TitleHead(words, line.endswith("*"), line.endswith("+"))
     return heads
 
 

@@ -131,8 +131,16 @@ class _Scanner:
         digest = hashlib.sha256(data).hexdigest()
         if digest in self.originals:
             original = self.originals[digest]
-            self._add(entry, digest, len(data), "duplicate", f"duplicate of {original.source_file}",
-                      original.article_key, original.encoding, original.flags)
+            self._add(
+                entry,
+                digest,
+                len(data),
+                "duplicate",
+                f"duplicate of {original.source_file}",
+                original.article_key,
+                original.encoding,
+                original.flags,
+            )
             return
         if digest in self.rejections:
             self._reject(entry, digest, len(data), self.rejections[digest])
@@ -151,8 +159,17 @@ class _Scanner:
     def _reject(self, entry: _Entry, digest: str | None, size: int, reason: str) -> None:
         self._add(entry, digest, size, "rejected", reason, None, None, ())
 
-    def _add(self, entry: _Entry, digest: str | None, size: int, status: str, reason: str | None,
-             key: str | None, encoding: str | None, flags: tuple[str, ...]) -> IngestRecord:
+    def _add(
+        self,
+        entry: _Entry,
+        digest: str | None,
+        size: int,
+        status: str,
+        reason: str | None,
+        key: str | None,
+        encoding: str | None,
+        flags: tuple[str, ...],
+    ) -> IngestRecord:
         record = IngestRecord(entry.source_file, digest, size, status, reason, key, encoding, flags)
         self.records.append(record)
         return record

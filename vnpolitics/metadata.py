@@ -46,20 +46,70 @@ _DATELINE_RE = re.compile(r"^(?:\((?P<paren>[^()]{2,30})\)|(?P<code>[A-ZĐ][A-Z�
 _MAX_OUTLET_WORDS = 6
 
 # Prefixes that introduce a byline, and what must not be read as one.
-_BYLINE_PREFIX_RE = re.compile(r"^(bài(,| và)? ảnh|tin(,| và)? ảnh|bài|tin|thực hiện|nhóm thực hiện)\s*:\s*",
-                               re.IGNORECASE)
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(bài(,| và)? ảnh|tin(,| và)? ảnh|bài|tin|thực hiện|nhóm thực hiện)\s*:\s*", re.IGNORECASE
+)
 _BYLINE_SUFFIX_RE = re.compile(r"\s*\((tổng hợp|th|lược dịch|biên dịch|theo [^()]*)\)\s*$", re.IGNORECASE)
 _BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|-|–|—|&|\bvà\b)\s*", re.IGNORECASE)
-_GENERIC_BYLINES = {"nhóm pv": "Nhóm PV", "pv": "PV", "nhóm phóng viên": "Nhóm phóng viên",
-                    "phóng viên": "Phóng viên", "ctv": "CTV", "nhóm ctv": "Nhóm CTV"}
+_GENERIC_BYLINES = {
+    "nhóm pv": "Nhóm PV",
+    "pv": "PV",
+    "nhóm phóng viên": "Nhóm phóng viên",
+    "phóng viên": "Phóng viên",
+    "ctv": "CTV",
+    "nhóm ctv": "Nhóm CTV",
+}
 # Capitalised words that start captions, credits or titles, never a byline.
 _NOT_NAME_WORDS = frozenset(
     w.lower()
     for w in (
-        "Ông", "Bà", "Anh", "Chị", "Em", "Đồng", "Thủ", "Chủ", "Bộ", "Ban", "Bí", "Phó", "Tổng",
-        "Ủy", "Uỷ", "Ảnh", "Nguồn", "Theo", "Video", "Clip", "Xem", "Các", "Những", "Toàn", "Hội",
-        "Sở", "Đại", "Thượng", "Trung tướng", "Thiếu", "Đảng", "Nhà", "Quân", "Lãnh", "Tin", "Bài",
-        "Tỉnh", "Huyện", "Quận", "Xã", "Phường", "Thành", "Việt", "Báo", "Tạp", "Kỳ", "Phiên",
+        "Ông",
+        "Bà",
+        "Anh",
+        "Chị",
+        "Em",
+        "Đồng",
+        "Thủ",
+        "Chủ",
+        "Bộ",
+        "Ban",
+        "Bí",
+        "Phó",
+        "Tổng",
+        "Ủy",
+        "Uỷ",
+        "Ảnh",
+        "Nguồn",
+        "Theo",
+        "Video",
+        "Clip",
+        "Xem",
+        "Các",
+        "Những",
+        "Toàn",
+        "Hội",
+        "Sở",
+        "Đại",
+        "Thượng",
+        "Trung tướng",
+        "Thiếu",
+        "Đảng",
+        "Nhà",
+        "Quân",
+        "Lãnh",
+        "Tin",
+        "Bài",
+        "Tỉnh",
+        "Huyện",
+        "Quận",
+        "Xã",
+        "Phường",
+        "Thành",
+        "Việt",
+        "Báo",
+        "Tạp",
+        "Kỳ",
+        "Phiên",
     )
 )
 _MAX_BYLINE_NAMES = 4
@@ -231,7 +281,7 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
 
 
 def parse_byline(line: str) -> str | None:
-    """"Minh An", "Bài và ảnh: Minh An", "Minh An - Quốc Bảo", "Minh An (tổng hợp)" -> the names."""
+    """ "Minh An", "Bài và ảnh: Minh An", "Minh An - Quốc Bảo", "Minh An (tổng hợp)" -> the names."""
     text = _BYLINE_SUFFIX_RE.sub("", _BYLINE_PREFIX_RE.sub("", line.strip())).strip().rstrip(".").strip()
     if text.lower() in _GENERIC_BYLINES:
         return _GENERIC_BYLINES[text.lower()]
@@ -258,6 +308,6 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """"Hà", "TRỌNG", "T.Long", "Q." are name words; "tại", "2021", "(TH)" are not."""
+    """ "Hà", "TRỌNG", "T.Long", "Q." are name words; "tại", "2021", "(TH)" are not."""
     letters = word.replace(".", "")
     return bool(letters) and letters.isalpha() and word[0].isupper()

@@ -49,6 +49,9 @@ NOT_PERSON_BEFORE = frozenset(
         "tấm gương",
         "di chúc",
         "học viện",
+        "đại học",
+        "nhà văn hóa",
+        "công viên",
         "quốc gia",
         "huân chương",
         "giải thưởng",
@@ -68,7 +71,12 @@ def _after(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> 
 
 
 def _after_place_word(tokens: list[Token], k: int) -> bool:
-    return _after(tokens, k, NOT_PERSON_BEFORE)
+    """After "đường", "tư tưởng" ...; a one-syllable word counts only on its own ("trường",
+    not the end of "Môi trường")."""
+    if not _after(tokens, k, NOT_PERSON_BEFORE):
+        return False
+    single = (tokens[k - 1].key,) in NOT_PERSON_BEFORE
+    return not (single and k >= 2 and tokens[k - 2].word_id == tokens[k - 1].word_id)
 
 
 def _is_name_syllable(t: Token) -> bool:

@@ -57,7 +57,7 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("P", i, i + 1))
             i += 1
             continue
-        title = title_at(tokens, i)
+        title = title_at(tokens, i, allow_lower=_appositive_position(tokens, items))
         if title:
             items.append(Item("T", i, title.end, title=title))
             i = title.end
@@ -79,6 +79,16 @@ def chunk(tokens: list[Token]) -> list[Item]:
         items.append(Item("X", i, i + 1))
         i += 1
     return items
+
+
+def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
+    """After "Name," / "Name -" or a post and a comma: where some outlets print a post in lower case."""
+    return (
+        len(items) >= 2
+        and items[-1].kind == "P"
+        and _text(tokens, items[-1]) in APPOSITIVE_SEPARATORS
+        and items[-2].kind in ("N", "T")
+    )
 
 
 def _short_reference(tokens: list[Token], i: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from vnpolitics.bodies import BodySpan, body_at
 from vnpolitics.gazetteer import title_heads, title_prefixes
-from vnpolitics.names import starts_place, starts_title_head
+from vnpolitics.names import name_length_at, starts_place, starts_title_head
 from vnpolitics.tokens import Token
 
 
@@ -21,12 +21,16 @@ class TitleSpan:
     body: BodySpan | None
 
 
-def title_at(tokens: list[Token], i: int) -> TitleSpan | None:
-    """The post printed from token i, if one starts there."""
+def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpan | None:
+    """The post printed from token i, if one starts there.
+
+    ``allow_lower`` accepts a head in lower case, as some outlets print appositives
+    ("Trần Văn A - bí thư Tỉnh ủy").
+    """
     k = i
     if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
         k += 1
-    if not tokens[k].is_cap:
+    if not (tokens[k].is_cap or (allow_lower and tokens[k].kind == "word")):
         return None
     n = starts_title_head(tokens, k)
     if not n:
@@ -36,6 +40,24 @@ def title_at(tokens: list[Token], i: int) -> TitleSpan | None:
     if body is None and head.needs_body:
         return None
     end = body.end if body else k + n
+    if body is None and head.takes_field:
+        end = _field_end(tokens, end)
     if body is None:
         end += starts_place(tokens, end)  # "Thủ tướng Canada", "Tổng thống Pháp"
     return TitleSpan(i, end, body)
+
+
+def _field_end(tokens: list[Token], j: int) -> int:
+    """ "Bộ trưởng Lao động - Thương binh và Xã hội": capitalised words up to a name or a place."""
+    end = j
+    while j < len(tokens) and not name_length_at(tokens, j) and not starts_place(tokens, j):
+        t = tokens[j]
+        if t.is_cap:
+            j = end = j + 1
+            while j < len(tokens) and tokens[j].word_id == t.word_id and not tokens[j].is_cap:
+                j = end = j + 1
+        elif t.key in ("và", "-", ",") and j + 1 < len(tokens) and tokens[j + 1].is_cap:
+            j += 1
+        else:
+            break
+    return end

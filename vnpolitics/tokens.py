@@ -14,6 +14,7 @@ from vnpolitics.textnorm import fold
 
 _TOKEN_RE = re.compile(
     r"T\.\s?Ư\b|TP\.?\s?HCM\b|Tp\.?\s?HCM\b|TP\.(?=\s)|Tp\.(?=\s)"  # dotted abbreviations first
+    r"|[A-ZĐ]{1,4}(?:\s?[-&]\s?[A-ZĐ]{1,4})+\b"  # upper-case compounds: GD-ĐT, LĐ-TB&XH, NN&PTNT
     r"|\d+(?:[.,/:-]\d+)*"  # numbers, dates, ratios
     r"|[^\W\d_]+(?:['’][^\W\d_]+)?"  # syllables (letters, with K'Ho style apostrophes)
     r"|[^\w\s]"  # punctuation, one char each
@@ -52,6 +53,13 @@ def _expand(surface: str) -> list[str] | None:
     return None
 
 
+def _plain_tokens(surface: str, start: int) -> list[Token]:
+    return [
+        Token(m.group(), start + m.start(), start + m.end(), "word" if m.group()[0].isalpha() else "punct")
+        for m in re.finditer(r"\w+|[^\w\s]", surface)
+    ]
+
+
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article."""
     tokens: list[Token] = []
@@ -65,6 +73,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             tokens.append(Token(surface, start, end, "punct"))
             continue
         expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
+        if expansion is None and not surface.replace(" ", "").isalpha():
+            tokens += _plain_tokens(surface, start)  # an unknown compound such as "AB-CD": its parts
+            continue
         if expansion:
             tokens.extend(Token(w, start, end, "word", abbr=True) for w in expansion)
         else:
