@@ -61,3 +61,11 @@ def test_a_given_name_after_ong_is_a_short_reference() -> None:
 
 def test_a_university_named_after_a_person_is_not_that_person() -> None:
     assert people_of("Lãnh đạo Đại học Lê Quý Đôn và Học viện Chính trị quốc gia Hồ Chí Minh họp.") == {}
+
+
+def test_ong_at_the_start_is_a_form_of_address_even_before_an_unlisted_surname() -> None:
+    assert people_of("Ông Tất Thành Cang vẫn công tác bình thường.") == {"Tất Thành Cang": []}
+
+
+def test_archipelagos_are_places() -> None:
+    assert people_of("Chủ quyền đối với hai quần đảo Hoàng Sa và Trường Sa.") == {}

@@ -104,3 +104,8 @@ def test_minister_of_a_field_without_the_word_bo() -> None:
 def test_member_of_a_provincial_committee_is_a_post() -> None:
     got = people_of("Ông Lý Văn Tư, Tỉnh ủy viên, Giám đốc Sở Nội vụ, dự họp.")
     assert got == {"Lý Văn Tư": ["Tỉnh ủy viên", "Giám đốc Sở Nội vụ"]}
+
+
+def test_post_in_brackets_after_the_name() -> None:
+    got = people_of("GS.TS Trịnh Văn Lộc (Hiệu trưởng Trường Đại học Y Hà Nội) cho biết.")
+    assert got == {"Trịnh Văn Lộc": ["Hiệu trưởng Trường Đại học Y Hà Nội"]}

@@ -144,8 +144,8 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         and not (_place_ends_at(tokens, k) or tokens[k - 1].key in ADDRESS_FORMS)
     ):
         return 0  # pyvi holds it inside the preceding word ("Tây_Hồ")
-    if t.key in ADDRESS_FORMS and k + 1 < len(tokens) and name_length_at(tokens, k + 1) >= 2:
-        return 0  # "Ông Hoàng Văn Nam": the form of address, then the name
+    if t.key in ADDRESS_FORMS:
+        return 0  # "Ông Hoàng Văn Nam", "Ông Hun Sen": the form of address, then the name
     end = _run_end(tokens, k)
     length = end - k
     if length > MAX_NAME or length < 2 or (length == 2 and _after(tokens, k, ADMIN_UNITS)):

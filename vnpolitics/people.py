@@ -17,7 +17,7 @@ from vnpolitics.names import foreign_name_length_at, name_length_at, starts_plac
 from vnpolitics.titles import TitleSpan, title_at
 from vnpolitics.tokens import Token
 
-APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm"})
+APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
 LIST_SEPARATORS = frozenset({",", "và"})
 OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến"})
 CUES = (("đồng", "chí"), ("ông",), ("bà",))
