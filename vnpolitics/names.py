@@ -2,7 +2,7 @@
 
 A name is 2-5 capitalised syllables opening with a family name from the gazetteer,
 and is not the start of a place ("Hà Nội", "Cao Bằng") or of a body ("Đoàn đại biểu").
-pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Thắng".
+pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm".
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _blocked(tokens: list[Token], k: int) -> bool:
 
 def _blocked_inside(tokens: list[Token], j: int) -> bool:
     """Inside a run, a place or a body/post of two syllables or more ends the name; a lone
-    "Ban" or "Bình" at the end is a given name ("Hà Ban")."""
+    "Ban" or "Bình" at the end is a given name ("Hà Bình")."""
     if starts_place(tokens, j) >= 2:
         return True
     n = max(starts_body_kind(tokens, j), starts_title_head(tokens, j))
@@ -164,7 +164,7 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         and nxt.word_id != t.word_id
         and name_length_at(tokens, k + 1) >= 3
     ):
-        return 0  # "Hồ Nguyễn Văn Thắng": the place ends at "Hồ", the name starts after it
+        return 0  # "Hồ Nguyễn Văn Lâm": the place ends at "Hồ", the name starts after it
     return length
 
 

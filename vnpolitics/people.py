@@ -2,8 +2,8 @@
 
 The sentence is first cut into items (post, name, body, punctuation, other word);
 posts are then attached to names by the constructions of Vietnamese news prose:
-- before the name: "Trưởng Ban Tổ chức Trung ương Phạm Minh Chính phát biểu";
-- after it, as appositives: "Phạm Minh Chính, Ủy viên Bộ Chính trị, Bí thư ...";
+- before the name: "Trưởng Ban Tổ chức Trung ương Trần Văn A phát biểu";
+- after it, as appositives: "Trần Văn A, Ủy viên Bộ Chính trị, Bí thư ...";
 - shared by a list: "các đồng chí Phó Ban Tổ chức A, B, C";
 - distributed after a colon: "các Ủy viên Trung ương Đảng: Phó Trưởng Ban ... A; Bí thư ... B".
 """
