@@ -32,7 +32,7 @@ def _needs_parse(sentence: Sentence) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
-def _parse_all(text: str, sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence, SentenceParse]]:
+def _parse_all(sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence, SentenceParse]]:
     parses = []
     for s in sentences:
         if s.text in skip or not _needs_parse(s):
@@ -47,9 +47,8 @@ def _span_text(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
-def _body_name(tokens: list[Token], body: BodySpan, places: dict[str, str]) -> str | None:
-    """Canonical name of a body, completed with the article's place; None when it stays generic."""
-    name = canonical_body(tokens, body)
+def _body_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:
+    """A body's canonical ``name`` completed with the article's place; None when it stays generic."""
     completed = complete(name, places)
     if body.bare and not body.unique and completed == name:
         return None
@@ -61,21 +60,20 @@ def extract_article(text: str) -> ArticleExtraction:
     metadata = extract_metadata(text, clean)
     sentences = split_sentences(clean.text)
     skip = {metadata.author} if metadata.author else set()
-    parses = _parse_all(clean.text, sentences, skip)
+    parses = _parse_all(sentences, skip)
 
-    raw_bodies = [canonical_body(p.tokens, b) for _, p in parses for b in p.bodies]
+    canonical = {(s.index, b): canonical_body(p.tokens, b) for s, p in parses for b in p.bodies}
     full_by_given = _given_name_index(parses)
-    places = places_by_level(raw_bodies)
+    places = places_by_level(list(canonical.values()))
 
     organizations: list[OrganizationMention] = []
     people: list[PersonMention] = []
     titles: dict[tuple[str, str], PersonTitle] = {}
     evidence: dict[str, set[str]] = {}
-    first_sentence_of: dict[str, int] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
         for body in parse.bodies:
-            name = _body_name(tokens, body, places)
+            name = _body_name(canonical[sentence.index, body], body, places)
             if name:
                 organizations.append(
                     OrganizationMention(
@@ -96,13 +94,13 @@ def extract_article(text: str) -> ArticleExtraction:
             people.append(
                 PersonMention(full_name, clean.text[start:end], start, end, sentence.index, confidence)
             )
-            first_sentence_of.setdefault(full_name, sentence.index)
             evidence.setdefault(full_name, set())
             for title in found.titles:
                 printed = canonical_text(_span_text(tokens, title.start, title.end))
-                org = _body_name(tokens, title.body, places) if title.body else None
+                org = None
                 if title.body:
-                    body_printed = canonical_body(tokens, title.body)
+                    body_printed = canonical[sentence.index, title.body]
+                    org = _body_name(body_printed, title.body, places)
                     if org and org != body_printed and printed.endswith(body_printed):
                         printed = printed[: -len(body_printed)] + org
                 key = (full_name, fold(printed))

@@ -66,14 +66,15 @@ ADMIN_UNITS = frozenset(
 )
 
 
-def _after(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+def preceded_by(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` (folded syllables) ends right before token k."""
     return any(k >= len(p) and tuple(t.key for t in tokens[k - len(p) : k]) == p for p in phrases)
 
 
 def _after_place_word(tokens: list[Token], k: int) -> bool:
     """After "đường", "tư tưởng" ...; a one-syllable word counts only on its own ("trường",
     not the end of "Môi trường")."""
-    if not _after(tokens, k, NOT_PERSON_BEFORE):
+    if not preceded_by(tokens, k, NOT_PERSON_BEFORE):
         return False
     single = (tokens[k - 1].key,) in NOT_PERSON_BEFORE
     return not (single and k >= 2 and tokens[k - 2].word_id == tokens[k - 1].word_id)
@@ -148,7 +149,7 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         return 0  # "Ông Hoàng Văn Nam", "Ông Hun Sen": the form of address, then the name
     end = _run_end(tokens, k)
     length = end - k
-    if length > MAX_NAME or length < 2 or (length == 2 and _after(tokens, k, ADMIN_UNITS)):
+    if length > MAX_NAME or length < 2 or (length == 2 and preceded_by(tokens, k, ADMIN_UNITS)):
         return 0
     if (
         length == 2

@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnpolitics.bodies import BodySpan, body_at
-from vnpolitics.names import foreign_name_length_at, name_length_at, starts_place
+from vnpolitics.names import foreign_name_length_at, name_length_at, preceded_by, starts_place
 from vnpolitics.titles import TitleSpan, title_at
 from vnpolitics.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
 LIST_SEPARATORS = frozenset({",", "và"})
 OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến"})
-CUES = (("đồng", "chí"), ("ông",), ("bà",))
+CUES = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
 @dataclass
@@ -98,7 +98,7 @@ def _short_reference(tokens: list[Token], i: int) -> bool:
         return False
     if i + 1 < len(tokens) and tokens[i + 1].is_cap:
         return False
-    return any(i >= len(cue) and tuple(x.key for x in tokens[i - len(cue) : i]) == cue for cue in CUES)
+    return preceded_by(tokens, i, CUES)
 
 
 def _announced(tokens: list[Token], items: list[Item], i: int) -> bool:
@@ -108,7 +108,7 @@ def _announced(tokens: list[Token], items: list[Item], i: int) -> bool:
         k -= 1
     if any(it.kind == "T" and it.end in (i, k) for it in items[-4:]):
         return True
-    return any(k >= len(cue) and tuple(t.key for t in tokens[k - len(cue) : k]) == cue for cue in CUES)
+    return preceded_by(tokens, k, CUES)
 
 
 def _text(tokens: list[Token], item: Item) -> str:
@@ -123,9 +123,7 @@ def _cued(tokens: list[Token], items: list[Item], p: int) -> bool:
     if p > 0 and items[p - 1].kind == "T" and items[p - 1].end == items[p].start:
         return True
     start = items[p].start
-    return any(
-        start >= len(cue) and tuple(t.key for t in tokens[start - len(cue) : start]) == cue for cue in CUES
-    )
+    return preceded_by(tokens, start, CUES)
 
 
 def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
