@@ -37,9 +37,12 @@ RAW_DDL: dict[str, str] = {
     "person_mentions": "article_key varchar, mention_index integer, full_name varchar, surface_text varchar, "
     "char_start integer, char_end integer, sentence_index integer, confidence double",
     "person_titles": "article_key varchar, full_name varchar, title varchar, organization_name varchar, "
-    "char_start integer, char_end integer, sentence_index integer",
+    "char_start integer, char_end integer, sentence_index integer, post varchar, canonical_title varchar, "
+    "body_name varchar, is_former boolean",
     "organization_mentions": "article_key varchar, mention_index integer, canonical_name varchar, "
     "surface_text varchar, char_start integer, char_end integer, sentence_index integer, kind varchar",
+    "organizations": "article_key varchar, canonical_name varchar, kind varchar, level varchar, place varchar, "
+    "parent_name varchar",
     "meetings": "article_key varchar, meeting_index integer, meeting_date date, date_is_inferred boolean, "
     "time_of_day varchar, meeting_kind varchar, date_text varchar, char_start integer, char_end integer, "
     "sentence_index integer",
@@ -112,7 +115,18 @@ RAW_ROWS: dict[str, list[tuple]] = {
         (A2, 1, "Nguyễn  Văn Thúy", "Nguyễn  Văn Thúy", *span(TEXT2, "Nguyễn  Văn Thúy"), 2, 0.95),
     ],
     "person_titles": [
-        (A1, "Nguyễn Văn Thuý", "Bí thư Tỉnh ủy", "Tỉnh ủy Nghệ An", *span(TEXT1, "Bí thư Tỉnh ủy"), 1),
+        (
+            A1,
+            "Nguyễn Văn Thuý",
+            "Bí thư Tỉnh ủy",
+            "Tỉnh ủy Nghệ An",
+            *span(TEXT1, "Bí thư Tỉnh ủy"),
+            1,
+            "Bí thư",
+            "Bí thư Tỉnh ủy Nghệ An",
+            "Tỉnh ủy Nghệ An",
+            False,
+        ),
         (
             A1,
             "Trần Thị Hoà",
@@ -120,6 +134,10 @@ RAW_ROWS: dict[str, list[tuple]] = {
             "Ủy ban nhân dân tỉnh Nghệ An",
             *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"),
             1,
+            "Chủ tịch",
+            "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An",
+            "Ủy ban nhân dân tỉnh Nghệ An",
+            False,
         ),
         (
             A1,
@@ -128,6 +146,10 @@ RAW_ROWS: dict[str, list[tuple]] = {
             None,
             *span(TEXT1, "Chủ tịch Ủy ban nhân dân tỉnh"),
             1,
+            "Chủ tịch",
+            "Chủ tịch Ủy ban nhân dân tỉnh",
+            "Ủy ban nhân dân tỉnh",
+            False,
         ),
     ],
     "organization_mentions": [
@@ -151,6 +173,14 @@ RAW_ROWS: dict[str, list[tuple]] = {
             "party",
         ),
         (A2, 1, "Uỷ ban nhân dân tỉnh Nghệ An", "UBND tỉnh", *span(TEXT2, "UBND tỉnh"), 3, None),
+    ],
+    "organizations": [
+        (A1, "Tỉnh ủy Nghệ An", "party_committee", "province", "Nghệ An", "Ban Chấp hành Trung ương Đảng"),
+        (A1, "Ban Chấp hành Trung ương Đảng", "party_committee", "central", None, None),
+        (A1, "Ủy ban nhân dân tỉnh Nghệ An", "peoples_committee", "province", "Nghệ An", None),
+        (A2, "Ban Tổ chức Trung ương", "party_commission", "central", None, "Ban Chấp hành Trung ương Đảng"),
+        (A2, "Ban Chấp hành Trung ương Đảng", "party_committee", "central", None, None),
+        (A2, "Ủy ban nhân dân tỉnh Nghệ An", "peoples_committee", "province", "Nghệ An", None),
     ],
     "meetings": [
         (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0),

@@ -51,7 +51,35 @@
 {#
     entity_key(expr): the key of a person or organisation from a printed name: first 16 hex
     chars of md5(name_key(expr)); null when the name is null or blank.
+    key_of_name_key(expr): the same key from an expression that already is a name key.
 #}
 {% macro entity_key(expr) -%}
-    left(md5({{ name_key(expr) }}), 16)
+    {{ key_of_name_key(name_key(expr)) }}
+{%- endmacro %}
+
+{% macro key_of_name_key(expr) -%}
+    left(md5({{ expr }}), 16)
+{%- endmacro %}
+
+{#
+    most_frequent(expr): inside a GROUP BY, the most frequent non-null value of expr, ties broken
+    by the smallest value, so the choice never depends on row order (null when all are null).
+#}
+{% macro most_frequent(expr) -%}
+    list_sort(list_transform(
+        map_entries(histogram({{ expr }})),
+        lambda entry: {'negated_count': -cast(entry.value as bigint), 'value': entry.key}
+    ))[1].value
+{%- endmacro %}
+
+{#
+    person_reference(expr): the person_key an analyst means in a curation file, where a person
+    is given either by a person_key (16 hex chars, as dim_people shows it) or by a full name
+    (the key of that name's most frequent holder).
+#}
+{% macro person_reference(expr) -%}
+    case
+        when regexp_full_match(lower(trim({{ expr }})), '[0-9a-f]{16}') then lower(trim({{ expr }}))
+        else {{ entity_key(expr) }}
+    end
 {%- endmacro %}

@@ -10,7 +10,7 @@ articles as (
 
 meetings as (
 
-    select article_key, meeting_index, meeting_date from {{ ref('int_meetings_keyed') }}
+    select article_key, meeting_index, meeting_date from {{ ref('int_meeting_reports') }}
 
 ),
 

@@ -1,42 +1,92 @@
--- One row per meeting as one article reports it, with its keys.
--- article_meeting_key identifies the report (article, meeting_index); meeting_key identifies
--- the real meeting. For now every report is its own meeting (meeting_key = article_meeting_key);
--- merging reports of one meeting across articles will only change how meeting_key is derived here.
+-- One row per report with the key of the real meeting it tells of. Reports linked by
+-- int_meeting_links (directly or through others) are one meeting; its key is the
+-- article_meeting_key of its founding report, the first published (unknown times last), then
+-- by article_key and meeting_index. A meeting reported once keeps the key of its report, and a
+-- later copy or report of a meeting joins it without re-keying it.
 with
 
-meetings as (
+reports as (
 
-    select * from {{ ref('stg_meetings') }}
+    select * from {{ ref('int_meeting_reports') }}
 
 ),
 
-keyed as (
+links as (
+
+    select * from {{ ref('int_meeting_links') }}
+
+),
+
+edges as (
+
+    select report_key, other_report_key from links
+    union all
+    select article_meeting_key, article_meeting_key from reports
+
+),
+
+components as (
+
+    {{ connected_components('edges', 'report_key', 'other_report_key') }}
+
+),
+
+clustered as (
+
+    select reports.*, components.component
+    from reports
+    inner join components on components.node = reports.article_meeting_key
+
+),
+
+founders as (
 
     select
-        {{ hash_key(['article_key', 'meeting_index']) }} as article_meeting_key,
-        *
+        component,
+        arg_min(
+            article_meeting_key,
+            (coalesce(published_at, timestamp '9999-12-31'), article_key, meeting_index)
+        ) as meeting_key
 
-    from meetings
+    from clustered
+    group by component
+
+),
+
+reasons as (
+
+    select
+        components.component,
+        list(distinct links.link_reason order by links.link_reason) as link_reasons
+
+    from links
+    inner join components on components.node = links.report_key
+    group by components.component
 
 ),
 
 final as (
 
     select
-        article_meeting_key as meeting_key,
-        article_meeting_key,
-        article_key,
-        meeting_index,
-        meeting_date,
-        date_is_inferred,
-        time_of_day,
-        meeting_kind,
-        date_text,
-        char_start,
-        char_end,
-        sentence_index
+        founders.meeting_key,
+        clustered.article_meeting_key,
+        clustered.article_key,
+        clustered.meeting_index,
+        clustered.meeting_date,
+        clustered.date_is_inferred,
+        clustered.date_is_corrected,
+        clustered.time_of_day,
+        clustered.meeting_kind,
+        clustered.date_text,
+        clustered.char_start,
+        clustered.char_end,
+        clustered.sentence_index,
+        clustered.published_at,
+        coalesce(reasons.link_reasons, []::varchar[]) as link_reasons
 
-    from keyed
+    from clustered
+    inner join founders on founders.component = clustered.component
+    left join reasons on reasons.component = clustered.component
 
 )
 

@@ -13,13 +13,25 @@ organization_mentions as (
 
 ),
 
+person_keys as (
+
+    select article_key, name_key, person_key from {{ ref('int_person_clusters') }}
+
+),
+
+org_keys as (
+
+    select * from {{ ref('int_organization_keys') }}
+
+),
+
 people as (
 
     select
         'person' as mention_kind,
-        article_key,
+        person_mentions.article_key,
         mention_index,
-        {{ entity_key('full_name') }} as person_key,
+        person_keys.person_key,
         cast(null as varchar) as organization_key,
         full_name as mentioned_name,
         surface_text,
@@ -30,6 +42,9 @@ people as (
         cast(null as varchar) as organization_kind
 
     from person_mentions
+    left join person_keys
+        on person_keys.article_key = person_mentions.article_key
+        and person_keys.name_key = {{ name_key('person_mentions.full_name') }}
 
 ),
 
@@ -40,7 +55,7 @@ organizations as (
         article_key,
         mention_index,
         cast(null as varchar) as person_key,
-        {{ entity_key('canonical_name') }} as organization_key,
+        org_keys.organization_key,
         canonical_name as mentioned_name,
         surface_text,
         char_start,
@@ -50,6 +65,7 @@ organizations as (
         organization_kind
 
     from organization_mentions
+    left join org_keys on org_keys.printed_key = {{ name_key('organization_mentions.canonical_name') }}
 
 ),
 

@@ -1,24 +1,33 @@
--- Every printed occurrence of an organisation's canonical name (mentions, titles, organisers), keyed.
+-- Every printed occurrence of a body's canonical name (mentions, titles, organisers, and the
+-- names and parents the extractor describes), with the key of the body it resolves to: a name
+-- listed in seed organization_aliases resolves to its canonical body, any other to itself.
 with
 
 mentions as (
 
-    select article_key, canonical_name, organization_kind, 'mention' as origin
+    select article_key, canonical_name as printed_name, organization_kind, 'mention' as origin
     from {{ ref('stg_organization_mentions') }}
 
 ),
 
 titles as (
 
-    select article_key, organization_name as canonical_name, null as organization_kind, 'title' as origin
+    select article_key, organization_name as printed_name, null as organization_kind, 'title' as origin
     from {{ ref('stg_person_titles') }}
 
 ),
 
 organizers as (
 
-    select article_key, organization_name as canonical_name, null as organization_kind, 'organizer' as origin
+    select article_key, organization_name as printed_name, null as organization_kind, 'organizer' as origin
     from {{ ref('stg_meeting_organizers') }}
+
+),
+
+described as (
+
+    select article_key, canonical_name as printed_name, organization_kind, 'described' as origin
+    from {{ ref('stg_organizations') }}
 
 ),
 
@@ -29,15 +38,16 @@ unioned as (
     select * from titles
     union all
     select * from organizers
+    union all
+    select * from described
 
 ),
 
-keyed as (
+printed as (
 
     select
-        {{ entity_key('canonical_name') }} as organization_key,
-        {{ name_key('canonical_name') }} as name_key,
-        canonical_name,
+        {{ name_key('printed_name') }} as printed_key,
+        printed_name,
         cast(organization_kind as varchar) as organization_kind,
         article_key,
         origin
@@ -46,10 +56,37 @@ keyed as (
 
 ),
 
+aliases as (
+
+    select * from {{ ref('int_organization_aliases') }}
+
+),
+
+resolved as (
+
+    select
+        printed.printed_key,
+        printed.printed_name,
+        coalesce(aliases.canonical_name, printed.printed_name) as canonical_name,
+        coalesce(aliases.canonical_key, printed.printed_key) as name_key,
+        aliases.alias_key is not null as is_curated_alias,
+        printed.organization_kind,
+        printed.article_key,
+        printed.origin
+
+    from printed
+    left join aliases on aliases.alias_key = printed.printed_key
+    where printed.printed_key is not null
+
+),
+
 final as (
 
-    select * from keyed
-    where organization_key is not null
+    select
+        {{ key_of_name_key('name_key') }} as organization_key,
+        *
+
+    from resolved
 
 )
 

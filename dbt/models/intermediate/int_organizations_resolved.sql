@@ -1,6 +1,8 @@
--- One row per organisation: canonical names that differ only in case, spacing or tone-mark
--- placement share an organization_key. The displayed name is the most frequent spelling
--- (ties alphabetical); the kind is the most frequent non-null kind from the mentions.
+-- One row per organisation: printed names that share a name key (case, spacing, tone-mark
+-- placement) or that a curated alias maps to one body share an organization_key. The displayed
+-- name is the most frequent canonical spelling (a curated canonical name counts for each of its
+-- aliases' occurrences), ties alphabetical. Kind, level, place and parent are the most frequent
+-- non-null values the extractor gave the body's names; a parent never is the body itself.
 with
 
 names as (
@@ -9,58 +11,84 @@ names as (
 
 ),
 
+keys as (
+
+    select * from {{ ref('int_organization_keys') }}
+
+),
+
+described as (
+
+    select
+        keys.organization_key,
+        organizations.organization_kind,
+        organizations.organization_level,
+        organizations.place,
+        parent_keys.organization_key as parent_organization_key
+
+    from {{ ref('stg_organizations') }} as organizations
+    inner join keys on keys.printed_key = {{ name_key('organizations.canonical_name') }}
+    left join keys as parent_keys on parent_keys.printed_key = {{ name_key('organizations.parent_name') }}
+
+),
+
 spellings as (
 
     select
         organization_key,
-        name_key,
         canonical_name,
         count(*) as occurrence_count
 
     from names
-    group by organization_key, name_key, canonical_name
+    group by organization_key, canonical_name
 
 ),
 
-ranked_spellings as (
-
-    select
-        *,
-        row_number() over (
-            partition by organization_key
-            order by occurrence_count desc, canonical_name
-        ) as spelling_rank
-
-    from spellings
-
-),
-
-kinds as (
+displayed as (
 
     select
         organization_key,
-        organization_kind,
-        row_number() over (
-            partition by organization_key
-            order by count(*) desc, organization_kind
-        ) as kind_rank
+        arg_min(canonical_name, (-occurrence_count, canonical_name)) as canonical_name,
+        sum(occurrence_count)::bigint as occurrence_count
 
-    from names
-    where organization_kind is not null
-    group by organization_key, organization_kind
+    from spellings
+    group by organization_key
 
 ),
 
-resolved as (
+variants as (
 
     select
         organization_key,
         any_value(name_key) as name_key,
-        max(canonical_name) filter (where spelling_rank = 1) as canonical_name,
-        list(canonical_name order by spelling_rank) as spelling_variants,
-        sum(occurrence_count)::bigint as occurrence_count
+        list(distinct printed_name order by printed_name) as spelling_variants
 
-    from ranked_spellings
+    from names
+    group by organization_key
+
+),
+
+attributes as (
+
+    select
+        organization_key,
+        {{ most_frequent('organization_kind') }} as organization_kind,
+        {{ most_frequent('organization_level') }} as organization_level,
+        {{ most_frequent('place') }} as place,
+        {{ most_frequent('parent_organization_key') }} as parent_organization_key
+
+    from described
+    group by organization_key
+
+),
+
+mention_kinds as (
+
+    select
+        organization_key,
+        {{ most_frequent('organization_kind') }} as organization_kind
+
+    from names
     group by organization_key
 
 ),
@@ -68,17 +96,20 @@ resolved as (
 final as (
 
     select
-        resolved.organization_key,
-        resolved.name_key,
-        resolved.canonical_name,
-        kinds.organization_kind,
-        resolved.spelling_variants,
-        resolved.occurrence_count
+        displayed.organization_key,
+        variants.name_key,
+        displayed.canonical_name,
+        coalesce(attributes.organization_kind, mention_kinds.organization_kind) as organization_kind,
+        attributes.organization_level,
+        attributes.place,
+        nullif(attributes.parent_organization_key, displayed.organization_key) as parent_organization_key,
+        variants.spelling_variants,
+        displayed.occurrence_count
 
-    from resolved
-    left join kinds
-        on kinds.organization_key = resolved.organization_key
-        and kinds.kind_rank = 1
+    from displayed
+    inner join variants on variants.organization_key = displayed.organization_key
+    left join attributes on attributes.organization_key = displayed.organization_key
+    left join mention_kinds on mention_kinds.organization_key = displayed.organization_key
 
 )
 

@@ -1,4 +1,5 @@
--- Every printed occurrence of a person's name (mentions, titles, meeting roles), keyed.
+-- Every printed occurrence of a person's name (mentions, titles, meeting roles), with its name key.
+-- Which real person an occurrence is follows in int_person_clusters.
 with
 
 mentions as (
@@ -35,7 +36,6 @@ unioned as (
 keyed as (
 
     select
-        {{ entity_key('full_name') }} as person_key,
         {{ name_key('full_name') }} as name_key,
         full_name,
         article_key,
@@ -48,7 +48,7 @@ keyed as (
 final as (
 
     select * from keyed
-    where person_key is not null
+    where name_key is not null
 
 )
 

@@ -17,13 +17,15 @@ keyed as (
 
     select
         meetings.meeting_key,
-        {{ entity_key('organizers.organization_name') }} as organization_key,
+        org_keys.organization_key,
         organizers.article_key
 
     from organizers
     inner join meetings
         on meetings.article_key = organizers.article_key
         and meetings.meeting_index = organizers.meeting_index
+    left join {{ ref('int_organization_keys') }} as org_keys
+        on org_keys.printed_key = {{ name_key('organizers.organization_name') }}
 
 ),
 

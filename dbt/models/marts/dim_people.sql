@@ -1,4 +1,5 @@
--- One row per person (spellings folded by name key), with activity counts.
+-- One row per real person (int_person_clusters, int_people_resolved), with how the occurrences
+-- were judged to be this person and activity counts.
 with
 
 people as (
@@ -7,9 +8,23 @@ people as (
 
 ),
 
+clusters as (
+
+    select article_key, name_key, person_key from {{ ref('int_person_clusters') }}
+
+),
+
 names as (
 
-    select * from {{ ref('int_person_names') }}
+    select
+        clusters.person_key,
+        person_names.article_key,
+        person_names.origin
+
+    from {{ ref('int_person_names') }} as person_names
+    inner join clusters
+        on clusters.article_key = person_names.article_key
+        and clusters.name_key = person_names.name_key
 
 ),
 
@@ -50,6 +65,10 @@ final as (
         people.full_name,
         people.name_key,
         people.spelling_variants,
+        people.match_reason,
+        people.match_score,
+        people.name_holder_count,
+        people.holder_sphere,
         coalesce(appearances.article_count, 0) as article_count,
         coalesce(appearances.mention_count, 0) as mention_count,
         coalesce(appearances.title_statement_count, 0) as title_statement_count,

@@ -13,11 +13,17 @@ meetings as (
 
 ),
 
+person_keys as (
+
+    select article_key, name_key, person_key from {{ ref('int_person_clusters') }}
+
+),
+
 keyed as (
 
     select
         meetings.meeting_key,
-        {{ entity_key('roles.full_name') }} as person_key,
+        person_keys.person_key,
         roles.role,
         roles.article_key,
         roles.char_start,
@@ -28,6 +34,9 @@ keyed as (
     inner join meetings
         on meetings.article_key = roles.article_key
         and meetings.meeting_index = roles.meeting_index
+    left join person_keys
+        on person_keys.article_key = roles.article_key
+        and person_keys.name_key = {{ name_key('roles.full_name') }}
 
 ),
 

@@ -1,5 +1,6 @@
--- One row per real meeting. Attributes come from the first report (lowest article_key, then
--- meeting_index); today every report is its own meeting (see int_meetings_keyed).
+-- One row per real meeting, however many articles report it (int_meetings_keyed). Date, kind and
+-- time come from its best report: a curated date first, then a printed date, then an inferred
+-- one, then the founding report.
 with
 
 meetings as (
@@ -36,7 +37,8 @@ reports as (
 
     select
         meeting_key,
-        count(distinct article_key) as article_count
+        count(distinct article_key) as article_count,
+        count(*) as report_count
 
     from meetings
     group by meeting_key
@@ -47,7 +49,11 @@ first_report as (
 
     select *
     from meetings
-    qualify row_number() over (partition by meeting_key order by article_key, meeting_index) = 1
+    qualify row_number() over (
+        partition by meeting_key
+        order by date_is_corrected desc, meeting_date is null, date_is_inferred nulls last,
+            article_meeting_key = meeting_key desc, article_key, meeting_index
+    ) = 1
 
 ),
 
@@ -57,6 +63,7 @@ final as (
         first_report.meeting_key,
         first_report.meeting_date,
         coalesce(first_report.date_is_inferred, first_report.meeting_date is null) as date_is_inferred,
+        first_report.date_is_corrected,
         first_report.meeting_kind,
         first_report.time_of_day,
         first_report.date_text,
@@ -64,6 +71,8 @@ final as (
         first_report.meeting_index,
         coalesce(organizers.organizers, []::varchar[]) as organizers,
         reports.article_count,
+        reports.report_count,
+        first_report.link_reasons,
         coalesce(participants.participant_count, 0) as participant_count
 
     from first_report

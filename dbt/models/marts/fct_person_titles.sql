@@ -1,9 +1,28 @@
--- One row per (article, person, title) as the article states it, dated by int_article_dates.
+-- One row per (article, person, title) as the article states it, dated by int_article_dates and
+-- decomposed into its post and the body it belongs to (with the body's level).
 with
 
 titles as (
 
     select * from {{ ref('stg_person_titles') }}
+
+),
+
+person_keys as (
+
+    select article_key, name_key, person_key from {{ ref('int_person_clusters') }}
+
+),
+
+org_keys as (
+
+    select * from {{ ref('int_organization_keys') }}
+
+),
+
+organizations as (
+
+    select organization_key, organization_level from {{ ref('int_organizations_resolved') }}
 
 ),
 
@@ -16,17 +35,24 @@ dates as (
 keyed as (
 
     select
-        article_key,
-        {{ entity_key('full_name') }} as person_key,
-        title,
-        {{ entity_key('organization_name') }} as organization_key,
-        organization_name,
-        char_start,
-        char_end,
-        sentence_index
+        titles.article_key,
+        person_keys.person_key,
+        titles.title,
+        titles.post,
+        titles.canonical_title,
+        titles.body_name,
+        titles.is_former,
+        org_keys.organization_key,
+        titles.char_start,
+        titles.char_end,
+        titles.sentence_index
 
     from titles
-    where title is not null
+    left join person_keys
+        on person_keys.article_key = titles.article_key
+        and person_keys.name_key = {{ name_key('titles.full_name') }}
+    left join org_keys on org_keys.printed_key = {{ name_key('titles.organization_name') }}
+    where titles.title is not null
 
 ),
 
@@ -36,6 +62,11 @@ statements as (
         article_key,
         person_key,
         title,
+        -- the first statement's reading of the post (the same printed title reads the same way)
+        arg_min(post, (coalesce(char_start, 2147483647), post)) as post,
+        arg_min(canonical_title, (coalesce(char_start, 2147483647), canonical_title)) as canonical_title,
+        arg_min(body_name, (coalesce(char_start, 2147483647), body_name)) as body_name,
+        bool_or(is_former) as is_former,
         -- the body named with the first statement that names one
         arg_min(organization_key, (coalesce(char_start, 2147483647), organization_key))
             filter (where organization_key is not null) as organization_key,
@@ -59,7 +90,12 @@ final as (
         statements.article_key,
         statements.person_key,
         statements.title,
+        coalesce(statements.post, statements.title) as post,
+        coalesce(statements.canonical_title, statements.title) as canonical_title,
         statements.organization_key,
+        organizations.organization_level,
+        statements.body_name,
+        statements.is_former,
         dates.observed_on,
         statements.char_start,
         statements.char_end,
@@ -67,6 +103,7 @@ final as (
         statements.statement_count
 
     from statements
+    left join organizations on organizations.organization_key = statements.organization_key
     left join dates on dates.article_key = statements.article_key
 
 )
