@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from vnpolitics.bodies import BodySpan, canonical_body
+from vnpolitics.bodies import canonical_body
 from vnpolitics.cleaning import clean_article
 from vnpolitics.dates import resolve_meeting_date
+from vnpolitics.hierarchy import OrganizationTree
 from vnpolitics.meeting_kinds import find_meeting_kind
 from vnpolitics.metadata import extract_metadata
 from vnpolitics.people import SentenceParse, parse_sentence
-from vnpolitics.places_context import complete, places_by_level
+from vnpolitics.places_context import places_by_level, specific_name
+from vnpolitics.posts import post_parts
 from vnpolitics.records import (
     ArticleExtraction,
     Meeting,
@@ -47,14 +49,6 @@ def _span_text(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
-def _body_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:
-    """A body's canonical ``name`` completed with the article's place; None when it stays generic."""
-    completed = complete(name, places)
-    if body.bare and not body.unique and completed == name:
-        return None
-    return completed
-
-
 def extract_article(text: str) -> ArticleExtraction:
     clean = clean_article(text)
     metadata = extract_metadata(text, clean)
@@ -67,14 +61,16 @@ def extract_article(text: str) -> ArticleExtraction:
     places = places_by_level(list(canonical.values()))
 
     organizations: list[OrganizationMention] = []
+    tree = OrganizationTree(places)
     people: list[PersonMention] = []
     titles: dict[tuple[str, str], PersonTitle] = {}
     evidence: dict[str, set[str]] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
         for body in parse.bodies:
-            name = _body_name(canonical[sentence.index, body], body, places)
+            name = specific_name(canonical[sentence.index, body], body, places)
             if name:
+                tree.add(tokens, body, name)
                 organizations.append(
                     OrganizationMention(
                         name,
@@ -100,11 +96,12 @@ def extract_article(text: str) -> ArticleExtraction:
                 org = None
                 if title.body:
                     body_printed = canonical[sentence.index, title.body]
-                    org = _body_name(body_printed, title.body, places)
+                    org = specific_name(body_printed, title.body, places)
                     if org and org != body_printed and printed.endswith(body_printed):
                         printed = printed[: -len(body_printed)] + org
                 key = (full_name, fold(printed))
                 if key not in titles:
+                    parts = post_parts(tokens, title, org)
                     titles[key] = PersonTitle(
                         full_name,
                         printed,
@@ -112,6 +109,10 @@ def extract_article(text: str) -> ArticleExtraction:
                         tokens[title.start].start,
                         tokens[title.end - 1].end,
                         sentence.index,
+                        parts.post,
+                        parts.canonical_title,
+                        parts.body_name,
+                        parts.is_former,
                     )
         for ev in sentence_evidence(parse, sentence.index):
             name = _person_name(tokens, ev.name, full_by_given)
@@ -138,6 +139,7 @@ def extract_article(text: str) -> ArticleExtraction:
         people=people,
         titles=_drop_prefix_titles(list(titles.values())),
         organizations=organizations,
+        organization_profiles=tree.profiles(),
         meetings=meetings,
         roles=roles,
     )

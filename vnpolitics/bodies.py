@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import PhraseSet, body_kinds, lowercase_body_phrases, predicate_phrases
+from vnpolitics.gazetteer import (
+    PhraseSet,
+    body_kinds,
+    lowercase_body_phrases,
+    place_typed_kinds,
+    predicate_phrases,
+    province_phrases,
+    provinces,
+)
 from vnpolitics.names import name_length_at, starts_body_kind
 from vnpolitics.textnorm import canonical_text
 from vnpolitics.tokens import Token
@@ -87,11 +95,11 @@ def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan 
     kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
     j = _extend(tokens, i + n, kind.kind)
     return BodySpan(
-        i, j, kind.kind, kind.unique, bare=(j == i + n) or _commission_without_parent(tokens, i, j)
+        i, j, kind.kind, kind.unique, bare=(j == i + n) or commission_without_parent(tokens, i, j)
     )
 
 
-def _commission_without_parent(tokens: list[Token], i: int, j: int) -> bool:
+def commission_without_parent(tokens: list[Token], i: int, j: int) -> bool:
     """ "Ban Tổ chức" alone is every committee's commission: without a parent
     ("Trung ương", "Thành ủy Hà Nội") it names no one body."""
     words = {t.word_id for t in tokens[i:j]}
@@ -143,12 +151,39 @@ def _after_capitalised_word(tokens: list[Token], j: int) -> bool:
     return k >= 0 and tokens[k].kind == "word" and tokens[k].is_cap
 
 
+# The word a province's type adds before its name in a local body's full name.
+PLACE_TYPE_WORDS = {"city": "thành phố", "province": "tỉnh"}
+
+
 def canonical_body(tokens: list[Token], span: BodySpan) -> str:
-    """Full canonical name: abbreviations expanded, kind capitalised, modern tone marks."""
-    first = span.start
-    surface = " ".join(_surface(tokens, first, span.end))
-    name = canonical_text(surface)
+    """Full canonical name: abbreviations expanded, kind capitalised, modern tone marks, and the
+    type of the place where the full name has one ("UBND Hà Nội" -> "Ủy ban nhân dân thành phố Hà Nội")."""
+    words: list[str] = []
+    cut = span.start
+    for at, word in sorted(_place_types(tokens, span).items()):
+        words += [*_surface(tokens, cut, at), word]
+        cut = at
+    words += _surface(tokens, cut, span.end)
+    name = canonical_text(" ".join(words))
     return name[:1].upper() + name[1:]
+
+
+def _place_types(tokens: list[Token], span: BodySpan) -> dict[int, str]:
+    """Where "thành phố"/"tỉnh" goes (token index -> word): after each local state body's kind
+    (place_typed_kinds.txt) followed directly by a province or city of provinces.tsv, the outer
+    body's or a nested one's ("Văn phòng UBND Hà Nội")."""
+    out: dict[int, str] = {}
+    kinds, names = place_typed_kinds(), province_phrases()
+    for k in range(span.start, span.end):
+        n = kinds.longest_at(tokens, k) if k == span.start or tokens[k].is_cap else 0
+        at = k + n
+        if not n or at >= span.end:
+            continue
+        length = names.longest_at(tokens, at)
+        if length and at + length <= span.end:
+            province = provinces()[tuple(t.key for t in tokens[at : at + length])]
+            out[at] = PLACE_TYPE_WORDS[province.type]
+    return out
 
 
 def _surface(tokens: list[Token], start: int, end: int) -> list[str]:

@@ -76,6 +76,10 @@ RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "char_start": INT,
         "char_end": INT,
         "sentence_index": INT,
+        "post": STR,
+        "canonical_title": STR,
+        "body_name": STR,
+        "is_former": pl.Boolean,
     },
     "organization_mentions": {
         "article_key": STR,
@@ -86,6 +90,14 @@ RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "char_end": INT,
         "sentence_index": INT,
         "kind": STR,
+    },
+    "organizations": {
+        "article_key": STR,
+        "canonical_name": STR,
+        "kind": STR,
+        "level": STR,
+        "place": STR,
+        "parent_name": STR,
     },
     "meetings": {
         "article_key": STR,
@@ -176,12 +188,27 @@ def build_raw_frames(
             for i, p in enumerate(ex.people)
         )
         rows["person_titles"].extend(
-            (key, t.full_name, t.title, t.organization_name, t.char_start, t.char_end, t.sentence_index)
+            (
+                key,
+                t.full_name,
+                t.title,
+                t.organization_name,
+                t.char_start,
+                t.char_end,
+                t.sentence_index,
+                t.post,
+                t.canonical_title,
+                t.body_name,
+                t.is_former,
+            )
             for t in ex.titles
         )
         rows["organization_mentions"].extend(
             (key, i, o.canonical_name, o.surface_text, o.char_start, o.char_end, o.sentence_index, o.kind)
             for i, o in enumerate(ex.organizations)
+        )
+        rows["organizations"].extend(
+            (key, o.canonical_name, o.kind, o.level, o.place, o.parent_name) for o in ex.organization_profiles
         )
         rows["meetings"].extend(
             (

@@ -47,6 +47,7 @@ class TitleHead:
     words: tuple[str, ...]  # folded lower-case syllables
     needs_body: bool
     takes_field: bool = False  # "Bộ trưởng Ngoại giao": a field of government without "Bộ"
+    display: str = ""  # the head as title_heads.txt spells it ("Bí thư" even when printed "bí thư")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+|[^\w\s]", fold(phrase)))
 
 
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The key gazetteer entries are stored under, for looking up a name read elsewhere."""
+    return _key(phrase)
+
+
 @cache
 def surname_rank() -> dict[str, int]:
     """Folded surname -> rank (0 = most frequent); a two-syllable surname is keyed by its first."""
@@ -72,16 +78,45 @@ def surname_rank() -> dict[str, int]:
 
 @cache
 def title_heads() -> dict[tuple[str, ...], TitleHead]:
-    heads = {}
+    """Folded head -> head; the first line of a folded key gives its display spelling."""
+    heads: dict[tuple[str, ...], TitleHead] = {}
     for line in _lines("title_heads.txt"):
-        words = _key(line.rstrip("*+ "))
-        heads[words] = TitleHead(words, line.endswith("*"), line.endswith("+"))
+        display = line.rstrip("*+ ")
+        words = _key(display)
+        if words not in heads:
+            heads[words] = TitleHead(words, line.endswith("*"), line.endswith("+"), display)
     return heads
+
+
+def _prefix_rows() -> list[list[str]]:
+    return [line.split("\t") for line in _lines("title_prefixes.txt")]
 
 
 @cache
 def title_prefixes() -> frozenset[str]:
-    return frozenset(fold(x) for x in _lines("title_prefixes.txt"))
+    return frozenset(fold(row[0]) for row in _prefix_rows())
+
+
+@cache
+def former_prefixes() -> frozenset[str]:
+    """Prefixes that mark a post no longer held ("nguyên", "cựu")."""
+    return frozenset(fold(row[0]) for row in _prefix_rows() if row[1:] == ["former"])
+
+
+@dataclass(frozen=True)
+class PostName:
+    post: str  # "Phó Trưởng ban"
+    title_head: str  # the head as it stands before the body in a canonical title: "Phó Trưởng"
+
+
+@cache
+def post_names() -> dict[tuple[tuple[str, ...], tuple[str, ...]], PostName]:
+    """(folded head, folded first word of the body's kind) -> the post they make (post_names.tsv)."""
+    names = {}
+    for line in _lines("post_names.tsv"):
+        head, body_word, post, title_head = line.split("\t")
+        names[_key(head), _key(body_word)] = PostName(post, title_head)
+    return names
 
 
 @cache
@@ -107,6 +142,74 @@ def body_kind_phrases() -> PhraseSet:
 @cache
 def places() -> PhraseSet:
     return PhraseSet(_key(x.replace("-", " ")) for x in _lines("places.txt"))
+
+
+@dataclass(frozen=True)
+class Province:
+    name: str  # as listed: "Hà Nội", "Nghệ An"
+    type: str  # "city" (directly under the centre) | "province"
+
+
+@cache
+def provinces() -> dict[tuple[str, ...], Province]:
+    """Folded name -> province or city directly under the centre (provinces.tsv)."""
+    out = {}
+    for line in _lines("provinces.tsv"):
+        name, kind = line.split("\t")
+        out[_key(name)] = Province(name, kind)
+    return out
+
+
+@cache
+def province_phrases() -> PhraseSet:
+    return PhraseSet(provinces())
+
+
+@cache
+def place_typed_kinds() -> PhraseSet:
+    """Kinds whose full name types the place after them ("Ủy ban nhân dân [thành phố] Hà Nội")."""
+    return PhraseSet(_key(x) for x in _lines("place_typed_kinds.txt"))
+
+
+@dataclass(frozen=True)
+class LevelRule:
+    test: str  # kind | word | marker | unit | start | unique | end (see levels.tsv)
+    phrase: str
+    words: tuple[str, ...]  # folded syllables of phrase
+    level: str
+
+
+@cache
+def level_rules() -> tuple[LevelRule, ...]:
+    rules = []
+    for line in _lines("levels.tsv"):
+        test, phrase, level = line.split("\t")
+        rules.append(LevelRule(test, phrase, _key(phrase), level))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class ParentRule:
+    pattern: re.Pattern[str]
+    kind: str | None  # None: any kind
+    level: str | None  # None: any level
+    parent: str | None  # None: the body has no parent; may hold {placeholders}
+
+
+@cache
+def parent_rules() -> tuple[ParentRule, ...]:
+    rules = []
+    for line in _lines("implied_parents.tsv"):
+        pattern, kind, level, parent = line.split("\t")
+        rules.append(
+            ParentRule(
+                re.compile(pattern),
+                None if kind == "*" else kind,
+                None if level == "*" else level,
+                None if parent == "-" else parent,
+            )
+        )
+    return tuple(rules)
 
 
 @cache

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from vnpolitics.bodies import BodySpan
+
 # generic ending -> the level of place it needs
 LEVEL_OF_ENDING = {
     "thành ủy": "city",
@@ -58,3 +60,12 @@ def complete(name: str, places: dict[str, str]) -> str:
         if (folded == ending or folded.endswith(" " + ending)) and level in places:
             return f"{name} {places[level]}"
     return name
+
+
+def specific_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:
+    """A body's canonical ``name`` completed with the article's place; None when it stays generic
+    ("Thành ủy" in an article that fixes no city names no one body)."""
+    completed = complete(name, places)
+    if body.bare and not body.unique and completed == name:
+        return None
+    return completed

@@ -81,6 +81,10 @@ class PersonTitle:
     char_start: int  # offsets of the title text as printed
     char_end: int
     sentence_index: int
+    post: str | None = None  # the post without its body: "Trưởng ban", "Bí thư", "Thiếu tướng"
+    canonical_title: str | None = None  # one spelling per post and body: "Trưởng Ban Tổ chức Trung ương"
+    body_name: str | None = None  # the body printed in the title, even generic ("Ban Tổ chức")
+    is_former: bool = False  # printed with "nguyên" or "cựu"
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,17 @@ class OrganizationMention:
     char_end: int
     sentence_index: int
     kind: str | None = None
+
+
+@dataclass(frozen=True)
+class OrganizationProfile:
+    """A body an article names (or an ancestor of one), placed in the tree of bodies."""
+
+    canonical_name: str
+    kind: str | None  # as in gazetteers/body_kinds.tsv
+    level: str | None  # central | province | district | commune | enterprise | army
+    place: str | None  # "Hà Nội" for Thành ủy Hà Nội; None for central and army bodies
+    parent_name: str | None  # canonical name of the body it belongs to
 
 
 @dataclass(frozen=True)
@@ -137,5 +152,6 @@ class ArticleExtraction:
     people: list[PersonMention] = field(default_factory=list)
     titles: list[PersonTitle] = field(default_factory=list)
     organizations: list[OrganizationMention] = field(default_factory=list)
+    organization_profiles: list[OrganizationProfile] = field(default_factory=list)  # one per body
     meetings: list[Meeting] = field(default_factory=list)
     roles: list[ParticipantRole] = field(default_factory=list)

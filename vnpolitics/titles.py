@@ -16,9 +16,11 @@ from vnpolitics.tokens import Token
 
 @dataclass(frozen=True)
 class TitleSpan:
-    start: int  # token indices, end exclusive
+    start: int  # token indices, end exclusive; start is the prefix ("nguyên") when one is printed
     end: int
     body: BodySpan | None
+    head_start: int  # the head's tokens ("Phó Bí thư"): what lies between start and head_start is
+    head_end: int  # the prefix, what follows head_end the body or a field/place ("Ngoại giao")
 
 
 def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpan | None:
@@ -44,7 +46,7 @@ def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpa
         end = _field_end(tokens, end)
     if body is None:
         end += starts_place(tokens, end)  # "Thủ tướng Canada", "Tổng thống Pháp"
-    return TitleSpan(i, end, body)
+    return TitleSpan(i, end, body, k, k + n)
 
 
 def _field_end(tokens: list[Token], j: int) -> int:
