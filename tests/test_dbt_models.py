@@ -7,49 +7,13 @@ so that tests (and a parallel ``dagster dev``) never share dbt/target.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
-from pathlib import Path
 
 import duckdb
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-DBT_DIR = REPO / "dbt"
-SHARED = REPO.parent / "shared"
-_VENV_DBT = Path(sys.executable).with_name("dbt")
-DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
-
-# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.frames.RAW_SCHEMAS).
-RAW_DDL: dict[str, str] = {
-    "ingest_files": "source_file varchar, content_hash varchar, size_bytes bigint, status varchar, "
-    "reason varchar, article_key varchar, encoding varchar, flags varchar",
-    "articles": "article_key varchar, source_file varchar, content_hash varchar, title varchar, "
-    "published_at timestamp, source_outlet varchar, author varchar, clean_text varchar, "
-    "encoding varchar, extractor_version varchar",
-    "captions": "article_key varchar, caption_index integer, char_start integer, char_end integer, "
-    "caption_text varchar, credit varchar",
-    "sentences": "article_key varchar, sentence_index integer, char_start integer, char_end integer, "
-    "sentence_text varchar",
-    "person_mentions": "article_key varchar, mention_index integer, full_name varchar, surface_text varchar, "
-    "char_start integer, char_end integer, sentence_index integer, confidence double",
-    "person_titles": "article_key varchar, full_name varchar, title varchar, organization_name varchar, "
-    "char_start integer, char_end integer, sentence_index integer, post varchar, canonical_title varchar, "
-    "body_name varchar, is_former boolean",
-    "organization_mentions": "article_key varchar, mention_index integer, canonical_name varchar, "
-    "surface_text varchar, char_start integer, char_end integer, sentence_index integer, kind varchar",
-    "organizations": "article_key varchar, canonical_name varchar, kind varchar, level varchar, place varchar, "
-    "parent_name varchar",
-    "meetings": "article_key varchar, meeting_index integer, meeting_date date, date_is_inferred boolean, "
-    "time_of_day varchar, meeting_kind varchar, date_text varchar, char_start integer, char_end integer, "
-    "sentence_index integer",
-    "meeting_organizers": "article_key varchar, meeting_index integer, organization_name varchar",
-    "participant_roles": "article_key varchar, meeting_index integer, full_name varchar, role varchar, "
-    "char_start integer, char_end integer, sentence_index integer",
-}
+from dbt_support import RAW_DDL, SHARED, dbt_build, query, snapshot, write_raw
 
 A1, A2, A3 = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
 TEXT1 = (
@@ -220,60 +184,6 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
     "ingest_files": {"source_file", "content_hash", "status", "reason", "article_key"},
     "fct_person_titles": {"article_key", "person_key", "title", "organization_key", "observed_on"},
 }
-
-
-def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
-    """Create (or replace) schema ``raw`` with every table of RAW_SCHEMA.md holding ``rows``."""
-    with duckdb.connect(str(warehouse)) as con:
-        con.execute("create schema if not exists raw")
-        for table, ddl in RAW_DDL.items():
-            con.execute(f"create or replace table raw.{table} ({ddl})")
-            data = rows.get(table, [])
-            if data:
-                marks = ", ".join("?" * len(data[0]))
-                con.executemany(f"insert into raw.{table} values ({marks})", data)
-
-
-def dbt_build(warehouse: Path, work: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    proc = subprocess.run(
-        [
-            DBT,
-            "build",
-            "--project-dir",
-            str(DBT_DIR),
-            "--profiles-dir",
-            str(DBT_DIR),
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-        ],
-        cwd=DBT_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert proc.returncode == 0, f"dbt build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
-    return proc
-
-
-def query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
-
-def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [
-            r[0]
-            for r in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'main' and table_type = 'BASE TABLE'"
-            ).fetchall()
-        ]
-        return {t: sorted(con.execute(f'select * from main."{t}"').fetchall(), key=repr) for t in tables}
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,9 @@ file, as the nightly job does. Keys must not move between the two (CONTRACT.md).
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +88,133 @@ def test_score_against_gold(builds, capsys):
     with capsys.disabled():  # the figures belong in the test log
         print(f"\nscore.py on the end-to-end warehouse:\n{proc.stdout}{proc.stderr}")
     assert proc.returncode == 0, f"score.py exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+
+
+def rows(warehouse: Path, sql: str, parameters: list[object] | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, parameters or []).fetchall()
+
+
+def test_people_named_in_several_articles_are_one_row_each(builds):
+    gold_dir = SHARED / "eval" / "gold"
+    if not gold_dir.is_dir():
+        pytest.skip("no gold annotations beside the repository")
+    files_by_name: dict[str, set[str]] = {}
+    for path in gold_dir.glob("*.gold.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for person in gold["people"]:
+            files_by_name.setdefault(person["name"], set()).add(gold["file"])
+    several = {name: files for name, files in files_by_name.items() if len(files) > 1}
+    assert len(several) == 7
+    warehouse, *_ = builds
+    found = dict(rows(warehouse, "select full_name, list(article_count) from dim_people group by full_name"))
+    for name, files in several.items():
+        assert found.get(name) == [len(files)], f"{name}: {found.get(name)} rows/articles, gold {len(files)}"
+
+
+def test_position_history_lists_the_holders_of_a_post_in_order(builds):
+    warehouse, *_ = builds
+    holders = rows(
+        warehouse,
+        "select full_name from dim_person_positions "
+        "where title = 'Trưởng Ban Tổ chức Trung ương' order by first_seen_on",
+    )
+    assert holders == [("Phạm Minh Chính",), ("Trương Thị Mai",)]
+
+
+def test_most_titles_that_name_a_body_have_its_key(builds):
+    warehouse, *_ = builds
+    [(share, titles)] = rows(
+        warehouse,
+        "select count(organization_key) / count(*), count(*) from fct_person_titles "
+        "where body_name is not null",
+    )
+    assert titles > 30 and share >= 0.8
+
+
+def test_standing_committee_belongs_to_its_party_committee(builds):
+    warehouse, *_ = builds
+    parent = rows(
+        warehouse,
+        "select parent_name, organization_kind, organization_level from dim_organizations "
+        "where canonical_name = 'Ban Thường vụ Thành ủy Hà Nội'",
+    )
+    assert parent == [("Thành ủy Hà Nội", "standing_committee", "province")]
+
+
+def readme_queries() -> list[str]:
+    """The SQL blocks of README.md's section 'Example analyst queries'."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Example analyst queries", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sql\n(.*?)```", section, flags=re.DOTALL)
+
+
+def test_readme_has_the_example_queries():
+    assert len(readme_queries()) >= 3
+
+
+@pytest.mark.parametrize("index", range(len(readme_queries())))
+def test_readme_query_runs_and_finds_something(builds, index):
+    warehouse, *_ = builds
+    result = rows(warehouse, readme_queries()[index])
+    assert result, f"README query {index + 1} returned nothing"
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory, builds):
+    """The samples plus a republished copy of one of them (other chrome, outlet, time) and a new article."""
+    root = tmp_path_factory.mktemp("e2e_extended")
+    raw_dir = copy_raw(root / "raw")
+    original = (raw_dir / REPUBLISHED_FROM).read_text(encoding="utf-8")
+    body = original.split("\n", 2)[2].split("(xaydungdang.org.vn)")[0]
+    republished = (
+        "Hà Nội làm việc với Đoàn công tác của Ban Chỉ đạo Trung ương\n16/04/2022 10:15\n"
+        + body
+        + "Theo Báo Nhân Dân\n"
+    )
+    (raw_dir / "dang-lai").mkdir()
+    (raw_dir / "dang-lai" / "lam-viec-voi-thanh-uy.txt").write_text(republished, encoding="utf-8")
+    shutil.copy(Path(__file__).parent / "fixtures" / "resolution" / "tinh" / "ha-tinh-2018.txt", raw_dir)
+    warehouse = root / "warehouse.duckdb"
+    assert build_warehouse(raw_dir, warehouse).success
+    return warehouse
+
+
+REPUBLISHED_FROM = "001_704cf3c34c1ea446.txt"
+KEYS = {
+    "dim_articles": "article_key, source_file",
+    "dim_people": "person_key, full_name",
+    "dim_organizations": "organization_key, canonical_name",
+    "fct_meetings": "meeting_key, meeting_date",
+    "fct_mentions": "mention_key, person_key, organization_key",
+    "fct_person_titles": "person_title_key, person_key, organization_key",
+    "fct_meeting_participants": "participant_key, meeting_key, person_key",
+    "dim_person_positions": "position_key, person_key, title",
+}
+
+
+@pytest.mark.parametrize("table", sorted(KEYS))
+def test_adding_articles_keeps_every_key(builds, extended, table):
+    warehouse, *_ = builds
+    before = set(rows(warehouse, f"select {KEYS[table]} from {table}"))
+    after = set(rows(extended, f"select {KEYS[table]} from {table}"))
+    assert before <= after, f"{table} lost or re-keyed {sorted(before - after)[:5]}"
+    assert len(after) > len(before)
+
+
+def test_a_republished_article_joins_the_meeting_it_reports(builds, extended):
+    warehouse, *_ = builds
+    copy = "dang-lai/lam-viec-voi-thanh-uy.txt"
+    sql = (
+        "select b.meeting_key, a.source_file from bridge_meeting_articles b "
+        "join dim_articles a using (article_key) where a.source_file in (?, ?)"
+    )
+    [(meeting_key, _)] = rows(warehouse, sql, [REPUBLISHED_FROM, copy])
+    joined = rows(extended, sql, [REPUBLISHED_FROM, copy])
+    assert sorted(f for _, f in joined) == [REPUBLISHED_FROM, copy]
+    assert {k for k, _ in joined} == {meeting_key}
+    meeting = rows(
+        extended, "select article_count, link_reasons from fct_meetings where meeting_key = ?", [meeting_key]
+    )
+    [(article_count, reasons)] = meeting
+    assert article_count == 2 and "republished" in reasons

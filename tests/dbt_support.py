@@ -1,0 +1,121 @@
+"""Helpers for tests that run the dbt project on hand-made raw tables in a temporary DuckDB file.
+
+Each build runs ``dbt build`` in a subprocess with its own ``--target-path`` and ``--log-path``
+so that tests (and a parallel ``dagster dev``) never share dbt/target. ``copy_dbt_project``
+gives a test its own copy of dbt/ whose curation seeds it may edit, as an analyst would.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+DBT_DIR = REPO / "dbt"
+SHARED = REPO.parent / "shared"
+_VENV_DBT = Path(sys.executable).with_name("dbt")
+DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
+
+# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.frames.RAW_SCHEMAS).
+RAW_DDL: dict[str, str] = {
+    "ingest_files": "source_file varchar, content_hash varchar, size_bytes bigint, status varchar, "
+    "reason varchar, article_key varchar, encoding varchar, flags varchar",
+    "articles": "article_key varchar, source_file varchar, content_hash varchar, title varchar, "
+    "published_at timestamp, source_outlet varchar, author varchar, clean_text varchar, "
+    "encoding varchar, extractor_version varchar",
+    "captions": "article_key varchar, caption_index integer, char_start integer, char_end integer, "
+    "caption_text varchar, credit varchar",
+    "sentences": "article_key varchar, sentence_index integer, char_start integer, char_end integer, "
+    "sentence_text varchar",
+    "person_mentions": "article_key varchar, mention_index integer, full_name varchar, surface_text varchar, "
+    "char_start integer, char_end integer, sentence_index integer, confidence double",
+    "person_titles": "article_key varchar, full_name varchar, title varchar, organization_name varchar, "
+    "char_start integer, char_end integer, sentence_index integer, post varchar, canonical_title varchar, "
+    "body_name varchar, is_former boolean",
+    "organization_mentions": "article_key varchar, mention_index integer, canonical_name varchar, "
+    "surface_text varchar, char_start integer, char_end integer, sentence_index integer, kind varchar",
+    "organizations": "article_key varchar, canonical_name varchar, kind varchar, level varchar, "
+    "place varchar, parent_name varchar",
+    "meetings": "article_key varchar, meeting_index integer, meeting_date date, date_is_inferred boolean, "
+    "time_of_day varchar, meeting_kind varchar, date_text varchar, char_start integer, char_end integer, "
+    "sentence_index integer",
+    "meeting_organizers": "article_key varchar, meeting_index integer, organization_name varchar",
+    "participant_roles": "article_key varchar, meeting_index integer, full_name varchar, role varchar, "
+    "char_start integer, char_end integer, sentence_index integer",
+}
+
+
+def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
+    """Create (or replace) schema ``raw`` with every table of RAW_SCHEMA.md holding ``rows``."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema if not exists raw")
+        for table, ddl in RAW_DDL.items():
+            con.execute(f"create or replace table raw.{table} ({ddl})")
+            data = rows.get(table, [])
+            if data:
+                marks = ", ".join("?" * len(data[0]))
+                con.executemany(f"insert into raw.{table} values ({marks})", data)
+
+
+def dbt_build(warehouse: Path, work: Path, project: Path = DBT_DIR) -> subprocess.CompletedProcess:
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    proc = subprocess.run(
+        [
+            DBT,
+            "build",
+            "--project-dir",
+            str(project),
+            "--profiles-dir",
+            str(project),
+            "--target-path",
+            str(work / "target"),
+            "--log-path",
+            str(work / "logs"),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, f"dbt build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
+    return proc
+
+
+def query(warehouse: Path, sql: str, parameters: list[object] | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql, parameters or []).fetchall()
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = 'main' and table_type = 'BASE TABLE'"
+            ).fetchall()
+        ]
+        return {t: sorted(con.execute(f'select * from main."{t}"').fetchall(), key=repr) for t in tables}
+
+
+def copy_dbt_project(target: Path) -> Path:
+    """A copy of dbt/ (without target/ and logs/) whose seeds a test may rewrite."""
+    shutil.copytree(DBT_DIR, target, ignore=shutil.ignore_patterns("target", "logs", ".user.yml"))
+    return target
+
+
+def write_seed(project: Path, name: str, rows: list[dict[str, object]]) -> None:
+    """Append ``rows`` to seeds/<name>.csv of ``project``, under the header it already has."""
+    path = project / "seeds" / f"{name}.csv"
+    with path.open(encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    with path.open("a", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header)
+        writer.writerows(rows)
