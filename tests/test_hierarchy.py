@@ -107,6 +107,15 @@ def test_body_in_brackets_after_a_name_is_its_parent() -> None:
     assert tree["Bộ Quốc phòng"].parent_name == "Chính phủ"
 
 
+def test_an_aside_in_brackets_gives_no_parent_and_a_top_body_takes_none() -> None:
+    tree = tree_of(
+        "Sáng 17/10, Ủy ban Thường vụ Quốc hội cho ý kiến về việc giám sát kiến nghị của cử tri gửi "
+        "đến kỳ họp thứ 5 của Quốc hội (do Ban Dân nguyện tổng hợp)."
+    )
+    assert tree["Quốc hội"].parent_name is None
+    assert not any(")" in name for name in tree)
+
+
 @pytest.mark.parametrize(
     ("text", "body", "parent"),
     [

@@ -2,7 +2,8 @@
 
 The articles in tests/fixtures/resolution are written for the cases the warehouse must tell
 apart (every name is invented):
-- one name held by two people at once: a district party secretary in Hà Nội and a minister;
+- one name held by two people at once: a district party secretary in Hà Nội and a minister,
+  each seen in the other's months on two dates;
 - one name held by one person who moved from a district of one province to the head of
   another province years later;
 - one meeting reported by two outlets in their own words, and republished by a third under
@@ -65,7 +66,12 @@ def people_by_file(warehouse: Path, full_name: str) -> dict[str, set[str]]:
 def test_one_name_two_people_in_unrelated_bodies_at_the_same_time(warehouse):
     holders = people_by_file(warehouse, "Nguyễn Văn Thắng")
     assert sorted(map(sorted, holders.values())) == [
-        ["bo/tai-chinh-bao-khac.txt", "bo/tai-chinh-chieu.txt", "dang-lai/tai-chinh-chieu-copy.txt"],
+        [
+            "bo/tai-chinh-bao-khac.txt",
+            "bo/tai-chinh-chieu.txt",
+            "bo/tai-chinh-thang-7.txt",
+            "dang-lai/tai-chinh-chieu-copy.txt",
+        ],
         ["quan/tay-ho-2019-03.txt", "quan/tay-ho-2019-09.txt"],
     ]
     reasons = query(
@@ -75,11 +81,11 @@ def test_one_name_two_people_in_unrelated_bodies_at_the_same_time(warehouse):
     assert reasons == [("name shared by several people", 2)] * 2
 
 
-def test_the_district_secretary_keeps_the_plain_name_key(warehouse):
-    """The holder with most posts keeps md5(name key), the key the name had before it was shared."""
+def test_the_holder_seen_most_keeps_the_plain_name_key(warehouse):
+    """The holder with most articles keeps md5(name key), the key the name had before it was shared."""
     plain = query(warehouse, "select left(md5('nguyễn văn thắng'), 16)")[0][0]
     holders = people_by_file(warehouse, "Nguyễn Văn Thắng")
-    assert holders[plain] == {"quan/tay-ho-2019-03.txt", "quan/tay-ho-2019-09.txt"}
+    assert "bo/tai-chinh-thang-7.txt" in holders[plain]
 
 
 def test_a_mention_without_a_post_goes_to_the_holder_whose_bodies_the_article_names(warehouse):

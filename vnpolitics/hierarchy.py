@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 
 from vnpolitics.bodies import PLACE_TYPE_WORDS, BodySpan, canonical_body, commission_without_parent
-from vnpolitics.gazetteer import body_kinds, parent_rules
+from vnpolitics.gazetteer import ParentRule, body_kinds, parent_rules
 from vnpolitics.levels import Placement, level_marker_phrases, placement, province_type
 from vnpolitics.names import preceded_by, starts_body_kind
 from vnpolitics.places_context import specific_name
@@ -50,7 +50,9 @@ def nested_parent(tokens: list[Token], span: BodySpan, places: dict[str, str]) -
     for p in range(span.start + max(own, 1), span.end):
         if not tokens[p].is_cap or preceded_by(tokens, p, markers):
             continue
-        end = _gloss_close(tokens, p, span.end) if tokens[p - 1].text == "(" else span.end
+        end = _gloss_close(tokens, p, span.end)
+        if end < span.end and tokens[p - 1].text != "(":
+            continue  # inside a bracket not opened by this body: "Quốc hội (do Ban X tổng hợp)"
         n = starts_body_kind(tokens, p)
         if not n or p + n > end:
             continue
@@ -90,6 +92,21 @@ def home_of(places: dict[str, str]) -> dict[str, str]:
     }
 
 
+def _applies(rule: ParentRule, name: str, where: Placement) -> bool:
+    return (
+        (rule.kind is None or rule.kind == where.kind)
+        and (rule.level is None or rule.level == where.level)
+        and rule.pattern.search(name) is not None
+    )
+
+
+def is_top(name: str, where: Placement) -> bool:
+    """Whether implied_parents.tsv puts ``name`` at the top ("Quốc hội", "Chính phủ"): such a body
+    has no parent, whatever an odd sentence seems to print inside or after its name."""
+    first = next((rule for rule in parent_rules() if _applies(rule, name, where)), None)
+    return first is not None and first.parent is None
+
+
 def rule_parent(name: str, where: Placement, home: dict[str, str]) -> str | None:
     """The parent implied_parents.tsv gives ``name`` (rules b and c), or None."""
     values = dict(home)
@@ -97,11 +114,7 @@ def rule_parent(name: str, where: Placement, home: dict[str, str]) -> str | None
     if place_kind:
         values["place_typed"] = f"{PLACE_TYPE_WORDS[place_kind]} {where.place}"
     for rule in parent_rules():
-        if (
-            (rule.kind and rule.kind != where.kind)
-            or (rule.level and rule.level != where.level)
-            or not rule.pattern.search(name)
-        ):
+        if not _applies(rule, name, where):
             continue
         if rule.parent is None:
             return None  # a body at the top
@@ -144,7 +157,7 @@ class OrganizationTree:
         for name in queue:  # grows as parents are found
             kind, printed = self._seen.get(name, (None, None))
             where = placement(name, kind)
-            parent = printed or rule_parent(name, where, self._home)
+            parent = None if is_top(name, where) else printed or rule_parent(name, where, self._home)
             if parent == name:
                 parent = None
             out[name] = OrganizationProfile(name, where.kind, where.level, where.place, parent)

@@ -4,7 +4,8 @@
 -- a district party committee of the city); central bodies to their root ('central:<key>'); a
 -- body without place or level to its highest ancestor ('body:<key>').
 -- Posts in the national membership organs (Bộ Chính trị, Ban Chấp hành Trung ương, Quốc hội)
--- are held beside any other post, so they never tell two people apart (is_distinctive false).
+-- are held beside any other post, so they never tell two people apart (is_distinctive false),
+-- nor do posts in enterprises, the army or bodies whose level or place the name does not give.
 with
 
 organizations as (
@@ -59,9 +60,16 @@ final as (
             when organizations.organization_level = 'central' then 'central:' || root.root_organization_key
             else highest_local.sphere
         end as sphere,
-        not (
-            organizations.organization_level = 'central'
-            and organizations.organization_kind in ('party_committee', 'national_assembly')
+        -- only the levels of government and party tell holders apart; the national membership
+        -- organs, and bodies whose level or place is unknown, never do
+        coalesce(
+            organizations.organization_level in ('central', 'province', 'district', 'commune')
+            and (organizations.organization_level = 'central' or highest_local.sphere like 'place:%')
+            and not (
+                organizations.organization_level = 'central'
+                and organizations.organization_kind in ('party_committee', 'national_assembly')
+            ),
+            false
         ) as is_distinctive
 
     from organizations

@@ -1,15 +1,22 @@
 -- Which real person each (article, name) occurrence is.
 --
--- Rule: the occurrences of one name key are one person, unless the name has holders in
--- unrelated spheres at overlapping times (a district secretary and a minister of one name in
--- the same year). Spheres that one article gives one person are linked (connected_components);
--- two components conflict when their observed dates come within var('person_overlap_days') of
--- each other (or a component has no date at all). A name with a conflict is split: each
--- component is one person. The component with most occurrences (then earliest, then smallest
--- sphere) keeps the plain key md5(name_key), the key of the unsplit name, so a second holder
--- appearing later never re-keys the first; the others get md5(name_key-smallest sphere).
--- An occurrence without a distinctive post goes to the holder whose spheres the article's own
--- bodies share most, else to the most frequent holder.
+-- Rule: the occurrences of one name key are one person, unless the name has two holders at
+-- once in posts no one person holds together: a district secretary and a minister of one name
+-- in the same months. Spheres (int_organization_spheres) that one article gives one person are
+-- linked (connected_components); each component is a candidate holder. Two candidates clash
+-- when one holds a central post and the other a district or commune one, or both hold local
+-- posts in different places (a central post beside a provincial one, or two central posts, is
+-- an ordinary career). A clash splits the name only when it is concurrent and repeated: each
+-- candidate is observed on var('person_split_min_dates') distinct dates or more, and at least
+-- that many of each one's dates fall within var('person_overlap_days') of the other's. One
+-- stray title or a misdated article never splits a name.
+--
+-- A split name gives one person per candidate observed on enough dates. The one with most
+-- articles (then earliest, then smallest sphere) keeps the plain key md5(name_key), the key of
+-- the unsplit name, so a second holder appearing later never re-keys the first; the others get
+-- md5(name_key-smallest sphere). Every other occurrence of the name (no distinctive post, or a
+-- candidate seen too rarely) goes to the holder whose spheres the article's own bodies share
+-- most, else to the most frequent holder.
 --
 -- Curation: seed person_splits moves a name's occurrences in one file to a person of its own
 -- (md5(name_key-curated-label)); seed person_merges then maps a person (key or full name) into
@@ -91,6 +98,7 @@ component_stats as (
         anchored.name_key,
         anchored.component,
         count(*) as occurrence_count,
+        count(distinct occurrences.observed_on) as date_count,
         min(occurrences.observed_on) as first_seen_on,
         max(occurrences.observed_on) as last_seen_on
 
@@ -102,38 +110,102 @@ component_stats as (
 
 ),
 
-split_names as (
+candidates as (
 
-    select first.name_key
-    from component_stats as first
-    inner join component_stats as second
+    select * from component_stats
+    where date_count >= {{ var('person_split_min_dates') }}
+
+),
+
+candidate_posts as (
+
+    select
+        candidates.name_key,
+        candidates.component,
+        bool_or(list_has_any(occurrences.post_levels, ['district', 'commune'])) as holds_local_low,
+        bool_or(len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'central:%')) > 0)
+            as holds_central,
+        bool_or(len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'place:%')) > 0)
+            as holds_local
+
+    from candidates
+    inner join anchored on anchored.component = candidates.component
+    inner join occurrences
+        on occurrences.article_key = anchored.article_key
+        and occurrences.name_key = anchored.name_key
+    group by candidates.name_key, candidates.component
+
+),
+
+clashing as (
+
+    -- pairs of candidates whose posts one person cannot hold at once: a central post beside a
+    -- district or commune one, or local posts in two places (the components' spheres differ)
+    select first.name_key, first.component as first_component, second.component as second_component
+    from candidate_posts as first
+    inner join candidate_posts as second
         on second.name_key = first.name_key
         and second.component > first.component
-    where first.first_seen_on is null
-        or second.first_seen_on is null
-        or (
-            first.first_seen_on - {{ var('person_overlap_days') }} <= second.last_seen_on
-            and second.first_seen_on - {{ var('person_overlap_days') }} <= first.last_seen_on
-        )
-    group by first.name_key
+    where (first.holds_central and second.holds_local_low)
+        or (second.holds_central and first.holds_local_low)
+        or (first.holds_local and second.holds_local)
+
+),
+
+dated as (
+
+    select distinct anchored.component, occurrences.observed_on
+    from anchored
+    inner join occurrences
+        on occurrences.article_key = anchored.article_key
+        and occurrences.name_key = anchored.name_key
+    where occurrences.observed_on is not null
+
+),
+
+concurrent_dates as (
+
+    -- dates of each side of a clashing pair observed near a date of the other side
+    select clashing.name_key, clashing.first_component, clashing.second_component, mine.component, mine.observed_on
+    from clashing
+    inner join dated as mine on mine.component in (clashing.first_component, clashing.second_component)
+    inner join dated as theirs
+        on theirs.component in (clashing.first_component, clashing.second_component)
+        and theirs.component <> mine.component
+        and abs(datediff('day', mine.observed_on, theirs.observed_on)) <= {{ var('person_overlap_days') }}
+
+),
+
+split_names as (
+
+    select distinct name_key
+    from (
+        select name_key, first_component, second_component
+        from concurrent_dates
+        group by name_key, first_component, second_component
+        having count(distinct observed_on) filter (where component = first_component)
+                >= {{ var('person_split_min_dates') }}
+            and count(distinct observed_on) filter (where component = second_component)
+                >= {{ var('person_split_min_dates') }}
+    )
 
 ),
 
 holders as (
 
     select
-        component_stats.*,
+        candidates.*,
         component_spheres.label_sphere,
         component_spheres.spheres,
         row_number() over (
-            partition by component_stats.name_key
-            order by component_stats.occurrence_count desc, component_stats.first_seen_on nulls last,
+            partition by candidates.name_key
+            order by candidates.occurrence_count desc, candidates.first_seen_on nulls last,
                 component_spheres.label_sphere
         ) as holder_rank
 
-    from component_stats
-    inner join component_spheres on component_spheres.component = component_stats.component
-    where component_stats.name_key in (select name_key from split_names)
+    from candidates
+    inner join component_spheres on component_spheres.component = candidates.component
+    where candidates.name_key in (select name_key from split_names)
 
 ),
 
@@ -150,8 +222,20 @@ context_choice as (
 
     from occurrences
     inner join holders on holders.name_key = occurrences.name_key
-    where len(occurrences.post_spheres) = 0
+    left join anchored
+        on anchored.article_key = occurrences.article_key
+        and anchored.name_key = occurrences.name_key
+    where anchored.component is null
+        or anchored.component not in (select component from holders)
     group by occurrences.article_key, occurrences.name_key
+
+),
+
+own_holder as (
+
+    select anchored.article_key, anchored.name_key, anchored.component
+    from anchored
+    where anchored.component in (select component from holders)
 
 ),
 
@@ -170,19 +254,19 @@ by_rule as (
         end as person_key,
         case
             when occurrences.name_key not in (select name_key from split_names) then 'one holder of the name'
-            when anchored.component is not null then 'posts in the bodies of this holder'
+            when own_holder.component is not null then 'posts in the bodies of this holder'
             when context_choice.shared_spheres > 0 then 'article names the bodies of this holder'
             else 'most frequent holder of the name'
         end as match_reason
 
     from occurrences
-    left join anchored
-        on anchored.article_key = occurrences.article_key
-        and anchored.name_key = occurrences.name_key
+    left join own_holder
+        on own_holder.article_key = occurrences.article_key
+        and own_holder.name_key = occurrences.name_key
     left join context_choice
         on context_choice.article_key = occurrences.article_key
         and context_choice.name_key = occurrences.name_key
-    left join holders on holders.component = coalesce(anchored.component, context_choice.component)
+    left join holders on holders.component = coalesce(own_holder.component, context_choice.component)
 
 ),
 

@@ -1,6 +1,7 @@
 -- One row per (article, name): a person as one article shows them, with what tells holders of
--- one name apart: the spheres of the bodies of their distinctive posts (int_organization_spheres),
--- the spheres of every body the article names (its context) and the date the article is observed on.
+-- one name apart: the spheres and levels of the bodies of their distinctive posts
+-- (int_organization_spheres), the spheres of every body the article names (its context) and the
+-- date the article is observed on.
 with
 
 names as (
@@ -32,11 +33,14 @@ post_spheres as (
     select
         titles.article_key,
         {{ name_key('titles.full_name') }} as name_key,
-        list(distinct spheres.sphere order by spheres.sphere) as post_spheres
+        list(distinct spheres.sphere order by spheres.sphere) as post_spheres,
+        list(distinct organizations.organization_level order by organizations.organization_level) as post_levels
 
     from {{ ref('stg_person_titles') }} as titles
     inner join org_keys on org_keys.printed_key = {{ name_key('titles.organization_name') }}
     inner join spheres on spheres.organization_key = org_keys.organization_key
+    inner join {{ ref('int_organizations_resolved') }} as organizations
+        on organizations.organization_key = org_keys.organization_key
     where spheres.is_distinctive and not titles.is_former
     group by all
 
@@ -82,6 +86,7 @@ final as (
         occurrences.printed_count,
         dates.observed_on,
         coalesce(post_spheres.post_spheres, []::varchar[]) as post_spheres,
+        coalesce(post_spheres.post_levels, []::varchar[]) as post_levels,
         coalesce(article_spheres.context_spheres, []::varchar[]) as context_spheres
 
     from occurrences
