@@ -7,6 +7,7 @@ so that tests (and a parallel ``dagster dev``) never share dbt/target.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date, datetime
@@ -331,3 +332,23 @@ def test_raw_ddl_matches_python_schemas():
     for table, ddl in RAW_DDL.items():
         columns = [part.split()[0] for part in ddl.split(", ")]
         assert columns == list(frames.RAW_SCHEMAS[table]), table
+
+
+def test_every_model_and_column_is_documented(built):
+    """Each model of the project has a description, and so does every column it builds."""
+    warehouse, *_ = built
+    manifest = json.loads((warehouse.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+    models = [n for n in manifest["nodes"].values() if n["resource_type"] in ("model", "seed")]
+    assert len(models) > 20
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for node in models:
+            assert node["description"].strip(), f"{node['name']} has no description"
+            built_columns = {
+                r[0]
+                for r in con.execute(
+                    "select column_name from information_schema.columns where table_name = ?", [node["name"]]
+                ).fetchall()
+            }
+            documented = {name for name, column in node["columns"].items() if column["description"].strip()}
+            assert built_columns, f"{node['name']} was not built"
+            assert built_columns <= documented, f"{node['name']}: undocumented {built_columns - documented}"

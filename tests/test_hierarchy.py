@@ -186,6 +186,10 @@ def test_cycles_are_cut_and_no_body_is_its_own_parent() -> None:
         ("Lãnh đạo UBND TP. Hà Nội báo cáo.", "Ủy ban nhân dân thành phố Hà Nội"),
         ("Lãnh đạo Tỉnh ủy Nghệ An báo cáo.", "Tỉnh ủy Nghệ An"),
         ("Lãnh đạo UBND huyện Ba Vì báo cáo.", "Ủy ban nhân dân huyện Ba Vì"),
+        # a city named after a man is never printed bare, a party committee's name included
+        ("Lãnh đạo Thành ủy Hồ Chí Minh báo cáo.", "Thành ủy thành phố Hồ Chí Minh"),
+        ("Lãnh đạo Thành ủy TP HCM báo cáo.", "Thành ủy thành phố Hồ Chí Minh"),
+        ("Lãnh đạo Thành ủy Hà Nội báo cáo.", "Thành ủy Hà Nội"),
     ],
 )
 def test_local_state_bodies_take_the_type_of_their_place(sentence: str, name: str) -> None:
@@ -209,3 +213,12 @@ def test_organizations_frame_has_a_row_for_every_parent() -> None:
         "Bộ Tài chính",
         "Chính phủ",
     } <= names
+
+
+def test_a_completed_title_adds_the_bare_city_and_its_body_the_full_name() -> None:
+    """The title stays close to what was printed; the organisation takes the city's full name."""
+    text = "Sáng 5/3/2018, Thành ủy TP HCM họp. Bí thư Thành ủy Trần Văn An phát biểu."
+    [title] = extract_article(text).titles
+    assert title.title == "Bí thư Thành ủy Hồ Chí Minh"
+    assert title.organization_name == "Thành ủy thành phố Hồ Chí Minh"
+    assert title.canonical_title == "Bí thư Thành ủy thành phố Hồ Chí Minh"

@@ -9,7 +9,7 @@ from vnpolitics.hierarchy import OrganizationTree
 from vnpolitics.meeting_kinds import find_meeting_kind
 from vnpolitics.metadata import extract_metadata
 from vnpolitics.people import SentenceParse, parse_sentence
-from vnpolitics.places_context import places_by_level, specific_name
+from vnpolitics.places_context import complete, places_by_level, specific_name
 from vnpolitics.posts import post_parts
 from vnpolitics.records import (
     ArticleExtraction,
@@ -98,7 +98,7 @@ def extract_article(text: str) -> ArticleExtraction:
                     body_printed = canonical[sentence.index, title.body]
                     org = specific_name(body_printed, title.body, places)
                     if org and org != body_printed and printed.endswith(body_printed):
-                        printed = printed[: -len(body_printed)] + org
+                        printed = printed[: -len(body_printed)] + complete(body_printed, places, typed=False)
                 key = (full_name, fold(printed))
                 if key not in titles:
                     parts = post_parts(tokens, title, org)

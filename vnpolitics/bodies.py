@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from vnpolitics.gazetteer import (
     PhraseSet,
+    body_kind_phrases,
     body_kinds,
     lowercase_body_phrases,
     place_typed_kinds,
@@ -173,16 +174,20 @@ def _place_types(tokens: list[Token], span: BodySpan) -> dict[int, str]:
     (place_typed_kinds.txt) followed directly by a province or city of provinces.tsv, the outer
     body's or a nested one's ("Văn phòng UBND Hà Nội")."""
     out: dict[int, str] = {}
-    kinds, names = place_typed_kinds(), province_phrases()
+    typed_kinds, all_kinds, names = place_typed_kinds(), body_kind_phrases(), province_phrases()
     for k in range(span.start, span.end):
-        n = kinds.longest_at(tokens, k) if k == span.start or tokens[k].is_cap else 0
+        if not (k == span.start or tokens[k].is_cap):
+            continue
+        typed = typed_kinds.longest_at(tokens, k)
+        n = typed or all_kinds.longest_at(tokens, k)
         at = k + n
         if not n or at >= span.end:
             continue
         length = names.longest_at(tokens, at)
         if length and at + length <= span.end:
             province = provinces()[tuple(t.key for t in tokens[at : at + length])]
-            out[at] = PLACE_TYPE_WORDS[province.type]
+            if typed or province.always_typed:
+                out[at] = PLACE_TYPE_WORDS[province.type]
     return out
 
 

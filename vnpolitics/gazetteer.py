@@ -148,6 +148,7 @@ def places() -> PhraseSet:
 class Province:
     name: str  # as listed: "Hà Nội", "Nghệ An"
     type: str  # "city" (directly under the centre) | "province"
+    always_typed: bool = False  # never printed bare in a body's name: "Thành ủy thành phố Hồ Chí Minh"
 
 
 @cache
@@ -155,8 +156,8 @@ def provinces() -> dict[tuple[str, ...], Province]:
     """Folded name -> province or city directly under the centre (provinces.tsv)."""
     out = {}
     for line in _lines("provinces.tsv"):
-        name, kind = line.split("\t")
-        out[_key(name)] = Province(name, kind)
+        name, kind, *flags = line.split("\t")
+        out[_key(name)] = Province(name, kind, "always_typed" in flags)
     return out
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vnpolitics.bodies import BodySpan
+from vnpolitics.bodies import PLACE_TYPE_WORDS, BodySpan
+from vnpolitics.gazetteer import phrase_key, provinces
 
 # generic ending -> the level of place it needs
 LEVEL_OF_ENDING = {
@@ -23,14 +24,20 @@ LEVEL_OF_ENDING = {
     "huyện": "rural_district",
 }
 _PLACE_RE = re.compile(
-    r"\b(Thành ủy|thành phố|Thành phố|Tỉnh ủy|tỉnh|Tỉnh|Quận ủy|quận|Huyện ủy|huyện)((?:\s+\w+){1,3})"
+    r"\b(Thành ủy|thành phố|Thành phố|Tỉnh ủy|tỉnh|Tỉnh|Quận ủy|quận|Huyện ủy|huyện)((?:\s+\w+){1,5})"
 )
 
 
 def _place_after(words: str) -> str:
-    """The capitalised words that open ``words`` ("Hà Nội" of " Hà Nội ủy ban")."""
+    """The capitalised words that open ``words`` ("Hà Nội" of " Hà Nội ủy ban"), after the type
+    of place a party committee's name may print ("Thành ủy thành phố Hồ Chí Minh")."""
     out = []
-    for w in words.split():
+    rest = words.split()
+    for type_word in PLACE_TYPE_WORDS.values():
+        if [w.lower() for w in rest[: len(type_word.split())]] == type_word.split():
+            rest = rest[len(type_word.split()) :]
+            break
+    for w in rest:
         if not w[:1].isupper():
             break
         out.append(w)
@@ -53,13 +60,25 @@ def places_by_level(canonical_names: list[str]) -> dict[str, str]:
     return chosen
 
 
-def complete(name: str, places: dict[str, str]) -> str:
-    """Append the article's place to a name that ends in a generic local body."""
+def complete(name: str, places: dict[str, str], typed: bool = True) -> str:
+    """Append the article's place to a name that ends in a generic local body. ``typed=False``
+    appends the bare place, as a printed title is completed: "Bí thư Thành ủy" -> "Bí thư Thành ủy
+    Hồ Chí Minh" adds the fewest words to what the article printed."""
     folded = name.lower()
     for ending, level in LEVEL_OF_ENDING.items():
         if (folded == ending or folded.endswith(" " + ending)) and level in places:
-            return f"{name} {places[level]}"
+            place = places[level]
+            return f"{name} {_typed(ending, place) if typed else place}"
     return name
+
+
+def _typed(ending: str, place: str) -> str:
+    """The place as a body's name prints it: a city never printed bare ("Hồ Chí Minh") takes its
+    type after a party committee too ("Thành ủy" -> "Thành ủy thành phố Hồ Chí Minh")."""
+    province = provinces().get(phrase_key(place))
+    if province and province.always_typed and ending not in PLACE_TYPE_WORDS.values():
+        return f"{PLACE_TYPE_WORDS[province.type]} {place}"
+    return place
 
 
 def specific_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:

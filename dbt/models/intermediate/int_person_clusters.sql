@@ -117,16 +117,22 @@ candidates as (
 
 ),
 
-candidate_posts as (
+candidate_dates as (
 
+    -- on how many distinct dates each candidate is seen in each kind of post
     select
         candidates.name_key,
         candidates.component,
-        bool_or(list_has_any(occurrences.post_levels, ['district', 'commune'])) as holds_local_low,
-        bool_or(len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'central:%')) > 0)
-            as holds_central,
-        bool_or(len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'place:%')) > 0)
-            as holds_local
+        count(distinct occurrences.observed_on)
+            filter (where list_has_any(occurrences.post_levels, ['district', 'commune'])) as low_dates,
+        count(distinct occurrences.observed_on)
+            filter (where list_has_any(occurrences.post_levels, ['province', 'central'])) as high_dates,
+        count(distinct occurrences.observed_on)
+            filter (where len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'central:%')) > 0)
+            as central_dates,
+        count(distinct occurrences.observed_on)
+            filter (where len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'place:%')) > 0)
+            as local_dates
 
     from candidates
     inner join anchored on anchored.component = candidates.component
@@ -134,6 +140,20 @@ candidate_posts as (
         on occurrences.article_key = anchored.article_key
         and occurrences.name_key = anchored.name_key
     group by candidates.name_key, candidates.component
+
+),
+
+candidate_posts as (
+
+    select
+        name_key,
+        component,
+        central_dates >= {{ var('person_split_min_dates') }} as holds_central,
+        -- a district or commune official, not a provincial one who also appears at district events
+        low_dates >= {{ var('person_split_min_dates') }} and low_dates > high_dates as holds_local_low,
+        local_dates >= {{ var('person_split_min_dates') }} as holds_local
+
+    from candidate_dates
 
 ),
 
