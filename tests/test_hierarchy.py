@@ -222,3 +222,8 @@ def test_a_completed_title_adds_the_bare_city_and_its_body_the_full_name() -> No
     assert title.title == "Bí thư Thành ủy Hồ Chí Minh"
     assert title.organization_name == "Thành ủy thành phố Hồ Chí Minh"
     assert title.canonical_title == "Bí thư Thành ủy thành phố Hồ Chí Minh"
+
+
+def test_district_committee_of_a_city_named_after_a_man_has_its_full_name_as_parent() -> None:
+    text = "Sáng 5/3/2018, Thành ủy TP HCM họp. Quận ủy Bình Thạnh báo cáo."
+    assert parent_of(text, "Quận ủy Bình Thạnh") == "Thành ủy thành phố Hồ Chí Minh"

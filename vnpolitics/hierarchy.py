@@ -22,7 +22,7 @@ from vnpolitics.bodies import PLACE_TYPE_WORDS, BodySpan, canonical_body, commis
 from vnpolitics.gazetteer import ParentRule, body_kinds, parent_rules
 from vnpolitics.levels import Placement, level_marker_phrases, placement, province_type
 from vnpolitics.names import preceded_by, starts_body_kind
-from vnpolitics.places_context import specific_name
+from vnpolitics.places_context import specific_name, typed_place
 from vnpolitics.records import OrganizationProfile
 from vnpolitics.tokens import Token
 
@@ -87,7 +87,7 @@ def home_of(places: dict[str, str]) -> dict[str, str]:
     if not place:
         return {}
     return {
-        "home_committee": f"{COMMITTEE_OF_TYPE[kind]} {place}",
+        "home_committee": f"{COMMITTEE_OF_TYPE[kind]} {typed_place(COMMITTEE_OF_TYPE[kind].lower(), place)}",
         "home_typed": f"{PLACE_TYPE_WORDS[kind]} {place}",
     }
 

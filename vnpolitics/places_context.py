@@ -68,11 +68,11 @@ def complete(name: str, places: dict[str, str], typed: bool = True) -> str:
     for ending, level in LEVEL_OF_ENDING.items():
         if (folded == ending or folded.endswith(" " + ending)) and level in places:
             place = places[level]
-            return f"{name} {_typed(ending, place) if typed else place}"
+            return f"{name} {typed_place(ending, place) if typed else place}"
     return name
 
 
-def _typed(ending: str, place: str) -> str:
+def typed_place(ending: str, place: str) -> str:
     """The place as a body's name prints it: a city never printed bare ("Hồ Chí Minh") takes its
     type after a party committee too ("Thành ủy" -> "Thành ủy thành phố Hồ Chí Minh")."""
     province = provinces().get(phrase_key(place))
