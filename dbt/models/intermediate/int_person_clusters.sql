@@ -73,7 +73,7 @@ node_components as (
 
 ),
 
-anchored as (
+anchored_components as (
 
     select occurrence_spheres.article_key, occurrence_spheres.name_key, min(node_components.component) as component
     from occurrence_spheres
@@ -81,6 +81,17 @@ anchored as (
         on node_components.name_key = occurrence_spheres.name_key
         and node_components.sphere = occurrence_spheres.sphere
     group by occurrence_spheres.article_key, occurrence_spheres.name_key
+
+),
+
+anchored as (
+
+    -- the occurrences with a distinctive post, each in the component of its spheres
+    select occurrences.*, anchored_components.component
+    from occurrences
+    inner join anchored_components
+        on anchored_components.article_key = occurrences.article_key
+        and anchored_components.name_key = occurrences.name_key
 
 ),
 
@@ -98,14 +109,11 @@ component_stats as (
         anchored.name_key,
         anchored.component,
         count(*) as occurrence_count,
-        count(distinct occurrences.observed_on) as date_count,
-        min(occurrences.observed_on) as first_seen_on,
-        max(occurrences.observed_on) as last_seen_on
+        count(distinct anchored.observed_on) as date_count,
+        min(anchored.observed_on) as first_seen_on,
+        max(anchored.observed_on) as last_seen_on
 
     from anchored
-    inner join occurrences
-        on occurrences.article_key = anchored.article_key
-        and occurrences.name_key = anchored.name_key
     group by anchored.name_key, anchored.component
 
 ),
@@ -121,25 +129,18 @@ candidate_dates as (
 
     -- on how many distinct dates each candidate is seen in each kind of post
     select
-        candidates.name_key,
-        candidates.component,
-        count(distinct occurrences.observed_on)
-            filter (where list_has_any(occurrences.post_levels, ['district', 'commune'])) as low_dates,
-        count(distinct occurrences.observed_on)
-            filter (where list_has_any(occurrences.post_levels, ['province', 'central'])) as high_dates,
-        count(distinct occurrences.observed_on)
-            filter (where len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'central:%')) > 0)
-            as central_dates,
-        count(distinct occurrences.observed_on)
-            filter (where len(list_filter(occurrences.post_spheres, lambda sphere: sphere like 'place:%')) > 0)
-            as local_dates
+        name_key,
+        component,
+        count(distinct observed_on) filter (where list_has_any(post_levels, ['district', 'commune'])) as low_dates,
+        count(distinct observed_on) filter (where list_has_any(post_levels, ['province', 'central'])) as high_dates,
+        count(distinct observed_on)
+            filter (where len(list_filter(post_spheres, lambda sphere: sphere like 'central:%')) > 0) as central_dates,
+        count(distinct observed_on)
+            filter (where len(list_filter(post_spheres, lambda sphere: sphere like 'place:%')) > 0) as local_dates
 
-    from candidates
-    inner join anchored on anchored.component = candidates.component
-    inner join occurrences
-        on occurrences.article_key = anchored.article_key
-        and occurrences.name_key = anchored.name_key
-    group by candidates.name_key, candidates.component
+    from anchored
+    where component in (select component from candidates)
+    group by name_key, component
 
 ),
 
@@ -174,12 +175,9 @@ clashing as (
 
 dated as (
 
-    select distinct anchored.component, occurrences.observed_on
+    select distinct component, observed_on
     from anchored
-    inner join occurrences
-        on occurrences.article_key = anchored.article_key
-        and occurrences.name_key = anchored.name_key
-    where occurrences.observed_on is not null
+    where observed_on is not null
 
 ),
 
