@@ -110,8 +110,7 @@ component_stats as (
         anchored.component,
         count(*) as occurrence_count,
         count(distinct anchored.observed_on) as date_count,
-        min(anchored.observed_on) as first_seen_on,
-        max(anchored.observed_on) as last_seen_on
+        min(anchored.observed_on) as first_seen_on
 
     from anchored
     group by anchored.name_key, anchored.component
