@@ -11,6 +11,7 @@ Every recognised form is one entry in a table below, so a new form is one line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -249,7 +250,16 @@ PERIOD_END_CUES: tuple[str, ...] = ("tổng kết",)
 
 
 def year_mentions(text: str) -> list[YearMention]:
-    """Every year printed in ``text`` with its use, in reading order (see ``YearMention``)."""
+    """Every year printed in ``text`` with its use, in reading order (see ``YearMention``).
+
+    Cached per text: every dated phrase of an article asks for the same article's years, and
+    recomputing them made one long article quadratic (a 1 MB page took a minute).
+    """
+    return list(_year_mentions(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _year_mentions(text: str) -> tuple[YearMention, ...]:
     mentions = _period_mentions(text) + _dated_mentions(text)
     taken = [(y.char_start, y.char_end) for y in mentions]
     for m in _YEAR_RE.finditer(text):
@@ -260,7 +270,7 @@ def year_mentions(text: str) -> list[YearMention]:
             cue = _cue(text, m.start(), m.end())
             mentions.append(YearMention(int(m["y"]), None, use, cue, m.start(), m.end()))
     mentions.sort(key=lambda y: y.char_start)
-    return sorted(mentions + _elapsed_mentions(text, mentions), key=lambda y: y.char_start)
+    return tuple(sorted(mentions + _elapsed_mentions(text, mentions), key=lambda y: y.char_start))
 
 
 def _period_mentions(text: str) -> list[YearMention]:
