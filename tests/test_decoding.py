@@ -155,3 +155,21 @@ def test_binary_magic_numbers_are_rejected_by_type(data: bytes, kind: str) -> No
 def test_random_nul_bytes_are_binary() -> None:
     with pytest.raises(RejectedFile, match="binary file"):
         decode_bytes(b"\x00\x01\x02\x00\xaa\x00\x00\x10\x00\x00\xff\x00" * 20)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Prime Minister met the delegation in Hanoi on Tuesday to discuss trade.\n",
+        "国家主席在河内会见了代表团。\n",
+        "Chieu 29/1, Ban Thuong vu Thanh uy da to chuc hoi nghi so ket cong tac phoi hop.\n",
+    ],
+)
+def test_text_that_is_not_vietnamese_is_rejected_with_its_share(text: str) -> None:
+    with pytest.raises(RejectedFile, match=r"not Vietnamese text: 0\.0% of its letters"):
+        decode_bytes(text.encode())
+
+
+def test_an_english_line_inside_a_vietnamese_article_is_kept() -> None:
+    text = VI + "Photo: Reuters / Associated Press, all rights reserved.\n"
+    assert decode_bytes(text.encode()).text == text

@@ -100,9 +100,15 @@ def test_encodings_decode_to_the_same_text(tmp_path: Path) -> None:
     _write(tmp_path / "crlf.txt", TEXT.replace("\n", "\r\n").encode())
     _write(tmp_path / "be.txt", TEXT.encode("utf-16-be"))
     _write(tmp_path / "bom.txt", b"\xef\xbb\xbf" + TEXT.encode())
-    _, loaded = scan_folder(tmp_path)
-    assert {f.decoded.text for f in loaded} == {TEXT}
-    assert len(loaded) == 3  # different bytes, so different articles
+    records, loaded = scan_folder(tmp_path)
+    assert [f.decoded.text for f in loaded] == [TEXT]
+    rows = _by_name(records)
+    assert rows["be.txt"].status == "loaded"  # the first name in sorted order
+    for name, encoding in (("bom.txt", "utf-8-sig"), ("crlf.txt", "utf-8")):
+        assert rows[name].status == "duplicate"
+        assert rows[name].reason == "duplicate of be.txt (same text, other bytes)"
+        assert rows[name].article_key == rows["be.txt"].article_key
+        assert rows[name].encoding == encoding
 
 
 def test_oversized_file_is_rejected_with_the_limit(tmp_path: Path) -> None:

@@ -48,7 +48,14 @@ class _Entry:
     source_file: str
 
 
-def scan_folder(raw_dir: Path, max_bytes: int = 50_000_000) -> tuple[list[IngestRecord], list[LoadedFile]]:
+# A long article is about 100 KB; 5 MB is a dump, a scrape gone wrong or a misplaced file, and
+# extracting it would hold up the nightly run. ``MAX_FILE_BYTES`` raises it.
+DEFAULT_MAX_FILE_BYTES = 5_000_000
+
+
+def scan_folder(
+    raw_dir: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
     Regular files are processed before symlinks so that a link to a file inside the folder
@@ -93,6 +100,7 @@ class _Scanner:
         self.records: list[IngestRecord] = []
         self.loaded: list[LoadedFile] = []
         self.originals: dict[str, IngestRecord] = {}  # content hash -> record of the loaded original
+        self.text_originals: dict[str, IngestRecord] = {}  # hash of the decoded text -> that record
         self.rejections: dict[str, str] = {}  # content hash -> why that content was rejected
 
     def scan(self, entry: _Entry) -> None:
@@ -124,7 +132,7 @@ class _Scanner:
         if not stat.S_ISREG(st.st_mode):
             return "not a regular file", 0
         if st.st_size > self.max_bytes:
-            return f"file larger than the {self.max_bytes} byte limit", st.st_size
+            return f"file larger than the {self.max_bytes} byte limit (MAX_FILE_BYTES)", st.st_size
         return None, st.st_size
 
     def _scan_bytes(self, entry: _Entry, data: bytes) -> None:
@@ -151,9 +159,20 @@ class _Scanner:
             self.rejections[digest] = exc.reason
             self._reject(entry, digest, len(data), exc.reason)
             return
+        text_digest = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
+        if text_digest in self.text_originals:
+            # The same article saved in another encoding or with other line ends: one article.
+            original = self.text_originals[text_digest]
+            reason = f"duplicate of {original.source_file} (same text, other bytes)"
+            self._add(
+                entry, digest, len(data), "duplicate", reason, original.article_key, decoded.encoding, decoded.flags
+            )
+            self.originals[digest] = original
+            return
         key = article_key_for(digest)
         record = self._add(entry, digest, len(data), "loaded", None, key, decoded.encoding, decoded.flags)
         self.originals[digest] = record
+        self.text_originals[text_digest] = record
         self.loaded.append(LoadedFile(entry.source_file, key, digest, decoded))
 
     def _reject(self, entry: _Entry, digest: str | None, size: int, reason: str) -> None:

@@ -15,11 +15,10 @@ import polars as pl
 
 from vnpolitics.article import extract_article
 from vnpolitics.frames import build_raw_frames
-from vnpolitics.ingest import IngestRecord, LoadedFile, scan_folder
+from vnpolitics.ingest import DEFAULT_MAX_FILE_BYTES, IngestRecord, LoadedFile, scan_folder
 from vnpolitics.records import ArticleExtraction
 
 EXTRACTOR_VERSION = "0.1.0"
-DEFAULT_MAX_FILE_BYTES = 50_000_000
 
 log = logging.getLogger(__name__)
 
