@@ -1,20 +1,25 @@
 """Resources: where the run reads raw files and writes the warehouse, and the dbt CLI.
 
-``RAW_DIR``, ``WAREHOUSE_PATH`` and ``MAX_FILE_BYTES`` come from the environment through
-``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
-the repository. Relative paths are resolved against the working directory of the run.
+``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS`` and
+``MAX_REJECTED_PERCENT`` come from the environment through ``EnvVar`` when set; when unset the
+defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of the repository, 5 MB, 30 minutes
+and one half. Relative paths are resolved against the working directory of the run.
+
+While a run executes, the warehouse resource holds the warehouse's run lock and every step
+works on the scratch copy (``build_path``); only the publish step touches the warehouse itself.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dagster import ConfigurableResource, EnvVar
-from pydantic import Field
+from dagster import ConfigurableResource, EnvVar, InitResourceContext
+from pydantic import Field, PrivateAttr
 
 from dagster_project.project import (
     DEFAULT_RAW_DIR,
@@ -23,6 +28,10 @@ from dagster_project.project import (
     warehouse_env,
 )
 from vnpolitics.pipeline import DEFAULT_MAX_FILE_BYTES
+from vnpolitics.publish import run_lock, scratch_path, start_scratch
+
+DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
+DEFAULT_MAX_REJECTED_PERCENT = 50
 
 
 class WarehouseConfig(ConfigurableResource):
@@ -31,6 +40,15 @@ class WarehouseConfig(ConfigurableResource):
     raw_dir: str = Field(default=str(DEFAULT_RAW_DIR), description="Folder of raw article files (recursive).")
     warehouse_path: str = Field(default=str(DEFAULT_WAREHOUSE_PATH), description="DuckDB warehouse file.")
     max_file_bytes: int = Field(default=DEFAULT_MAX_FILE_BYTES, description="Larger files are rejected.")
+    lock_timeout_seconds: int = Field(
+        default=DEFAULT_LOCK_TIMEOUT_SECONDS,
+        description="How long a run waits for another run on the same warehouse before it gives up.",
+    )
+    max_rejected_percent: int = Field(
+        default=DEFAULT_MAX_REJECTED_PERCENT,
+        description="A run that rejects a larger percentage of the files it sees is not published.",
+    )
+    _started_at: datetime | None = PrivateAttr(default=None)
 
     @property
     def raw_path(self) -> Path:
@@ -38,11 +56,29 @@ class WarehouseConfig(ConfigurableResource):
 
     @property
     def database_path(self) -> Path:
+        """The published warehouse, which readers open."""
         return Path(self.warehouse_path).expanduser().resolve()
 
+    @property
+    def build_path(self) -> Path:
+        """The scratch copy this run builds into, renamed over the warehouse at publish."""
+        return scratch_path(self.database_path)
+
+    @property
+    def started_at(self) -> datetime:
+        return self._started_at or datetime.now(UTC)
+
+    @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseConfig]:
+        """For the whole run: hold the warehouse's run lock and start a fresh scratch copy."""
+        with run_lock(self.database_path, self.lock_timeout_seconds):
+            self._started_at = datetime.now(UTC)
+            start_scratch(self.database_path)
+            yield self
+
     def dbt_env(self) -> AbstractContextManager[None]:
-        """Point dbt's profile (``env_var('WAREHOUSE_PATH')``) at this warehouse while dbt starts."""
-        return warehouse_env(self.database_path)
+        """Point dbt's profile (``env_var('WAREHOUSE_PATH')``) at the scratch copy while dbt starts."""
+        return warehouse_env(self.build_path)
 
 
 def _from_env(name: str, default: Any, env_var: Callable[[str], Any] = EnvVar) -> Any:
@@ -55,6 +91,8 @@ def warehouse_from_env() -> WarehouseConfig:
         raw_dir=_from_env("RAW_DIR", str(DEFAULT_RAW_DIR)),
         warehouse_path=_from_env("WAREHOUSE_PATH", str(DEFAULT_WAREHOUSE_PATH)),
         max_file_bytes=_from_env("MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES, EnvVar.int),
+        lock_timeout_seconds=_from_env("RUN_LOCK_TIMEOUT_SECONDS", DEFAULT_LOCK_TIMEOUT_SECONDS, EnvVar.int),
+        max_rejected_percent=_from_env("MAX_REJECTED_PERCENT", DEFAULT_MAX_REJECTED_PERCENT, EnvVar.int),
     )
 
 

@@ -44,12 +44,13 @@ def build_warehouse(raw_dir: Path, warehouse_path: Path) -> ExecuteInProcessResu
     load_definitions()
     from dagster_project.assets.dbt import dbt_models
     from dagster_project.assets.ingest import raw_tables
+    from dagster_project.assets.publish import published_warehouse
     from dagster_project.checks import asset_checks
     from dagster_project.project import dbt_cli_resource
     from dagster_project.resources import WarehouseConfig
 
     return materialize(
-        [raw_tables, dbt_models, *asset_checks],
+        [raw_tables, dbt_models, published_warehouse, *asset_checks],
         resources={
             "warehouse": WarehouseConfig(raw_dir=str(raw_dir), warehouse_path=str(warehouse_path)),
             "dbt": dbt_cli_resource(),

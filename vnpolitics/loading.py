@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from vnpolitics.faults import pause_point
+
 RAW_SCHEMA = "raw"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -45,6 +47,8 @@ def load_raw_frames(warehouse_path: Path, frames: dict[str, pl.DataFrame]) -> di
                 _run(con, f"create or replace table {RAW_SCHEMA}.{table} as select * from {view}")
                 con.unregister(view)
                 counts[table] = int(_run(con, f"select count(*) from {RAW_SCHEMA}.{table}")[0][0])
+                if len(counts) == 1:
+                    pause_point("load")  # some tables replaced, the transaction still open
             con.commit()
         except BaseException:
             con.rollback()

@@ -14,6 +14,7 @@ from pathlib import Path
 import polars as pl
 
 from vnpolitics.article import extract_article
+from vnpolitics.faults import pause_point
 from vnpolitics.frames import build_raw_frames
 from vnpolitics.ingest import DEFAULT_MAX_FILE_BYTES, IngestRecord, LoadedFile, scan_folder
 from vnpolitics.records import ArticleExtraction
@@ -30,6 +31,8 @@ def extract_loaded(
     extracted: list[tuple[LoadedFile, ArticleExtraction]] = []
     failures: dict[str, str] = {}
     for file in loaded:
+        if len(extracted) == 1:
+            pause_point("extraction")
         try:
             extracted.append((file, extract_article(file.decoded.text)))
         except Exception as exc:  # one bad article must not stop the nightly run

@@ -12,13 +12,17 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project.project import dbt_project
 from dagster_project.resources import WarehouseConfig
+from vnpolitics.faults import pause_point
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, name="dbt_models")
 def dbt_models(
     context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseConfig
 ) -> Iterator[Any]:
-    """``dbt build`` (models, seeds and tests) against this run's warehouse file."""
+    """``dbt build`` (models, seeds and tests) against this run's scratch copy of the warehouse."""
     with warehouse.dbt_env():
         invocation = dbt.cli(["build"], context=context)
-    yield from invocation.stream()
+    for done, event in enumerate(invocation.stream()):
+        if done == 1:
+            pause_point("dbt")  # dbt is still running in its own process, writing the scratch copy
+        yield event

@@ -42,10 +42,10 @@ RAW_TABLE_DESCRIPTIONS = {
     can_subset=False,
 )
 def raw_tables(context: AssetExecutionContext, warehouse: WarehouseConfig) -> Iterator[MaterializeResult]:
-    """Extract RAW_DIR into frames and replace the ``raw`` schema of the warehouse with them."""
-    context.log.info(f"extracting {warehouse.raw_path} into {warehouse.database_path}")
+    """Extract RAW_DIR into frames and replace the ``raw`` schema of the run's scratch copy with them."""
+    context.log.info(f"extracting {warehouse.raw_path} into {warehouse.build_path}")
     frames = extract_folder(warehouse.raw_path, warehouse.max_file_bytes)
-    counts = load_raw_frames(warehouse.database_path, frames)
+    counts = load_raw_frames(warehouse.build_path, frames)
     for table, frame in frames.items():
         metadata = {
             "dagster/row_count": counts[table],

@@ -1,0 +1,134 @@
+"""Build beside the warehouse, publish by rename: nobody ever sees a half-built warehouse.
+
+A run works on a scratch copy next to the warehouse (``warehouse.duckdb.building``) and, only
+once every model, test and check has passed, renames it over ``warehouse.duckdb``. A rename
+within one folder is atomic on POSIX, so a reader opens either the previous file or the new
+one, and a reader that already holds the previous file open keeps reading it undisturbed (it
+holds the old inode). A run killed at any moment leaves the warehouse as it was; the next run
+throws the stale scratch file away and starts again.
+
+One run at a time: a run holds an advisory ``flock`` on ``warehouse.duckdb.lock`` from start
+to publish. The kernel drops the lock when the process dies, however it dies, so a SIGKILL
+never leaves a stale lock behind to clear by hand.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+# Owner read-write, everyone else read-only: analysts and BI tools read, only the pipeline writes.
+FILE_MODE = 0o644
+_WAL_SUFFIX = ".wal"  # DuckDB keeps uncheckpointed changes in <file>.wal
+
+
+class WarehouseLocked(RuntimeError):
+    """Another run holds the warehouse lock and did not release it within the timeout."""
+
+
+def scratch_path(warehouse: Path) -> Path:
+    """Where a run builds: beside the warehouse, so the final rename stays within one file system."""
+    return warehouse.with_name(warehouse.name + ".building")
+
+
+def lock_path(warehouse: Path) -> Path:
+    return warehouse.with_name(warehouse.name + ".lock")
+
+
+@contextmanager
+def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5) -> Iterator[None]:
+    """Hold the warehouse's run lock, waiting up to ``timeout_seconds`` for another run to finish."""
+    path = lock_path(warehouse)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        deadline = time.monotonic() + timeout_seconds
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+                raise WarehouseLocked(
+                    f"another run is building {warehouse} (lock {path} held by {holder}); "
+                    f"waited {timeout_seconds:g} s. Let it finish, or raise RUN_LOCK_TIMEOUT_SECONDS to wait longer."
+                )
+            time.sleep(poll_seconds)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+    return True
+
+
+def start_scratch(warehouse: Path) -> Path:
+    """A fresh scratch file: a copy of the published warehouse, or a new empty database.
+
+    Starting from the published file lets a run that rebuilds only some models (a subset in
+    the UI) publish a complete warehouse. Call only while holding ``run_lock``.
+    """
+    scratch = scratch_path(warehouse)
+    _remove_database(scratch)
+    scratch.parent.mkdir(parents=True, exist_ok=True)
+    if warehouse.exists():
+        shutil.copyfile(warehouse, scratch)
+        wal = _wal(warehouse)
+        if wal.exists():  # someone wrote to the published file by hand; keep what they committed
+            shutil.copyfile(wal, _wal(scratch))
+    duckdb.connect(str(scratch)).close()
+    os.chmod(scratch, FILE_MODE)
+    return scratch
+
+
+def publish(scratch: Path, warehouse: Path) -> None:
+    """Checkpoint the scratch file and rename it over the warehouse, durably."""
+    with duckdb.connect(str(scratch)) as con:
+        con.execute("checkpoint").fetchall()  # fold the WAL in: the published file stands alone
+    os.chmod(scratch, FILE_MODE)
+    _fsync(scratch)
+    old_wal = _wal(warehouse)
+    if old_wal.exists():  # it belongs to the old file and must never be replayed on the new one
+        old_wal.unlink()
+    os.replace(scratch, warehouse)
+    _fsync(warehouse.parent)
+
+
+def discard_scratch(warehouse: Path) -> None:
+    _remove_database(scratch_path(warehouse))
+
+
+def _remove_database(path: Path) -> None:
+    for file in (path, _wal(path)):
+        file.unlink(missing_ok=True)
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + _WAL_SUFFIX)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

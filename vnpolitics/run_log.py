@@ -1,0 +1,132 @@
+"""The run log: what each run saw and built, kept in a JSON-lines file and a ``run_log`` table.
+
+The file beside the warehouse (``<warehouse>.run_log.jsonl``) is the record: one line is
+appended per run once it has ended, published or failed, and it survives runs that never
+publish. At publish the whole file, plus the run being published, becomes table
+``main.run_log`` of the new warehouse, so analysts query the history beside the data it
+describes. A line cut short by a crash is skipped when the table is built.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import duckdb
+
+# Column types of main.run_log; also what read_json is told, so a short file still types right.
+RUN_LOG_COLUMNS: dict[str, str] = {
+    "run_id": "varchar",
+    "started_at": "timestamptz",
+    "finished_at": "timestamptz",
+    "status": "varchar",
+    "raw_dir": "varchar",
+    "warehouse": "varchar",
+    "extractor_version": "varchar",
+    "files_seen": "bigint",
+    "files_loaded": "bigint",
+    "files_duplicate": "bigint",
+    "files_rejected": "bigint",
+    "rejected_by_reason": "json",
+    "rows_per_table": "json",
+    "message": "varchar",
+}
+
+
+@dataclass
+class RunRecord:
+    """One run: its identity, how it ended, the files it saw and the rows it left."""
+
+    run_id: str
+    started_at: str  # ISO 8601 with offset
+    finished_at: str
+    status: str  # "success" | "failed"
+    raw_dir: str
+    warehouse: str
+    extractor_version: str
+    files_seen: int = 0
+    files_loaded: int = 0
+    files_duplicate: int = 0
+    files_rejected: int = 0
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    rows_per_table: dict[str, int] = field(default_factory=dict)
+    message: str | None = None
+
+    def format(self) -> str:
+        """A few lines for the run's log: files by status and reason, rows per table."""
+        lines = [
+            f"run {self.run_id} {self.status}: {self.files_seen} files seen, {self.files_loaded} loaded, "
+            f"{self.files_duplicate} duplicate, {self.files_rejected} rejected"
+        ]
+        lines += [f"  rejected, {reason}: {n}" for reason, n in self.rejected_by_reason.items()]
+        lines += [f"  {table}: {n} rows" for table, n in self.rows_per_table.items()]
+        if self.message:
+            lines.append(f"  {self.message}")
+        return "\n".join(lines)
+
+
+def run_log_path(warehouse: Path) -> Path:
+    return warehouse.with_name(f"{warehouse.stem}.run_log.jsonl")
+
+
+def count_build(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord:
+    """Fill the record's file and row counts from a built warehouse (``raw.ingest_files`` and ``main``)."""
+    by_status = dict(con.execute("select status, count(*) from raw.ingest_files group by status").fetchall())
+    record.files_loaded = int(by_status.get("loaded", 0))
+    record.files_duplicate = int(by_status.get("duplicate", 0))
+    record.files_rejected = int(by_status.get("rejected", 0))
+    record.files_seen = sum(int(n) for n in by_status.values())
+    # "binary file (PNG)" stays whole; "not Vietnamese text: 0.0% ..." groups under its head.
+    record.rejected_by_reason = {
+        reason: int(n)
+        for reason, n in con.execute(
+            "select split_part(reason, ':', 1) as reason, count(*) as n from raw.ingest_files "
+            "where status = 'rejected' group by 1 order by n desc, reason"
+        ).fetchall()
+    }
+    tables = con.execute(
+        "select table_name, estimated_size from duckdb_tables() "
+        "where schema_name = 'main' and table_name <> 'run_log' order by table_name"
+    ).fetchall()
+    record.rows_per_table = {name: _row_count(con, name) for name, _ in tables}
+    return record
+
+
+def _row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    quoted = '"' + table.replace('"', '""') + '"'  # a catalog name, never text from an article
+    return int(con.execute(f"select count(*) from main.{quoted}").fetchone()[0])
+
+
+def append_run(path: Path, record: RunRecord) -> None:
+    """Append one line and flush it to disk before the run goes on."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = json.dumps(asdict(record), ensure_ascii=False) + "\n"
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, line.encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def store_run_log(con: duckdb.DuckDBPyConnection, path: Path, pending: RunRecord) -> int:
+    """Replace ``main.run_log`` by every readable line of the file plus ``pending``; returns its rows.
+
+    ``pending`` is the run being published: it goes into the file only once the publish has
+    happened, so the file never claims a success that a crash undid.
+    """
+    columns = ", ".join(f"{name} {kind}" for name, kind in RUN_LOG_COLUMNS.items())
+    con.execute(f"create or replace table main.run_log ({columns})").fetchall()
+    if path.exists():
+        types = ", ".join(f"'{name}': '{kind}'" for name, kind in RUN_LOG_COLUMNS.items())
+        con.execute(
+            "insert into main.run_log select * from read_json(?, format = 'newline_delimited', "
+            f"columns = {{{types}}}, ignore_errors = true) where run_id is not null",
+            [str(path)],
+        ).fetchall()
+    values = [json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in asdict(pending).values()]
+    placeholders = ", ".join("?" for _ in values)
+    con.execute(f"insert into main.run_log values ({placeholders})", values).fetchall()
+    return int(con.execute("select count(*) from main.run_log").fetchone()[0])
