@@ -5,7 +5,6 @@ rejected most of its files, or lost most of a mart, leaves the published warehou
 They read the scratch copy read-only, so several checks may run at once.
 """
 
-
 from pathlib import Path
 
 import duckdb
@@ -46,7 +45,9 @@ def people_found_when_articles_loaded(warehouse: WarehouseConfig) -> AssetCheckR
 )
 def rejected_share_below_threshold(warehouse: WarehouseConfig) -> AssetCheckResult:
     files = _scalar(warehouse.build_path, "select count(*) from main.ingest_files")
-    rejected = _scalar(warehouse.build_path, "select count(*) from main.ingest_files where status = 'rejected'")
+    rejected = _scalar(
+        warehouse.build_path, "select count(*) from main.ingest_files where status = 'rejected'"
+    )
     share = rejected / files if files else 0.0
     return AssetCheckResult(
         passed=share * 100 <= warehouse.max_rejected_percent,
@@ -94,7 +95,10 @@ def no_mart_collapsed_since_last_publish(warehouse: WarehouseConfig) -> AssetChe
     ]
     return AssetCheckResult(
         passed=not (articles_kept and collapsed),
-        metadata={"collapsed": ", ".join(collapsed) or "none", **{f"{m}_rows": after.get(m, 0) for m in before}},
+        metadata={
+            "collapsed": ", ".join(collapsed) or "none",
+            **{f"{m}_rows": after.get(m, 0) for m in before},
+        },
     )
 
 

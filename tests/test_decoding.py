@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from legacy_encodings import to_cp1258
 
 from vnpolitics.decoding import decode_bytes, html_to_text
 from vnpolitics.records import RejectedFile
@@ -48,21 +49,6 @@ def test_utf16_without_bom_is_detected_from_nul_pattern(codec: str) -> None:
     decoded = decode_bytes(VI.encode(codec))
     assert decoded.text == VI
     assert decoded.encoding == codec
-
-
-_SHAPE_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: precomposed in cp1258; tones are not
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode like a Windows-1258 editor: base letters precomposed, tone marks as combining characters."""
-    out = []
-    for ch in text:
-        decomposed = unicodedata.normalize("NFD", ch)
-        base, marks = decomposed[0], decomposed[1:]
-        shape = "".join(m for m in marks if m in _SHAPE_MARKS)
-        tones = "".join(m for m in marks if m not in _SHAPE_MARKS)
-        out.append(unicodedata.normalize("NFC", base + shape) + tones)
-    return "".join(out).encode("cp1258")
 
 
 def test_windows_1258_gives_nfc_vietnamese() -> None:

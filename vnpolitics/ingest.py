@@ -165,7 +165,14 @@ class _Scanner:
             original = self.text_originals[text_digest]
             reason = f"duplicate of {original.source_file} (same text, other bytes)"
             self._add(
-                entry, digest, len(data), "duplicate", reason, original.article_key, decoded.encoding, decoded.flags
+                entry,
+                digest,
+                len(data),
+                "duplicate",
+                reason,
+                original.article_key,
+                decoded.encoding,
+                decoded.flags,
             )
             self.originals[digest] = original
             return

@@ -57,11 +57,14 @@ def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5)
                 holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
                 raise WarehouseLocked(
                     f"another run is building {warehouse} (lock {path} held by {holder}); "
-                    f"waited {timeout_seconds:g} s. Let it finish, or raise RUN_LOCK_TIMEOUT_SECONDS to wait longer."
+                    f"waited {timeout_seconds:g} s. Let it finish, or set RUN_LOCK_TIMEOUT_SECONDS "
+                    "to wait longer."
                 )
             time.sleep(poll_seconds)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0)
+        os.pwrite(
+            fd, f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0
+        )
         try:
             yield
         finally:

@@ -126,7 +126,9 @@ def store_run_log(con: duckdb.DuckDBPyConnection, path: Path, pending: RunRecord
             f"columns = {{{types}}}, ignore_errors = true) where run_id is not null",
             [str(path)],
         ).fetchall()
-    values = [json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in asdict(pending).values()]
+    values = [
+        json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v for v in asdict(pending).values()
+    ]
     placeholders = ", ".join("?" for _ in values)
     con.execute(f"insert into main.run_log values ({placeholders})", values).fetchall()
     return int(con.execute("select count(*) from main.run_log").fetchone()[0])

@@ -5,7 +5,6 @@ It counts what the run saw and built, stores the run log with this run's summary
 then appends the summary to the run-log file.
 """
 
-
 from datetime import UTC, datetime
 
 import duckdb
@@ -28,7 +27,7 @@ from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path,
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseConfig) -> MaterializeResult:
     record = RunRecord(
-        run_id=context.run_id,
+        run_id=context.run.run_id,
         started_at=warehouse.started_at.isoformat(),
         finished_at=datetime.now(UTC).isoformat(),
         status="success",

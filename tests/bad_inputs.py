@@ -1,0 +1,174 @@
+"""Generate a raw folder's worth of bad input, and what each file must end up as in ``ingest_files``.
+
+Every file is made here, at test time, from invented articles (no real person is named and no
+corpus text is copied): legacy encodings of one article, binaries renamed ``.txt``, HTML pages,
+a 30 MB file, a 1 MB single line, English text, nested folders, hostile file names and
+symbolic links pointing in and out of the folder.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from legacy_encodings import to_cp1258
+
+# (name, post, body, place, day, month): each invented article names other, invented people.
+_CAST = (
+    ("Hoàng Văn Khải", "Bí thư Tỉnh ủy", "Tỉnh ủy", "Lạng Sơn", 14, 3),
+    ("Đinh Thị Hạnh", "Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "Cao Bằng", 9, 4),
+    ("Lưu Quang Định", "Phó Bí thư Tỉnh ủy", "Tỉnh ủy", "Hà Giang", 22, 5),
+    ("Mạc Văn Tường", "Bí thư Huyện ủy", "Huyện ủy", "Bảo Lạc", 3, 6),
+    ("Kiều Thị Nga", "Chủ tịch Hội đồng nhân dân tỉnh", "Hội đồng nhân dân tỉnh", "Yên Bái", 17, 7),
+    ("Tạ Minh Châu", "Giám đốc Sở Nội vụ", "Sở Nội vụ", "Tuyên Quang", 28, 8),
+    ("La Văn Thịnh", "Bí thư Thành ủy", "Thành ủy", "Hải Phòng", 11, 9),
+    ("Khổng Đức Lâm", "Phó Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh", "Bắc Kạn", 5, 10),
+)
+LIMIT_BYTES = 5_000_000  # the pipeline's default MAX_FILE_BYTES
+
+
+def invented_article(index: int) -> str:
+    """A short, plausible meeting report about invented officials (distinct text per index)."""
+    name, post, body, place, day, month = _CAST[index % len(_CAST)]
+    year = 2019 + index // len(_CAST)
+    return (
+        f"{body} {place} tổ chức hội nghị sơ kết công tác\n\n"
+        f"Sáng {day}/{month}/{year}, {body} {place} tổ chức hội nghị sơ kết công tác 6 tháng đầu năm.\n\n"
+        f"Đồng chí {name}, {post} {place}, chủ trì hội nghị và phát biểu chỉ đạo.\n\n"
+        f"Dự hội nghị có các đồng chí trong Ban Thường vụ và lãnh đạo các sở, ngành của tỉnh {place}.\n"
+    )
+
+
+def person_of(index: int) -> str:
+    return _CAST[index % len(_CAST)][0]
+
+
+@dataclass(frozen=True)
+class Expected:
+    status: str  # loaded | duplicate | rejected
+    reason: str | None = None  # a substring of ingest_files.reason
+    flag: str | None = None  # a flag ingest_files.flags must hold
+
+
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("bai-viet.txt", invented_article(0))
+    return buffer.getvalue()
+
+
+def _html(article: str, charset: str = "utf-8") -> str:
+    title, *paragraphs = [p for p in article.split("\n") if p.strip()]
+    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>{title}</title>'
+        "<script>var tracking = {page: 1};</script><style>p {margin: 0}</style></head>\n"
+        f'<body><nav><a href="/">Trang chủ</a></nav><article><h1>{title}</h1>\n{body}</article>'
+        "</body></html>\n"
+    )
+
+
+def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
+    """Write every case under ``raw`` (and link targets under ``outside``); returns name -> expected row."""
+    expected: dict[str, Expected] = {}
+
+    def put(name: str, data: bytes, want: Expected) -> None:
+        path = raw / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        expected[name] = want
+
+    # Not articles at all.
+    put("bad/empty.txt", b"", Expected("rejected", "empty file"))
+    put("bad/photo.txt", b"\x89PNG\r\n\x1a\n" + os.urandom(2048), Expected("rejected", "binary file (PNG)"))
+    put(
+        "bad/scan.txt",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + os.urandom(2048),
+        Expected("rejected", "(PDF)"),
+    )
+    put("bad/archive.txt", _zip_bytes(), Expected("rejected", "binary file (ZIP)"))
+    put(
+        "lang/english.txt",
+        b"The minister met the delegation in Hanoi on Tuesday.\n" * 20,
+        Expected("rejected", "not Vietnamese text"),
+    )
+
+    # One article in every encoding: the first (in sorted order) is loaded, the rest are the same text.
+    article = invented_article(0)
+    same = Expected("duplicate", "duplicate of encodings/a_utf8.txt (same text, other bytes)")
+    put("encodings/a_utf8.txt", article.encode(), Expected("loaded"))
+    put("encodings/b_bom.txt", codecs.BOM_UTF8 + article.encode(), same)
+    put("encodings/c_utf16le.txt", codecs.BOM_UTF16_LE + article.encode("utf-16-le"), same)
+    put("encodings/d_utf16be.txt", codecs.BOM_UTF16_BE + article.encode("utf-16-be"), same)
+    put("encodings/e_utf16le_no_bom.txt", article.encode("utf-16-le"), same)
+    put("encodings/f_cp1258.txt", to_cp1258(article), same)
+    put("encodings/g_nfd.txt", unicodedata.normalize("NFD", article).encode(), same)
+    put("encodings/h_crlf.txt", article.replace("\n", "\r\n").encode(), same)
+    put("encodings/i_cr.txt", article.replace("\n", "\r").encode(), same)
+
+    # Invalid UTF-8 inside a person's name: replaced and flagged, never read as Windows-1258.
+    damaged = invented_article(1).encode()
+    cut = damaged.index(person_of(1).split()[-1].encode())
+    put(
+        "encodings/invalid_utf8.txt",
+        damaged[:cut] + b"\xff\xfe" + damaged[cut:],
+        Expected("loaded", flag="replacement_chars"),
+    )
+
+    # Web pages saved as they were downloaded.
+    put("html/page.html", _html(invented_article(2)).encode(), Expected("loaded", flag="html"))
+    put(
+        "html/saved page.txt",
+        to_cp1258(_html(invented_article(3), "windows-1258")),
+        Expected("loaded", flag="html"),
+    )
+
+    # Sizes: a dump over the limit, and a 1 MB article with no line break at all.
+    put(
+        "big/dump.txt",
+        invented_article(4).encode() * (30_000_000 // len(invented_article(4).encode()) + 1),
+        Expected("rejected", f"file larger than the {LIMIT_BYTES} byte limit (MAX_FILE_BYTES)"),
+    )
+    line = invented_article(5).replace("\n", " ")
+    put("big/one_line.txt", (line * (1_000_000 // len(line.encode()) + 1)).encode(), Expected("loaded"))
+
+    # Folders and names a shell or a SQL string would choke on.
+    put("nested/2019/tháng 7/deep.txt", invented_article(6).encode(), Expected("loaded"))
+    put(
+        'names/it\'s "quoted"; drop table raw.articles; --.txt',
+        invented_article(7).encode(),
+        Expected("loaded"),
+    )
+    first = min((p for p in raw.iterdir() if p.is_file()), default=None)
+    if first is not None:  # a copy of an article already in the folder, under another name
+        put(
+            "names/Hội nghị Ban Chấp hành (bản sao).txt",
+            first.read_bytes(),
+            Expected("duplicate", f"duplicate of {first.name}"),
+        )
+
+    # Symbolic links: in the folder they are the file they point to; out of it they are never read.
+    outside.mkdir(parents=True, exist_ok=True)
+    (outside / "secret.txt").write_text(invented_article(8))
+    (outside / "folder").mkdir(exist_ok=True)
+    (outside / "folder" / "other.txt").write_text(invented_article(9))
+    links = raw / "links"
+    links.mkdir(parents=True, exist_ok=True)
+    for name, target, want in (
+        ("outside.txt", outside / "secret.txt", Expected("rejected", "symlink outside raw folder")),
+        ("outside_folder", outside / "folder", Expected("rejected", "symlink outside raw folder")),
+        (
+            "inside.txt",
+            Path("..") / "encodings" / "a_utf8.txt",
+            Expected("duplicate", "duplicate of encodings/a_utf8.txt"),
+        ),
+        ("broken.txt", raw / "missing.txt", Expected("rejected", "broken symlink")),
+    ):
+        (links / name).symlink_to(target)
+        expected[f"links/{name}"] = want
+    return expected
