@@ -177,49 +177,51 @@ def test_sigkill_at_any_phase_leaves_the_previous_warehouse(baseline, phase):
     _assert_lock_is_free(warehouse)
 
 
-def test_after_a_kill_the_next_run_is_clean_and_publishes(baseline):
+@pytest.fixture(scope="module")
+def run_after_kill_under_reader(baseline):
+    """Kill a run mid-load, then run again while a reader keeps a connection open and queries.
+
+    Returns what the reader saw during the run and what the warehouse holds after it.
+    """
     root, _, warehouse = baseline
     before = table_rows(warehouse)
-    scratch = scratch_path(warehouse)
     raw = _grown_raw(root, "raw-after-kill")
-    run = start_run(raw, warehouse, root, **{PAUSE_AT: "dbt", PAUSE_SECONDS: "600"})
-    run.wait_for("paused at dbt")
-    run.kill()
-    assert scratch.exists(), "the killed run should have left its half-built scratch copy"
-    run_to_end(raw, warehouse, root)
-    assert not scratch.exists()
-    after = table_rows(warehouse)
-    assert after["raw.articles"] != before["raw.articles"]
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        assert con.execute(
-            "select count(*) from main.dim_people where full_name = ?", [person_of(4)]
-        ).fetchone() == (1,)
-
-
-def test_a_reader_holds_a_connection_across_a_whole_run(baseline):
-    root, _, warehouse = baseline
-    before = table_rows(warehouse)
-    raw = _grown_raw(root, "raw-reader")
-    (raw / "another-article.txt").write_text(invented_article(1))
+    killed = start_run(raw, warehouse, root, **{PAUSE_AT: "load", PAUSE_SECONDS: "600"})
+    killed.wait_for("paused at load")
+    killed.kill()
+    left_scratch = scratch_path(warehouse).exists()
     reader = duckdb.connect(str(warehouse), read_only=True)
     try:
-        people_before = reader.execute("select count(*) from main.dim_people").fetchone()[0]
         run = start_run(raw, warehouse, root)
         seen = set()
         while run.process.poll() is None:  # the reader keeps querying while the run works
             seen.add(reader.execute("select count(*) from main.dim_people").fetchone()[0])
             time.sleep(0.5)
-        assert run.process.returncode == 0, run.tail()
-        assert seen == {people_before}, "the reader saw the warehouse change under it"
-        assert reader.execute("select count(*) from raw.articles").fetchone()[0] == len(
-            before["raw.articles"]
-        )
+        articles_seen_after = reader.execute("select count(*) from raw.articles").fetchone()[0]
     finally:
         reader.close()
-    with duckdb.connect(str(warehouse), read_only=True) as fresh:
-        names = {n for (n,) in fresh.execute("select full_name from main.dim_people").fetchall()}
-    assert len(names) > people_before
-    assert person_of(1) in names
+    return before, left_scratch, run, seen, articles_seen_after, warehouse
+
+
+def test_after_a_kill_the_next_run_is_clean_and_publishes(run_after_kill_under_reader):
+    before, left_scratch, run, _, _, warehouse = run_after_kill_under_reader
+    assert left_scratch, "the killed run should have left its half-built scratch copy"
+    assert run.process.returncode == 0, run.tail()
+    assert not scratch_path(warehouse).exists()
+    after = table_rows(warehouse)
+    assert len(after["raw.articles"]) == len(before["raw.articles"]) + 1
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        found = con.execute(
+            "select count(*) from main.dim_people where full_name = ?", [person_of(4)]
+        ).fetchone()
+    assert found == (1,)
+
+
+def test_a_reader_holds_a_connection_across_a_whole_run(run_after_kill_under_reader):
+    before, _, run, seen, articles_seen_after, _ = run_after_kill_under_reader
+    assert run.process.returncode == 0, run.tail()
+    assert seen == {len(before["main.dim_people"])}, "the reader saw the warehouse change under it"
+    assert articles_seen_after == len(before["raw.articles"]), "the reader's snapshot moved"
 
 
 def test_a_second_run_waits_for_the_lock_or_says_why_it_cannot(baseline):
@@ -230,12 +232,19 @@ def test_a_second_run_waits_for_the_lock_or_says_why_it_cannot(baseline):
         second = start_run(raw, warehouse, root, RUN_LOCK_TIMEOUT_SECONDS="1")
         assert second.finish(timeout=300) == 1
         assert "another run is building" in second.output()
-        waiting = start_run(raw, warehouse, root, RUN_LOCK_TIMEOUT_SECONDS="300")
+        waiting = start_run(
+            raw,
+            warehouse,
+            root,
+            RUN_LOCK_TIMEOUT_SECONDS="300",
+            **{PAUSE_AT: "extraction", PAUSE_SECONDS: "600"},
+        )
         time.sleep(3)
         assert waiting.process.poll() is None, "the patient run should still be waiting"
+        assert "paused at extraction" not in waiting.output(), "the patient run did not wait for the lock"
     finally:
         first.kill()
-    assert waiting.finish() == 0, waiting.tail()
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        articles = con.execute("select count(*) from raw.articles").fetchone()[0]
-    assert articles == len(list(raw.iterdir())), "the waiting run did not publish its own build"
+    try:
+        waiting.wait_for("paused at extraction")  # it got the lock once the first run died
+    finally:
+        waiting.kill()
