@@ -8,6 +8,7 @@ so that tests (and a parallel ``dagster dev``) never share dbt/target.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -325,6 +326,17 @@ def test_empty_raw_schema_builds(tmp_path):
     counts = {t: query(warehouse, f"select count(*) from main.{t}")[0][0] for t in CONTRACT_COLUMNS}
     assert counts.pop("ingest_files") == 1
     assert set(counts.values()) == {0}
+
+
+def test_articles_without_people_fail_the_build(tmp_path):
+    """A collapse (articles loaded, nobody extracted) is an error, not an empty mart."""
+    warehouse = tmp_path / "collapsed.duckdb"
+    people_tables = ("person_mentions", "person_titles", "participant_roles")
+    write_raw(warehouse, {t: rows for t, rows in RAW_ROWS.items() if t not in people_tables})
+    proc = dbt_build(warehouse, tmp_path, expect_success=False)
+    assert proc.returncode != 0
+    failed = set(re.findall(r"Failure in test (\S+)", proc.stdout))
+    assert failed == {"not_empty_when_articles_loaded_dim_people_"}, proc.stdout[-3000:]
 
 
 def test_raw_ddl_matches_python_schemas():
