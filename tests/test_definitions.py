@@ -65,3 +65,17 @@ def test_asset_checks_attach_to_marts(defs):
     checks = {key.name: key.asset_key for key in graph.asset_check_keys}
     assert checks["people_found_when_articles_loaded"] == mart_key("dim_people")
     assert checks["rejected_share_below_threshold"] == mart_key("ingest_files")
+
+
+def test_publish_comes_after_every_mart_and_waits_for_blocking_checks(defs):
+    graph = defs.resolve_asset_graph()
+    publish = AssetKey("published_warehouse")
+    upstream = ancestors(graph, publish)
+    for table in CONTRACT_TABLES:
+        assert mart_key(table) in upstream, f"publishing does not wait for {table}"
+    from dagster_project.checks import asset_checks
+
+    for check in asset_checks:
+        for spec in check.check_specs:
+            assert spec.blocking, f"{spec.name} does not block the publish step when it fails"
+            assert spec.asset_key in upstream

@@ -248,3 +248,14 @@ def test_a_second_run_waits_for_the_lock_or_says_why_it_cannot(baseline):
         waiting.wait_for("paused at extraction")  # it got the lock once the first run died
     finally:
         waiting.kill()
+
+
+def test_a_failed_check_stops_the_publish(baseline):
+    root, _, warehouse = baseline
+    before = table_rows(warehouse)
+    raw = _grown_raw(root, "raw-too-many-rejected")
+    (raw / "junk.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    run = start_run(raw, warehouse, root, MAX_REJECTED_PERCENT="5")
+    assert run.finish() == 1
+    assert "failed checks: rejected_share_below_threshold" in run.output()
+    assert table_rows(warehouse) == before, "a run that failed a check was published"
