@@ -16,24 +16,15 @@ from pathlib import Path
 import duckdb
 import pytest
 from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
+from run_support import table_rows
 
 # The one table that must change on every run: it logs the runs themselves.
 RUN_LOG = "main.run_log"
 
 
 def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
-    """Every table of every schema, rows sorted, so two builds can be compared value for value."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = con.execute(
-            "select table_schema, table_name from information_schema.tables "
-            "where table_type = 'BASE TABLE' order by 1, 2"
-        ).fetchall()
-        return {
-            f"{schema}.{name}": sorted(
-                con.execute(f'select * from "{schema}"."{name}"').fetchall(), key=lambda row: repr(row)
-            )
-            for schema, name in tables
-        }
+    """Every table of every schema, run_log included, rows sorted: two builds compared value for value."""
+    return table_rows(warehouse, exclude=frozenset())
 
 
 @pytest.fixture(scope="module")
