@@ -119,6 +119,10 @@ def store_run_log(con: duckdb.DuckDBPyConnection, path: Path, pending: RunRecord
     """
     columns = ", ".join(f"{name} {kind}" for name, kind in RUN_LOG_COLUMNS.items())
     con.execute(f"create or replace table main.run_log ({columns})").fetchall()
+    con.execute(
+        "comment on table main.run_log is 'One row per pipeline run: files seen, loaded, duplicate, "
+        "rejected by reason, rows per mart. Written by the publish step, not by dbt.'"
+    ).fetchall()
     if path.exists():
         types = ", ".join(f"'{name}': '{kind}'" for name, kind in RUN_LOG_COLUMNS.items())
         con.execute(

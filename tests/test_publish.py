@@ -1,0 +1,128 @@
+"""The pieces of a safe run, one at a time: the lock, the scratch copy, the publish, the run log."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from vnpolitics.publish import (
+    WarehouseLocked,
+    lock_path,
+    publish,
+    run_lock,
+    scratch_path,
+    start_scratch,
+)
+from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path, store_run_log
+
+
+def _table(path: Path, rows: int) -> None:
+    with duckdb.connect(str(path)) as con:
+        con.execute("create or replace table main.t as select range as n from range(?)", [rows]).fetchall()
+
+
+def _rows(path: Path) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("select count(*) from main.t").fetchone()[0]
+
+
+def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys, time
+            from pathlib import Path
+            from vnpolitics.publish import run_lock
+            with run_lock(Path({str(warehouse)!r}), 0):
+                print("held", flush=True)
+                time.sleep(60)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with (
+            pytest.raises(WarehouseLocked, match=rf"held by pid {holder.pid} since"),
+            run_lock(warehouse, timeout_seconds=0.2, poll_seconds=0.05),
+        ):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with run_lock(warehouse, timeout_seconds=0):  # the kernel released the dead holder's lock
+        assert f"pid {os.getpid()}" in lock_path(warehouse).read_text()
+
+
+def test_scratch_starts_from_the_published_file_and_drops_a_stale_one(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3)
+    stale = scratch_path(warehouse)
+    stale.write_bytes(b"half a database")
+    scratch = start_scratch(warehouse)
+    assert scratch == stale
+    assert _rows(scratch) == 3
+    assert stat.S_IMODE(scratch.stat().st_mode) == 0o644
+
+
+def test_publish_swaps_the_file_under_an_open_reader(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3)
+    scratch = start_scratch(warehouse)
+    _table(scratch, 7)
+    reader = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        publish(scratch, warehouse)
+        assert reader.execute("select count(*) from main.t").fetchone()[0] == 3
+    finally:
+        reader.close()
+    assert not scratch.exists()
+    assert _rows(warehouse) == 7
+    assert not Path(f"{warehouse}.wal").exists()
+
+
+def test_the_run_log_table_skips_a_line_cut_short_and_adds_the_pending_run(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    log = run_log_path(warehouse)
+    first = RunRecord(
+        "run-1", "2026-01-01T02:00:00+07:00", "2026-01-01T02:05:00+07:00", "success", "raw", "w", "v"
+    )
+    append_run(log, first)
+    with log.open("a") as f:
+        f.write('{"run_id": "run-2", "started_at": "2026-01-0')  # a crash mid-append
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema raw").fetchall()
+        con.execute(
+            "create table raw.ingest_files as select * from (values ('a.txt', 'loaded', null), "
+            "('b.txt', 'rejected', 'binary file (PNG)'), ('c.txt', 'rejected', 'not Vietnamese text: 0.0%')) "
+            "t(source_file, status, reason)"
+        ).fetchall()
+        con.execute("create table main.dim_people as select 1 as person_key").fetchall()
+        pending = count_build(
+            con,
+            RunRecord(
+                "run-3", "2026-01-02T02:00:00+07:00", "2026-01-02T02:04:00+07:00", "success", "raw", "w", "v"
+            ),
+        )
+        assert store_run_log(con, log, pending) == 2
+        rows = con.execute(
+            "select run_id, files_seen, files_rejected, rejected_by_reason, rows_per_table from main.run_log "
+            "order by run_id"
+        ).fetchall()
+    assert [r[0] for r in rows] == ["run-1", "run-3"]
+    assert rows[1][1:3] == (3, 2)
+    assert json.loads(rows[1][3]) == {"binary file (PNG)": 1, "not Vietnamese text": 1}
+    assert json.loads(rows[1][4]) == {"dim_people": 1}
+    assert "run-3 success: 3 files seen, 1 loaded, 0 duplicate, 2 rejected" in pending.format()
