@@ -13,6 +13,7 @@ from dagster_dbt import get_asset_key_for_model
 
 from dagster_project.assets.dbt import dbt_models
 from dagster_project.resources import WarehouseConfig
+from vnpolitics.run_log import mart_row_counts
 
 # A mart that keeps less than this share of its published rows while the articles stay has collapsed.
 MIN_KEPT_SHARE = 0.5
@@ -103,19 +104,8 @@ def no_mart_collapsed_since_last_publish(warehouse: WarehouseConfig) -> AssetChe
 
 
 def _counts(database: Path) -> dict[str, int]:
-    """Rows of dim_articles and the guarded marts, as far as the file has them."""
     with duckdb.connect(str(database), read_only=True) as con:
-        present = {
-            name
-            for (name,) in con.execute(
-                "select table_name from duckdb_tables() where schema_name = 'main'"
-            ).fetchall()
-        }
-        return {
-            mart: int(con.execute(f"select count(*) from main.{mart}").fetchone()[0])
-            for mart in ("dim_articles", *GUARDED_MARTS)
-            if mart in present
-        }
+        return mart_row_counts(con)
 
 
 asset_checks = [

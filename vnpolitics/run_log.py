@@ -86,12 +86,17 @@ def count_build(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord:
             "where status = 'rejected' group by 1 order by n desc, reason"
         ).fetchall()
     }
-    tables = con.execute(
-        "select table_name, estimated_size from duckdb_tables() "
-        "where schema_name = 'main' and table_name <> 'run_log' order by table_name"
-    ).fetchall()
-    record.rows_per_table = {name: _row_count(con, name) for name, _ in tables}
+    record.rows_per_table = mart_row_counts(con)
     return record
+
+
+def mart_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Rows of every table in schema ``main`` (the marts), by name; ``run_log`` itself aside."""
+    names = con.execute(
+        "select table_name from duckdb_tables() where schema_name = 'main' and table_name <> 'run_log' "
+        "order by table_name"
+    ).fetchall()
+    return {name: _row_count(con, name) for (name,) in names}
 
 
 def _row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
