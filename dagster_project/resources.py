@@ -1,9 +1,11 @@
 """Resources: where the run reads raw files and writes the warehouse, and the dbt CLI.
 
-``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS`` and
-``MAX_REJECTED_PERCENT`` come from the environment through ``EnvVar`` when set; when unset the
-defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of the repository, 5 MB, 30 minutes
-and one half. Relative paths are resolved against the working directory of the run.
+``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS``,
+``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS`` and ``CACHE_DIR`` come from the environment through
+``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
+the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
+warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new. Relative paths are resolved
+against the working directory of the run.
 
 While a run executes, the warehouse resource holds the warehouse's run lock and every step
 works on the scratch copy (``build_path``); only the publish step touches the warehouse itself.
@@ -29,9 +31,12 @@ from dagster_project.project import (
 )
 from vnpolitics.pipeline import DEFAULT_MAX_FILE_BYTES
 from vnpolitics.publish import run_lock, scratch_path, start_scratch
+from vnpolitics.run_log import RunRecord
+from vnpolitics.version import EXTRACTOR_VERSION
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
 DEFAULT_MAX_REJECTED_PERCENT = 50
+DEFAULT_EXTRACT_WORKERS = os.cpu_count() or 1
 
 
 class WarehouseConfig(ConfigurableResource):
@@ -48,6 +53,18 @@ class WarehouseConfig(ConfigurableResource):
         default=DEFAULT_MAX_REJECTED_PERCENT,
         description="A run that rejects a larger percentage of the files it sees is not published.",
     )
+    extract_workers: int = Field(
+        default=DEFAULT_EXTRACT_WORKERS,
+        description="Processes that extract articles at once (1: in the run's own process).",
+    )
+    cache_dir: str = Field(
+        default="",
+        description="Folder of the extraction cache; empty: 'cache' beside the warehouse file.",
+    )
+    force_rebuild: bool = Field(
+        default=False,
+        description="Build and publish even when the input is the one the warehouse was built from.",
+    )
     _started_at: datetime | None = PrivateAttr(default=None)
 
     @property
@@ -60,6 +77,13 @@ class WarehouseConfig(ConfigurableResource):
         return Path(self.warehouse_path).expanduser().resolve()
 
     @property
+    def cache_path(self) -> Path:
+        """Where extracted articles are kept between runs, by content hash and extractor version."""
+        if self.cache_dir:
+            return Path(self.cache_dir).expanduser().resolve()
+        return self.database_path.parent / "cache"
+
+    @property
     def build_path(self) -> Path:
         """The scratch copy this run builds into, renamed over the warehouse at publish."""
         return scratch_path(self.database_path)
@@ -67,6 +91,18 @@ class WarehouseConfig(ConfigurableResource):
     @property
     def started_at(self) -> datetime:
         return self._started_at or datetime.now(UTC)
+
+    def run_record(self, run_id: str, status: str) -> RunRecord:
+        """A run-log record of this run, as it ends now with ``status``."""
+        return RunRecord(
+            run_id=run_id,
+            started_at=self.started_at.isoformat(),
+            finished_at=datetime.now(UTC).isoformat(),
+            status=status,
+            raw_dir=str(self.raw_path),
+            warehouse=str(self.database_path),
+            extractor_version=EXTRACTOR_VERSION,
+        )
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseConfig]:
@@ -93,6 +129,9 @@ def warehouse_from_env() -> WarehouseConfig:
         max_file_bytes=_from_env("MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES, EnvVar.int),
         lock_timeout_seconds=_from_env("RUN_LOCK_TIMEOUT_SECONDS", DEFAULT_LOCK_TIMEOUT_SECONDS, EnvVar.int),
         max_rejected_percent=_from_env("MAX_REJECTED_PERCENT", DEFAULT_MAX_REJECTED_PERCENT, EnvVar.int),
+        extract_workers=_from_env("EXTRACT_WORKERS", DEFAULT_EXTRACT_WORKERS, EnvVar.int),
+        cache_dir=_from_env("CACHE_DIR", ""),
+        force_rebuild=os.environ.get("FORCE_REBUILD", "") not in ("", "0"),
     )
 
 

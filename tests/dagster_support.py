@@ -39,7 +39,9 @@ def copy_raw(target: Path) -> Path:
     return target
 
 
-def build_warehouse(raw_dir: Path, warehouse_path: Path) -> ExecuteInProcessResult:
+def build_warehouse(
+    raw_dir: Path, warehouse_path: Path, force_rebuild: bool = False
+) -> ExecuteInProcessResult:
     """Materialise every asset and check of the code location on ``raw_dir`` into ``warehouse_path``."""
     load_definitions()
     from dagster_project.assets.dbt import dbt_models
@@ -52,7 +54,9 @@ def build_warehouse(raw_dir: Path, warehouse_path: Path) -> ExecuteInProcessResu
     return materialize(
         [raw_tables, dbt_models, published_warehouse, *asset_checks],
         resources={
-            "warehouse": WarehouseConfig(raw_dir=str(raw_dir), warehouse_path=str(warehouse_path)),
+            "warehouse": WarehouseConfig(
+                raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
+            ),
             "dbt": dbt_cli_resource(),
         },
     )

@@ -18,6 +18,8 @@ import pytest
 from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
 from run_support import table_rows
 
+from vnpolitics.run_log import run_log_path
+
 # The one table that must change on every run: it logs the runs themselves.
 RUN_LOG = "main.run_log"
 
@@ -35,7 +37,7 @@ def builds(tmp_path_factory):
     first = build_warehouse(raw_dir, warehouse)
     assert first.success
     before = snapshot(warehouse)
-    second = build_warehouse(raw_dir, warehouse)
+    second = build_warehouse(raw_dir, warehouse, force_rebuild=True)  # rebuild although nothing is new
     assert second.success
     return warehouse, before, snapshot(warehouse), second
 
@@ -80,6 +82,18 @@ def test_the_run_log_gains_one_row_per_run(builds):
         people = con.execute("select count(*) from main.dim_people").fetchone()[0]
     raw_files = len(list((Path(__file__).parents[1] / "raw").iterdir()))
     assert latest == (second.run_id, "success", raw_files, raw_files, str(people))
+
+
+def test_a_run_with_nothing_new_builds_nothing(builds):
+    warehouse, _, after, _ = builds
+    raw_dir = warehouse.parents[1] / "raw"
+    result = build_warehouse(raw_dir, warehouse)
+    assert result.success
+    assert not result.get_asset_materialization_events(), "a run with nothing new materialised something"
+    assert snapshot(warehouse) == after
+    last = json.loads(run_log_path(warehouse).read_text().splitlines()[-1])
+    assert (last["run_id"], last["status"]) == (result.run_id, "nothing new")
+    assert last["files_loaded"] == len(list(raw_dir.iterdir()))
 
 
 def test_score_against_gold(builds, capsys):

@@ -170,7 +170,9 @@ def test_sigkill_at_any_phase_leaves_the_previous_warehouse(baseline, phase):
     root, _, warehouse = baseline
     before = table_rows(warehouse)
     raw = _grown_raw(root, f"raw-kill-{phase}")
-    run = start_run(raw, warehouse, root, **{PAUSE_AT: phase, PAUSE_SECONDS: "600"})
+    # A cache of its own, so the run extracts (the samples are cached by earlier runs).
+    cache = root / f"cache-kill-{phase}"
+    run = start_run(raw, warehouse, root, CACHE_DIR=str(cache), **{PAUSE_AT: phase, PAUSE_SECONDS: "600"})
     run.wait_for(f"paused at {phase}")
     run.kill()
     assert table_rows(warehouse) == before, f"a kill during {phase} changed the published warehouse"
@@ -226,9 +228,9 @@ def test_a_reader_holds_a_connection_across_a_whole_run(run_after_kill_under_rea
 
 def test_a_second_run_waits_for_the_lock_or_says_why_it_cannot(baseline):
     root, raw, warehouse = baseline
-    first = start_run(raw, warehouse, root, **{PAUSE_AT: "extraction", PAUSE_SECONDS: "600"})
+    first = start_run(raw, warehouse, root, FORCE_REBUILD="1", **{PAUSE_AT: "load", PAUSE_SECONDS: "600"})
     try:
-        first.wait_for("paused at extraction")
+        first.wait_for("paused at load")
         second = start_run(raw, warehouse, root, RUN_LOCK_TIMEOUT_SECONDS="1")
         assert second.finish(timeout=300) == 1
         assert "another run is building" in second.output()
@@ -237,15 +239,16 @@ def test_a_second_run_waits_for_the_lock_or_says_why_it_cannot(baseline):
             warehouse,
             root,
             RUN_LOCK_TIMEOUT_SECONDS="300",
-            **{PAUSE_AT: "extraction", PAUSE_SECONDS: "600"},
+            FORCE_REBUILD="1",
+            **{PAUSE_AT: "load", PAUSE_SECONDS: "600"},
         )
         time.sleep(3)
         assert waiting.process.poll() is None, "the patient run should still be waiting"
-        assert "paused at extraction" not in waiting.output(), "the patient run did not wait for the lock"
+        assert "paused at load" not in waiting.output(), "the patient run did not wait for the lock"
     finally:
         first.kill()
     try:
-        waiting.wait_for("paused at extraction")  # it got the lock once the first run died
+        waiting.wait_for("paused at load")  # it got the lock once the first run died
     finally:
         waiting.kill()
 

@@ -235,6 +235,16 @@ def build_raw_frames(
     return {table: _frame(table, table_rows) for table, table_rows in rows.items()}
 
 
+class ArrowStream:
+    """Exposes only ``__arrow_c_stream__`` so DuckDB scans the frame without converting via pyarrow."""
+
+    def __init__(self, frame: pl.DataFrame) -> None:
+        self._frame = frame
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        return self._frame.__arrow_c_stream__(requested_schema)
+
+
 def markdown_preview(frame: pl.DataFrame, rows: int = 5, width: int = 60) -> str:
     """The first ``rows`` rows as a markdown table, long cells cut to ``width`` characters."""
 

@@ -31,10 +31,13 @@ class IngestRecord:
 
 @dataclass(frozen=True)
 class LoadedFile:
+    """A file to extract. Without ``decoded`` (a scan that keeps no text) it is re-read from ``path``."""
+
     source_file: str
     article_key: str
     content_hash: str
-    decoded: DecodedText
+    decoded: DecodedText | None
+    path: Path | None = None
 
 
 def article_key_for(content_hash: str) -> str:
@@ -54,18 +57,20 @@ DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 
 def scan_folder(
-    raw_dir: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES
+    raw_dir: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, keep_text: bool = True
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
     Regular files are processed before symlinks so that a link to a file inside the folder
-    is always the duplicate, never the original, whatever the names sort like.
+    is always the duplicate, never the original, whatever the names sort like. With
+    ``keep_text`` False the decoded texts are dropped as the scan goes, so a folder of any
+    size costs only its records; the extraction re-reads the files it needs.
     """
     root = Path(raw_dir).resolve()
     entries = _walk(root)
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
-    scanner = _Scanner(root, max_bytes)
+    scanner = _Scanner(root, max_bytes, keep_text)
     for entry in regular + links:
         scanner.scan(entry)
     records = sorted(scanner.records, key=lambda r: r.source_file)
@@ -94,9 +99,10 @@ def _relative_name(path: Path, root: Path) -> str:
 class _Scanner:
     """Holds the state of one scan: hashes seen and what each one decoded to."""
 
-    def __init__(self, root: Path, max_bytes: int) -> None:
+    def __init__(self, root: Path, max_bytes: int, keep_text: bool = True) -> None:
         self.root = root
         self.max_bytes = max_bytes
+        self.keep_text = keep_text
         self.records: list[IngestRecord] = []
         self.loaded: list[LoadedFile] = []
         self.originals: dict[str, IngestRecord] = {}  # content hash -> record of the loaded original
@@ -180,7 +186,8 @@ class _Scanner:
         record = self._add(entry, digest, len(data), "loaded", None, key, decoded.encoding, decoded.flags)
         self.originals[digest] = record
         self.text_originals[text_digest] = record
-        self.loaded.append(LoadedFile(entry.source_file, key, digest, decoded))
+        kept = decoded if self.keep_text else None
+        self.loaded.append(LoadedFile(entry.source_file, key, digest, kept, entry.path))
 
     def _reject(self, entry: _Entry, digest: str | None, size: int, reason: str) -> None:
         self._add(entry, digest, size, "rejected", reason, None, None, ())

@@ -13,42 +13,41 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from vnpolitics.cache import ARTICLE_TABLES, ExtractionCache
 from vnpolitics.faults import pause_point
+from vnpolitics.frames import RAW_SCHEMAS, ArrowStream
 
 RAW_SCHEMA = "raw"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-class _ArrowStream:
-    """Exposes only ``__arrow_c_stream__`` so DuckDB scans the frame without converting via pyarrow."""
+def load_raw_frames(
+    warehouse_path: Path, frames: dict[str, pl.DataFrame], cache: ExtractionCache | None = None
+) -> dict[str, int]:
+    """Replace ``raw.<table>`` by each frame in one transaction; returns the row count of each table.
 
-    def __init__(self, frame: pl.DataFrame) -> None:
-        self._frame = frame
-
-    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
-        return self._frame.__arrow_c_stream__(requested_schema)
-
-
-def load_raw_frames(warehouse_path: Path, frames: dict[str, pl.DataFrame]) -> dict[str, int]:
-    """Replace ``raw.<table>`` by each frame in one transaction; returns the row count of each table."""
+    With a ``cache``, the article tables then take, in the same transaction, the cached rows
+    of every article ``ingest_files`` marks loaded (see ``_insert_cached``).
+    """
     for table in frames:
         if not _IDENTIFIER.match(table):
             raise ValueError(f"not a plain table name: {table!r}")
     warehouse_path = Path(warehouse_path)
     warehouse_path.parent.mkdir(parents=True, exist_ok=True)
-    counts: dict[str, int] = {}
     with duckdb.connect(str(warehouse_path)) as con:
         con.begin()
         try:
             _run(con, f"create schema if not exists {RAW_SCHEMA}")
-            for table, frame in frames.items():
+            for done, (table, frame) in enumerate(frames.items()):
                 view = f"_frame_{table}"
-                con.register(view, _ArrowStream(frame))
+                con.register(view, ArrowStream(frame))
                 _run(con, f"create or replace table {RAW_SCHEMA}.{table} as select * from {view}")
                 con.unregister(view)
-                counts[table] = int(_run(con, f"select count(*) from {RAW_SCHEMA}.{table}")[0][0])
-                if len(counts) == 1:
+                if done == 0:
                     pause_point("load")  # some tables replaced, the transaction still open
+            if cache is not None:
+                _insert_cached(con, cache)
+            counts = {t: int(_run(con, f"select count(*) from {RAW_SCHEMA}.{t}")[0][0]) for t in frames}
             con.commit()
         except BaseException:
             con.rollback()
@@ -56,6 +55,52 @@ def load_raw_frames(warehouse_path: Path, frames: dict[str, pl.DataFrame]) -> di
     return counts
 
 
+def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> None:
+    """Append to each article table the cached rows of the articles ``raw.ingest_files`` loads.
+
+    An article cached in two batches is read from the first batch (by name) only. The file's
+    own columns of ``articles`` (name, encoding) come from this run's ingest row, since the
+    cached article may have been extracted from a copy under another name.
+    """
+    articles = cache.files("articles")
+    if not articles:
+        return
+    con.execute(
+        "create or replace temp table _cached_batch as "
+        "select article_key, min(parse_filename(filename, true)) as batch "
+        "from read_parquet(?, filename = true) "
+        f"where article_key in (select article_key from {RAW_SCHEMA}.ingest_files where status = 'loaded') "
+        "group by article_key",
+        [articles],
+    ).fetchall()
+    for table in ARTICLE_TABLES:
+        rows = (
+            "select t.* exclude (filename) from read_parquet(?, filename = true) t "
+            "semi join _cached_batch b on t.article_key = b.article_key "
+            "and parse_filename(t.filename, true) = b.batch"
+        )
+        if table == "articles":
+            rows = (
+                f"select r.* replace (i.source_file as source_file, i.encoding as encoding) from ({rows}) r "
+                f"join {RAW_SCHEMA}.ingest_files i on i.article_key = r.article_key and i.status = 'loaded'"
+            )
+        con.execute(
+            f"insert into {RAW_SCHEMA}.{table} by name {rows} order by all", [cache.files(table)]
+        ).fetchall()
+    con.execute("drop table _cached_batch").fetchall()
+
+
 def _run(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
     """Execute one statement and drain its result (DuckDB 2 refuses new work while one is pending)."""
     return con.execute(sql).fetchall()
+
+
+def raw_previews(warehouse_path: Path, rows: int = 5) -> dict[str, pl.DataFrame]:
+    """The first ``rows`` rows of every raw table, as frames (for the UI's previews)."""
+    previews = {}
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        for table in RAW_SCHEMAS:
+            result = con.execute(f"select * from {RAW_SCHEMA}.{table} limit ?", [rows])
+            columns = [d[0] for d in result.description]
+            previews[table] = pl.DataFrame(result.fetchall(), schema=columns, orient="row")
+    return previews

@@ -9,12 +9,17 @@ describes. A line cut short by a crash is skipped when the table is built.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import duckdb
+import polars as pl
+
+from vnpolitics.frames import ArrowStream
 
 # Column types of main.run_log; also what read_json is told, so a short file still types right.
 RUN_LOG_COLUMNS: dict[str, str] = {
@@ -32,6 +37,7 @@ RUN_LOG_COLUMNS: dict[str, str] = {
     "rejected_by_reason": "json",
     "rows_per_table": "json",
     "message": "varchar",
+    "fingerprint": "varchar",
 }
 
 
@@ -53,6 +59,7 @@ class RunRecord:
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     rows_per_table: dict[str, int] = field(default_factory=dict)
     message: str | None = None
+    fingerprint: str | None = None  # of the run's input (see input_fingerprint)
 
     def format(self) -> str:
         """A few lines for the run's log: files by status and reason, rows per table."""
@@ -67,12 +74,65 @@ class RunRecord:
         return "\n".join(lines)
 
 
+# The ingest_files columns that say what a run read; sorted by source_file they fix its input.
+FINGERPRINT_COLUMNS = ("source_file", "content_hash", "status", "reason")
+
+
+def input_fingerprint(ingest_rows: Iterable[tuple], extractor_version: str, dbt_project: Path) -> str:
+    """A digest of everything a build's result depends on: files, extractor and dbt project.
+
+    ``ingest_rows`` are ``FINGERPRINT_COLUMNS`` tuples sorted by source file. Two runs with
+    the same fingerprint build the same warehouse, so the second has nothing to do.
+    """
+    digest = hashlib.sha256(extractor_version.encode())
+    for path in sorted(p for p in dbt_project.rglob("*") if p.is_file() and _is_dbt_source(p, dbt_project)):
+        digest.update(path.relative_to(dbt_project).as_posix().encode() + b"\0" + path.read_bytes())
+    for row in sorted(ingest_rows, key=lambda r: r[0]):
+        digest.update(json.dumps(row, ensure_ascii=False).encode() + b"\n")
+    return digest.hexdigest()
+
+
+def _is_dbt_source(path: Path, project: Path) -> bool:
+    top = path.relative_to(project).parts[0]
+    return top not in {"target", "logs", "dbt_packages"} and not path.name.startswith(".")
+
+
+def last_published(path: Path) -> RunRecord | None:
+    """The last run the file records as published, or None."""
+    if not path.exists():
+        return None
+    last = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            continue  # a line cut short by a crash
+        if row.get("status") == "success":
+            last = row
+    return RunRecord(**{k: v for k, v in last.items() if k in RUN_LOG_COLUMNS}) if last else None
+
+
 def run_log_path(warehouse: Path) -> Path:
     return warehouse.with_name(f"{warehouse.stem}.run_log.jsonl")
 
 
 def count_build(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord:
     """Fill the record's file and row counts from a built warehouse (``raw.ingest_files`` and ``main``)."""
+    _count_files(con, record)
+    record.rows_per_table = mart_row_counts(con)
+    return record
+
+
+def ingest_summary(ingest_files: pl.DataFrame, record: RunRecord) -> RunRecord:
+    """Fill the record's file counts from an ``ingest_files`` frame (a run that built nothing)."""
+    with duckdb.connect() as con:
+        con.execute("create schema raw").fetchall()
+        con.register("_ingest_files", ArrowStream(ingest_files))
+        con.execute("create table raw.ingest_files as select * from _ingest_files").fetchall()
+        return _count_files(con, record)
+
+
+def _count_files(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord:
     by_status = dict(con.execute("select status, count(*) from raw.ingest_files group by status").fetchall())
     record.files_loaded = int(by_status.get("loaded", 0))
     record.files_duplicate = int(by_status.get("duplicate", 0))
@@ -86,7 +146,6 @@ def count_build(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord:
             "where status = 'rejected' group by 1 order by n desc, reason"
         ).fetchall()
     }
-    record.rows_per_table = mart_row_counts(con)
     return record
 
 

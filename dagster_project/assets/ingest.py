@@ -1,4 +1,4 @@
-"""Raw stage: scan the raw folder, extract every article, load the ``raw`` schema in one go.
+"""Raw stage: scan the raw folder, extract what the cache lacks, load the ``raw`` schema in one go.
 
 One multi-asset produces every raw table (asset keys ``["raw", <table>]``, the keys dagster-dbt
 gives the dbt source ``raw``), so dbt models depend on them without a custom translator.
@@ -8,10 +8,20 @@ from collections.abc import Iterator
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
+from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseConfig
-from vnpolitics.frames import RAW_SCHEMAS, markdown_preview
-from vnpolitics.loading import load_raw_frames
-from vnpolitics.pipeline import EXTRACTOR_VERSION, extract_folder
+from vnpolitics.cache import ExtractionCache
+from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
+from vnpolitics.loading import load_raw_frames, raw_previews
+from vnpolitics.pipeline import EXTRACTOR_VERSION, extract_to_cache
+from vnpolitics.run_log import (
+    FINGERPRINT_COLUMNS,
+    append_run,
+    ingest_summary,
+    input_fingerprint,
+    last_published,
+    run_log_path,
+)
 
 RAW_TABLE_DESCRIPTIONS = {
     "ingest_files": "One row per file found under RAW_DIR: loaded, duplicate or rejected (with the reason).",
@@ -36,24 +46,64 @@ RAW_TABLE_DESCRIPTIONS = {
             description=RAW_TABLE_DESCRIPTIONS.get(table),
             group_name="raw",
             kinds={"python", "duckdb"},
+            skippable=True,
         )
         for table in RAW_SCHEMAS
     ],
     can_subset=False,
 )
 def raw_tables(context: AssetExecutionContext, warehouse: WarehouseConfig) -> Iterator[MaterializeResult]:
-    """Extract RAW_DIR into frames and replace the ``raw`` schema of the run's scratch copy with them."""
-    context.log.info(f"extracting {warehouse.raw_path} into {warehouse.build_path}")
-    frames = extract_folder(warehouse.raw_path, warehouse.max_file_bytes)
-    counts = load_raw_frames(warehouse.build_path, frames)
-    for table, frame in frames.items():
+    """Extract what is new under RAW_DIR into the cache, then load the ``raw`` schema of the scratch copy.
+
+    When the input (files, extractor version, dbt project) is the one the published warehouse
+    was built from, nothing is materialised: dbt, the checks and the publish are skipped.
+    """
+    cache = ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION)
+    context.log.info(
+        f"scanning {warehouse.raw_path}; cache {cache.folder}; "
+        f"{warehouse.extract_workers} extraction worker(s)"
+    )
+    report = extract_to_cache(
+        warehouse.raw_path,
+        cache,
+        max_bytes=warehouse.max_file_bytes,
+        workers=warehouse.extract_workers,
+        progress=lambda p: context.log.info(str(p)),
+    )
+    frames = build_raw_frames(report.ingest, [], EXTRACTOR_VERSION)
+    fingerprint = input_fingerprint(
+        frames["ingest_files"].select(FINGERPRINT_COLUMNS).iter_rows(), EXTRACTOR_VERSION, DBT_DIR
+    )
+    log_path = run_log_path(warehouse.database_path)
+    last = last_published(log_path)
+    current = last is not None and last.fingerprint == fingerprint and warehouse.database_path.exists()
+    if current and not warehouse.force_rebuild:
+        record = ingest_summary(
+            frames["ingest_files"], warehouse.run_record(context.run.run_id, "nothing new")
+        )
+        record.fingerprint = fingerprint
+        record.message = f"same input as published run {last.run_id}: nothing to build"
+        append_run(log_path, record)
+        context.log.info(record.format())
+        return
+    counts = load_raw_frames(warehouse.build_path, frames, cache)
+    previews = raw_previews(warehouse.build_path)
+    for table in frames:
         metadata = {
             "dagster/row_count": counts[table],
-            "preview": MetadataValue.md(markdown_preview(frame)),
+            "preview": MetadataValue.md(markdown_preview(previews[table])),
             "extractor_version": EXTRACTOR_VERSION,
         }
         if table == "ingest_files":
+            statuses = frames[table]["status"].value_counts().iter_rows()
+            metadata.update({f"files_{status}": int(n) for status, n in statuses})
             metadata.update(
-                {f"files_{status}": int(n) for status, n in frame["status"].value_counts().iter_rows()}
+                {
+                    "articles_from_cache": report.from_cache,
+                    "articles_extracted": report.extracted,
+                    "articles_failed": report.failed,
+                    "extraction_seconds": round(report.seconds, 2),
+                    "input_fingerprint": fingerprint,
+                }
             )
         yield MaterializeResult(asset_key=["raw", table], metadata=metadata)

@@ -5,17 +5,22 @@ It counts what the run saw and built, stores the run log with this run's summary
 then appends the summary to the run-log file.
 """
 
-from datetime import UTC, datetime
-
 import duckdb
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from dagster_project.assets.dbt import dbt_models
+from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseConfig
 from vnpolitics.faults import pause_point
-from vnpolitics.pipeline import EXTRACTOR_VERSION
 from vnpolitics.publish import publish
-from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path, store_run_log
+from vnpolitics.run_log import (
+    FINGERPRINT_COLUMNS,
+    append_run,
+    count_build,
+    input_fingerprint,
+    run_log_path,
+    store_run_log,
+)
 
 
 @asset(
@@ -26,18 +31,12 @@ from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path,
     description="The warehouse file readers open, replaced atomically by this run's checked scratch copy.",
 )
 def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseConfig) -> MaterializeResult:
-    record = RunRecord(
-        run_id=context.run.run_id,
-        started_at=warehouse.started_at.isoformat(),
-        finished_at=datetime.now(UTC).isoformat(),
-        status="success",
-        raw_dir=str(warehouse.raw_path),
-        warehouse=str(warehouse.database_path),
-        extractor_version=EXTRACTOR_VERSION,
-    )
+    record = warehouse.run_record(context.run.run_id, "success")
     log_path = run_log_path(warehouse.database_path)
     with duckdb.connect(str(warehouse.build_path)) as con:
         count_build(con, record)
+        ingest_rows = con.execute(f"select {', '.join(FINGERPRINT_COLUMNS)} from raw.ingest_files").fetchall()
+        record.fingerprint = input_fingerprint(ingest_rows, record.extractor_version, DBT_DIR)
         runs = store_run_log(con, log_path, pending=record)
     pause_point("publish")
     publish(warehouse.build_path, warehouse.database_path)
