@@ -19,7 +19,7 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run test dev validate lint score quality-report clean
+.PHONY: setup prepare run test dev validate lint score quality-report bench clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
@@ -63,6 +63,14 @@ REPORT ?= warehouse/quality_report.md
 quality-report: setup
 	$(UV) run python -m vnpolitics.quality_report "$(FOLDER)" --out "$(REPORT)" > /dev/null
 	@echo "report: $(REPORT)"
+
+# Full build against pyvi alone, then 20 new articles, then nothing new (see bench/run_bench.py):
+#   make bench [CORPUS=folder] [ARTICLES=1000|all] [BENCH_OUT=warehouse/bench-<n>.json]
+CORPUS ?= $(SHARED)/corpus/vietnews_politics/articles
+ARTICLES ?= 1000
+BENCH_OUT ?= warehouse/bench-$(ARTICLES).json
+bench: prepare
+	$(UV) run python bench/run_bench.py --corpus "$(CORPUS)" --articles "$(ARTICLES)" --out "$(BENCH_OUT)"
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from dagster_dbt import DbtCliResource, DbtProject
 
+from vnpolitics.publish import scratch_path
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO_ROOT / "dbt"
 DEFAULT_RAW_DIR = REPO_ROOT / "raw"
@@ -52,7 +54,10 @@ def prepare_dbt_manifest() -> Path:
     """Write ``dbt/target/manifest.json`` (after ``dbt deps`` if the project has packages)."""
     dbt = dbt_cli_resource()
     # Parsing renders profiles.yml, which reads WAREHOUSE_PATH, but never opens the warehouse.
-    with warehouse_env(Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH)):
+    # Runs point dbt at the scratch copy; parsing with that same path keeps the profile equal,
+    # so each run's dbt reuses this parse (partial parsing) instead of parsing all over again.
+    warehouse = Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH).expanduser().resolve()
+    with warehouse_env(scratch_path(warehouse)):
         if (DBT_DIR / "packages.yml").exists() or (DBT_DIR / "dependencies.yml").exists():
             dbt.cli(["deps", "--quiet"], target_path=dbt_project.target_path).wait()
         dbt.cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()

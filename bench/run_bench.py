@@ -1,0 +1,197 @@
+"""``make bench``: how fast a full build, a nightly increment and an idle run are, against pyvi alone.
+
+One run of this script, on a copy of N articles (default 1,000 of the vietnews_politics corpus,
+or the samples made distinct when the corpus is not beside the repository), measures:
+
+- pyvi alone: segmenting and POS-tagging every non-empty line of the N articles, in this one
+  process (the anchor: a pipeline that ran pyvi over everything would take at least this);
+- the full build: ``python -m dagster_project`` on the N articles, with an empty warehouse
+  and an empty extraction cache, with its peak memory (all its processes together);
+- an incremental run after 20 new articles are added, and a run with nothing new.
+
+It prints a table and writes the figures to a JSON file. It is a benchmark, not a test: it
+asserts nothing and takes minutes on the whole corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "vietnews_politics" / "articles"
+NEW_ARTICLES = 20
+
+
+def pick_articles(corpus: Path | None, count: int | None, into: Path) -> list[Path]:
+    """Copy ``count`` articles (all when None) into ``into``; samples made distinct when no corpus."""
+    into.mkdir(parents=True)
+    if corpus is not None and corpus.is_dir():
+        sources = sorted(p for p in corpus.rglob("*.txt") if p.is_file())
+        chosen = sources if count is None else sources[:count]
+        for path in chosen:
+            shutil.copyfile(path, into / path.name)
+        return sorted(into.iterdir())
+    samples = sorted((REPO / "raw").glob("*.txt"))
+    for i in range(count or len(samples)):
+        sample = samples[i % len(samples)]
+        # A numbered copy: another article to the pipeline (other bytes), the same work for pyvi.
+        text = sample.read_text(encoding="utf-8") + f"\n(Bản lưu số {i})\n"
+        (into / f"{i:06d}_{sample.name}").write_text(text, encoding="utf-8")
+    return sorted(into.iterdir())
+
+
+def add_new_articles(raw: Path, count: int) -> None:
+    """``count`` articles the pipeline has not seen: copies of some articles with an update line."""
+    for i, path in enumerate(sorted(raw.iterdir())[:count]):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        (raw / f"new-{i:03d}-{path.name}").write_text(text + f"\n(Cập nhật lần {i + 1})\n", encoding="utf-8")
+
+
+def pyvi_alone(files: list[Path]) -> float:
+    """Seconds pyvi takes to segment and tag every non-empty line of ``files`` in this process."""
+    from pyvi import ViPosTagger, ViTokenizer
+
+    lines = [
+        line
+        for path in files
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()
+        if line.strip()
+    ]
+    ViPosTagger.postagging(ViTokenizer.tokenize("Khởi động."))  # load the models before timing
+    started = time.perf_counter()
+    for line in lines:
+        ViPosTagger.postagging(ViTokenizer.tokenize(line))
+    return time.perf_counter() - started
+
+
+class PeakMemory:
+    """Samples the resident memory of a process group (the run, its dbt and its workers) summed."""
+
+    def __init__(self, group: int, every: float = 0.1) -> None:
+        self.group = group
+        self.every = every
+        self.peak_bytes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self.peak_bytes = max(self.peak_bytes, self._group_rss())
+            time.sleep(self.every)
+
+    def _group_rss(self) -> int:
+        total = 0
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                stat = (proc / "stat").read_text()
+                group = int(stat.rsplit(")", 1)[1].split()[2])  # field 5: process group id
+                if group != self.group:
+                    continue
+                for line in (proc / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            except (OSError, ValueError, IndexError):
+                continue  # the process ended while we looked
+        return total
+
+
+def timed_run(raw: Path, warehouse: Path, home: Path, log: Path) -> tuple[float, int]:
+    """Seconds and peak bytes of one ``python -m dagster_project`` run; exits if the run fails."""
+    env = {**os.environ, "RAW_DIR": str(raw), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": str(home)}
+    started = time.perf_counter()
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dagster_project"],
+            cwd=REPO,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        with PeakMemory(process.pid) as memory:
+            code = process.wait()
+    seconds = time.perf_counter() - started
+    if code != 0:
+        sys.exit(f"run failed ({code}); its log: {log}")
+    return seconds, memory.peak_bytes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt articles")
+    parser.add_argument("--articles", default="1000", help="how many articles, or 'all'")
+    parser.add_argument("--out", type=Path, default=REPO / "warehouse" / "bench.json", help="JSON to write")
+    args = parser.parse_args(argv)
+    count = None if args.articles == "all" else int(args.articles)
+
+    from dagster_project.project import prepare_dbt_manifest
+
+    prepare_dbt_manifest()
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        raw = work / "raw"
+        files = pick_articles(args.corpus, count, raw)
+        home = work / "dagster_home"
+        home.mkdir()
+        (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
+        warehouse = work / "warehouse" / "warehouse.duckdb"
+        origin = args.corpus if args.corpus.is_dir() else "the samples"
+        print(f"{len(files)} articles from {origin}", flush=True)
+
+        anchor = pyvi_alone(files)
+        print(f"pyvi alone: {anchor:.1f} s", flush=True)
+        full, full_peak = timed_run(raw, warehouse, home, work / "full.log")
+        print(f"full build: {full:.1f} s", flush=True)
+        add_new_articles(raw, NEW_ARTICLES)
+        incremental, incremental_peak = timed_run(raw, warehouse, home, work / "incremental.log")
+        idle, _ = timed_run(raw, warehouse, home, work / "idle.log")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    figures = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "corpus": str(args.corpus) if args.corpus.is_dir() else "samples",
+        "articles": len(files),
+        "pyvi_alone_seconds": round(anchor, 2),
+        "full_build_seconds": round(full, 2),
+        "full_to_pyvi_ratio": round(full / anchor, 3),
+        "incremental_20_new_seconds": round(incremental, 2),
+        "incremental_to_full_ratio": round(incremental / full, 3),
+        "nothing_new_seconds": round(idle, 2),
+        "full_build_peak_mb": round(full_peak / 2**20, 1),
+        "incremental_peak_mb": round(incremental_peak / 2**20, 1),
+        "articles_per_second": round(len(files) / full, 1),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    width = max(map(len, figures))
+    for name, value in figures.items():
+        print(f"{name:<{width}}  {value}")
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
