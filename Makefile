@@ -27,7 +27,7 @@ setup:
 
 $(DAGSTER_HOME)/dagster.yaml:
 	mkdir -p $(DAGSTER_HOME)
-	printf 'telemetry:\n  enabled: false\n' > $@
+	printf 'telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 2\n' > $@
 
 # dbt/target/manifest.json, which the Dagster definitions need before they load.
 prepare: setup $(DAGSTER_HOME)/dagster.yaml

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dagster import Definitions
 
 from dagster_project.assets.dbt import dbt_models
+from dagster_project.assets.extraction import extracted_articles
 from dagster_project.assets.ingest import raw_tables
 from dagster_project.assets.publish import published_warehouse
 from dagster_project.checks import asset_checks
-from dagster_project.jobs import build_warehouse_job
+from dagster_project.jobs import build_warehouse_job, extraction_backfill_job
 from dagster_project.resources import resources
 
 defs = Definitions(
-    assets=[raw_tables, dbt_models, published_warehouse],
+    assets=[extracted_articles, raw_tables, dbt_models, published_warehouse],
     asset_checks=asset_checks,
     resources=resources,
-    jobs=[build_warehouse_job],
+    jobs=[build_warehouse_job, extraction_backfill_job],
 )

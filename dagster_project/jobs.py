@@ -1,14 +1,29 @@
-"""Jobs: the nightly build materialises every asset (raw tables, then all dbt models and tests).
+"""Jobs: the nightly build, and the extraction backfill by parts.
 
-It runs in one process: the steps are sequential anyway (raw -> dbt -> checks), and one process
-avoids re-importing the extractor per step and any clash over the DuckDB file's write lock.
+``build_warehouse_job`` materialises every unpartitioned asset (raw tables, then all dbt models
+and tests, the checks, the publish). It runs in one process: the steps are sequential anyway,
+the run holds the warehouse lock from start to end, and extraction already uses a process
+pool inside its step.
+
+``extraction_backfill_job`` fills the extraction cache part by part (16 parts by file name).
+Launched as a backfill from the UI, each part is a run of its own, and the instance's run queue
+(``max_concurrent_runs`` in DAGSTER_HOME/dagster.yaml) runs as many at once as there are cores.
 """
 
-from dagster import AssetSelection, define_asset_job, in_process_executor
+from dagster import AssetSelection, define_asset_job, in_process_executor, multiprocess_executor
+
+from dagster_project.assets.extraction import extracted_articles
 
 build_warehouse_job = define_asset_job(
     "build_warehouse_job",
-    selection=AssetSelection.all(),
+    selection=AssetSelection.all() - AssetSelection.assets(extracted_articles),
     executor_def=in_process_executor,
-    description="Scan RAW_DIR, extract, load the raw schema, build the dbt marts and run every check.",
+    description="Scan RAW_DIR, extract what is new, load the raw schema, build the marts, check, publish.",
+)
+
+extraction_backfill_job = define_asset_job(
+    "extraction_backfill_job",
+    selection=AssetSelection.assets(extracted_articles),
+    executor_def=multiprocess_executor,
+    description="Extract one part of RAW_DIR into the extraction cache (run it as a backfill over parts).",
 )

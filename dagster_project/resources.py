@@ -65,7 +65,6 @@ class WarehouseConfig(ConfigurableResource):
         default=False,
         description="Build and publish even when the input is the one the warehouse was built from.",
     )
-    _started_at: datetime | None = PrivateAttr(default=None)
 
     @property
     def raw_path(self) -> Path:
@@ -88,6 +87,23 @@ class WarehouseConfig(ConfigurableResource):
         """The scratch copy this run builds into, renamed over the warehouse at publish."""
         return scratch_path(self.database_path)
 
+
+class WarehouseBuild(ConfigurableResource):
+    """One run's hold on the warehouse: the run lock, the scratch copy and when the run began.
+
+    The steps that build and publish (raw tables, dbt, checks, publish) take this resource, so
+    a run that includes any of them holds the lock from its start to its end. The extraction
+    backfill takes only ``WarehouseConfig``: it writes the cache, never the warehouse, and
+    its partitions run side by side.
+    """
+
+    warehouse: WarehouseConfig
+    _started_at: datetime | None = PrivateAttr(default=None)
+
+    @property
+    def build_path(self) -> Path:
+        return self.warehouse.build_path
+
     @property
     def started_at(self) -> datetime:
         return self._started_at or datetime.now(UTC)
@@ -99,17 +115,18 @@ class WarehouseConfig(ConfigurableResource):
             started_at=self.started_at.isoformat(),
             finished_at=datetime.now(UTC).isoformat(),
             status=status,
-            raw_dir=str(self.raw_path),
-            warehouse=str(self.database_path),
+            raw_dir=str(self.warehouse.raw_path),
+            warehouse=str(self.warehouse.database_path),
             extractor_version=EXTRACTOR_VERSION,
         )
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseConfig]:
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseBuild]:
         """For the whole run: hold the warehouse's run lock and start a fresh scratch copy."""
-        with run_lock(self.database_path, self.lock_timeout_seconds):
+        database = self.warehouse.database_path
+        with run_lock(database, self.warehouse.lock_timeout_seconds):
             self._started_at = datetime.now(UTC)
-            start_scratch(self.database_path)
+            start_scratch(database)
             yield self
 
     def dbt_env(self) -> AbstractContextManager[None]:
@@ -135,7 +152,9 @@ def warehouse_from_env() -> WarehouseConfig:
     )
 
 
+_warehouse = warehouse_from_env()
 resources = {
-    "warehouse": warehouse_from_env(),
+    "warehouse": _warehouse,
+    "build": WarehouseBuild(warehouse=_warehouse),
     "dbt": dbt_cli_resource(),
 }

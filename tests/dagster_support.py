@@ -49,13 +49,15 @@ def build_warehouse(
     from dagster_project.assets.publish import published_warehouse
     from dagster_project.checks import asset_checks
     from dagster_project.project import dbt_cli_resource
-    from dagster_project.resources import WarehouseConfig
+    from dagster_project.resources import WarehouseBuild, WarehouseConfig
 
     return materialize(
         [raw_tables, dbt_models, published_warehouse, *asset_checks],
         resources={
-            "warehouse": WarehouseConfig(
-                raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
+            "build": WarehouseBuild(
+                warehouse=WarehouseConfig(
+                    raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
+                )
             ),
             "dbt": dbt_cli_resource(),
         },

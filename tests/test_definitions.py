@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from dagster import AssetKey
-from dagster_support import CONTRACT_TABLES, load_definitions
+from dagster_support import CONTRACT_TABLES, copy_raw, load_definitions
 
 from vnpolitics.frames import RAW_SCHEMAS
 
@@ -54,10 +54,34 @@ def test_raw_tables_and_marts_are_one_graph(defs):
         assert graph.get(key).is_materializable, f"{key.to_user_string()} is not materialised by anything"
 
 
-def test_every_asset_is_in_the_job(defs):
-    job = defs.resolve_job_def("build_warehouse_job")
+def test_every_asset_is_in_a_job(defs):
     graph = defs.resolve_asset_graph()
-    assert set(job.asset_layer.selected_asset_keys) == set(graph.materializable_asset_keys)
+    build = set(defs.resolve_job_def("build_warehouse_job").asset_layer.selected_asset_keys)
+    backfill = set(defs.resolve_job_def("extraction_backfill_job").asset_layer.selected_asset_keys)
+    assert backfill == {AssetKey("extracted_articles")}
+    assert build | backfill == set(graph.materializable_asset_keys)
+    assert not build & backfill
+
+
+def test_the_extraction_backfill_fills_the_cache_part_by_part(defs, tmp_path):
+    from dagster import materialize
+
+    from dagster_project.assets.extraction import extracted_articles
+    from dagster_project.resources import WarehouseConfig
+    from vnpolitics.cache import ExtractionCache
+    from vnpolitics.pipeline import EXTRACTOR_VERSION, FILE_PARTS, file_part
+
+    raw = copy_raw(tmp_path / "raw")
+    warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(tmp_path / "w" / "w.duckdb"))
+    parts = sorted({file_part(p.name) for p in raw.iterdir()})
+    assert set(parts) <= set(FILE_PARTS)
+    cache = ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION)
+    for done, part in enumerate(parts, start=1):
+        result = materialize([extracted_articles], partition_key=part, resources={"warehouse": warehouse})
+        assert result.success
+        assert len(cache.complete_batches()) == done
+    assert len(cache.cached_keys()) == len(list(raw.iterdir()))
+    assert not warehouse.database_path.exists(), "the backfill must not touch the warehouse"
 
 
 def test_asset_checks_attach_to_marts(defs):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,17 +58,21 @@ DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 
 def scan_folder(
-    raw_dir: Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES, keep_text: bool = True
+    raw_dir: Path,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    keep_text: bool = True,
+    select: Callable[[str], bool] | None = None,
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
     Regular files are processed before symlinks so that a link to a file inside the folder
     is always the duplicate, never the original, whatever the names sort like. With
     ``keep_text`` False the decoded texts are dropped as the scan goes, so a folder of any
-    size costs only its records; the extraction re-reads the files it needs.
+    size costs only its records; the extraction re-reads the files it needs. ``select`` keeps
+    only the files whose relative name it accepts (one part of a partitioned backfill).
     """
     root = Path(raw_dir).resolve()
-    entries = _walk(root)
+    entries = [e for e in _walk(root) if select is None or select(e.source_file)]
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
     scanner = _Scanner(root, max_bytes, keep_text)

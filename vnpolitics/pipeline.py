@@ -36,6 +36,8 @@ from vnpolitics.records import ArticleExtraction, RejectedFile
 from vnpolitics.version import EXTRACTOR_VERSION
 
 DEFAULT_BATCH_SIZE = 200
+# A backfill splits the folder into 16 parts by file name, stable as files come and go.
+FILE_PARTS = tuple(f"{i:x}" for i in range(16))
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,11 @@ def _with_text(file: LoadedFile) -> LoadedFile:
     if hashlib.sha256(data).hexdigest() != file.content_hash:
         raise RejectedFile("file changed while the run was reading it")
     return dataclasses.replace(file, decoded=decode_bytes(data))
+
+
+def file_part(source_file: str) -> str:
+    """The part of ``FILE_PARTS`` a file belongs to: the first hex digit of md5 of its name."""
+    return hashlib.md5(source_file.encode("utf-8")).hexdigest()[0]
 
 
 def mark_failures(ingest: list[IngestRecord], failures: dict[str, str]) -> list[IngestRecord]:
@@ -121,8 +128,12 @@ def extract_to_cache(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Callable[[Progress], None] | None = None,
+    part: str | None = None,
 ) -> ExtractionReport:
-    """Scan ``raw_dir`` and extract into ``cache`` every loaded article it lacks; return the ingest rows."""
+    """Scan ``raw_dir`` and extract into ``cache`` every loaded article it lacks; return the ingest rows.
+
+    With ``part`` (one of ``FILE_PARTS``) only the files of that part are scanned and extracted.
+    """
     started = time.monotonic()
     dropped = tuple(cache.other_versions())
     if dropped:
@@ -132,7 +143,8 @@ def extract_to_cache(
             ", ".join(dropped),
         )
         cache.drop_other_versions()
-    ingest, loaded = scan_folder(Path(raw_dir), max_bytes, keep_text=False)
+    select = None if part is None else (lambda source_file: file_part(source_file) == part)
+    ingest, loaded = scan_folder(Path(raw_dir), max_bytes, keep_text=False, select=select)
     cached = cache.cached_keys()
     todo = [f for f in loaded if f.article_key not in cached]
     failures: dict[str, str] = {}

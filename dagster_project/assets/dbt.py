@@ -11,16 +11,14 @@ from dagster import AssetExecutionContext
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project.project import dbt_project
-from dagster_project.resources import WarehouseConfig
+from dagster_project.resources import WarehouseBuild
 from vnpolitics.faults import pause_point
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, name="dbt_models")
-def dbt_models(
-    context: AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseConfig
-) -> Iterator[Any]:
+def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, build: WarehouseBuild) -> Iterator[Any]:
     """``dbt build`` (models, seeds and tests) against this run's scratch copy of the warehouse."""
-    with warehouse.dbt_env():
+    with build.dbt_env():
         invocation = dbt.cli(["build"], context=context)
     for done, event in enumerate(invocation.stream()):
         if done == 1:

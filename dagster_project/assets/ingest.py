@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
+from dagster_project.assets.extraction import extracted_articles
 from dagster_project.project import DBT_DIR
-from dagster_project.resources import WarehouseConfig
+from dagster_project.resources import WarehouseBuild
 from vnpolitics.cache import ExtractionCache
 from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
 from vnpolitics.loading import load_raw_frames, raw_previews
@@ -47,17 +48,19 @@ RAW_TABLE_DESCRIPTIONS = {
             group_name="raw",
             kinds={"python", "duckdb"},
             skippable=True,
+            deps=[extracted_articles] if table == "articles" else [],
         )
         for table in RAW_SCHEMAS
     ],
     can_subset=False,
 )
-def raw_tables(context: AssetExecutionContext, warehouse: WarehouseConfig) -> Iterator[MaterializeResult]:
+def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterator[MaterializeResult]:
     """Extract what is new under RAW_DIR into the cache, then load the ``raw`` schema of the scratch copy.
 
     When the input (files, extractor version, dbt project) is the one the published warehouse
     was built from, nothing is materialised: dbt, the checks and the publish are skipped.
     """
+    warehouse = build.warehouse
     cache = ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION)
     context.log.info(
         f"scanning {warehouse.raw_path}; cache {cache.folder}; "
@@ -78,9 +81,7 @@ def raw_tables(context: AssetExecutionContext, warehouse: WarehouseConfig) -> It
     last = last_published(log_path)
     current = last is not None and last.fingerprint == fingerprint and warehouse.database_path.exists()
     if current and not warehouse.force_rebuild:
-        record = ingest_summary(
-            frames["ingest_files"], warehouse.run_record(context.run.run_id, "nothing new")
-        )
+        record = ingest_summary(frames["ingest_files"], build.run_record(context.run.run_id, "nothing new"))
         record.fingerprint = fingerprint
         record.message = f"same input as published run {last.run_id}: nothing to build"
         append_run(log_path, record)

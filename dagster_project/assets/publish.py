@@ -10,7 +10,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 
 from dagster_project.assets.dbt import dbt_models
 from dagster_project.project import DBT_DIR
-from dagster_project.resources import WarehouseConfig
+from dagster_project.resources import WarehouseBuild
 from vnpolitics.faults import pause_point
 from vnpolitics.publish import publish
 from vnpolitics.run_log import (
@@ -30,8 +30,9 @@ from vnpolitics.run_log import (
     kinds={"duckdb"},
     description="The warehouse file readers open, replaced atomically by this run's checked scratch copy.",
 )
-def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseConfig) -> MaterializeResult:
-    record = warehouse.run_record(context.run.run_id, "success")
+def published_warehouse(context: AssetExecutionContext, build: WarehouseBuild) -> MaterializeResult:
+    warehouse = build.warehouse
+    record = build.run_record(context.run.run_id, "success")
     log_path = run_log_path(warehouse.database_path)
     with duckdb.connect(str(warehouse.build_path)) as con:
         count_build(con, record)
