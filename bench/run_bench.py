@@ -82,6 +82,7 @@ class PeakMemory:
         self.group = group
         self.every = every
         self.peak_bytes = 0
+        self.peak_processes: dict[str, int] = {}  # at the peak: "pid command" -> bytes
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
@@ -95,11 +96,13 @@ class PeakMemory:
 
     def _watch(self) -> None:
         while not self._stop.is_set():
-            self.peak_bytes = max(self.peak_bytes, self._group_rss())
+            processes = self._group_rss()
+            if sum(processes.values()) > self.peak_bytes:
+                self.peak_bytes, self.peak_processes = sum(processes.values()), processes
             time.sleep(self.every)
 
-    def _group_rss(self) -> int:
-        total = 0
+    def _group_rss(self) -> dict[str, int]:
+        sizes = {}
         for proc in Path("/proc").iterdir():
             if not proc.name.isdigit():
                 continue
@@ -108,16 +111,17 @@ class PeakMemory:
                 group = int(stat.rsplit(")", 1)[1].split()[2])  # field 5: process group id
                 if group != self.group:
                     continue
+                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
                 for line in (proc / "status").read_text().splitlines():
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                        sizes[f"{proc.name} {command[:80].strip()}"] = int(line.split()[1]) * 1024
             except (OSError, ValueError, IndexError):
                 continue  # the process ended while we looked
-        return total
+        return sizes
 
 
-def timed_run(raw: Path, warehouse: Path, home: Path, log: Path) -> tuple[float, int]:
-    """Seconds and peak bytes of one ``python -m dagster_project`` run; exits if the run fails."""
+def timed_run(raw: Path, warehouse: Path, home: Path, log: Path) -> tuple[float, int, dict[str, int]]:
+    """Seconds, peak bytes and the processes at the peak of one ``python -m dagster_project`` run."""
     env = {**os.environ, "RAW_DIR": str(raw), "WAREHOUSE_PATH": str(warehouse), "DAGSTER_HOME": str(home)}
     started = time.perf_counter()
     with log.open("wb") as sink:
@@ -134,7 +138,7 @@ def timed_run(raw: Path, warehouse: Path, home: Path, log: Path) -> tuple[float,
     seconds = time.perf_counter() - started
     if code != 0:
         sys.exit(f"run failed ({code}); its log: {log}")
-    return seconds, memory.peak_bytes
+    return seconds, memory.peak_bytes, memory.peak_processes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,11 +165,11 @@ def main(argv: list[str] | None = None) -> int:
 
         anchor = pyvi_alone(files)
         print(f"pyvi alone: {anchor:.1f} s", flush=True)
-        full, full_peak = timed_run(raw, warehouse, home, work / "full.log")
+        full, full_peak, full_processes = timed_run(raw, warehouse, home, work / "full.log")
         print(f"full build: {full:.1f} s", flush=True)
         add_new_articles(raw, NEW_ARTICLES)
-        incremental, incremental_peak = timed_run(raw, warehouse, home, work / "incremental.log")
-        idle, _ = timed_run(raw, warehouse, home, work / "idle.log")
+        incremental, incremental_peak, _ = timed_run(raw, warehouse, home, work / "incremental.log")
+        idle, _, _ = timed_run(raw, warehouse, home, work / "idle.log")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -183,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         "full_build_peak_mb": round(full_peak / 2**20, 1),
         "incremental_peak_mb": round(incremental_peak / 2**20, 1),
         "articles_per_second": round(len(files) / full, 1),
+        "full_build_peak_by_process_mb": {name: round(n / 2**20, 1) for name, n in full_processes.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")

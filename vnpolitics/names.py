@@ -7,6 +7,8 @@ pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm"
 
 from __future__ import annotations
 
+import functools
+
 from vnpolitics.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
 from vnpolitics.tokens import Token
 
@@ -67,8 +69,22 @@ ADMIN_UNITS = frozenset(
 
 
 def preceded_by(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether one of ``phrases`` (folded syllables) ends right before token k."""
-    return any(k >= len(p) and tuple(t.key for t in tokens[k - len(p) : k]) == p for p in phrases)
+    """Whether one of ``phrases`` (folded syllables) ends right before token k.
+
+    One set look-up per phrase length, not one comparison per phrase: this runs for nearly
+    every capitalised token of every article.
+    """
+    for n in _phrase_lengths(phrases):
+        if n > k:
+            return False
+        if tuple(t.key for t in tokens[k - n : k]) in phrases:
+            return True
+    return False
+
+
+@functools.cache
+def _phrase_lengths(phrases: frozenset[tuple[str, ...]]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in phrases}))
 
 
 def _after_place_word(tokens: list[Token], k: int) -> bool:
