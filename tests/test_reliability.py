@@ -18,21 +18,9 @@ from bad_inputs import invented_article, person_of, write_bad_inputs
 from dagster_support import REPO, copy_raw
 from run_support import run_to_end, start_run, table_rows
 
+from vnpolitics.cache import ARTICLE_TABLES
 from vnpolitics.faults import PAUSE_AT, PAUSE_SECONDS
 from vnpolitics.publish import lock_path, run_lock, scratch_path
-
-SAMPLE_KEY_TABLES = (
-    "articles",
-    "captions",
-    "sentences",
-    "person_mentions",
-    "person_titles",
-    "organization_mentions",
-    "organizations",
-    "meetings",
-    "meeting_organizers",
-    "participant_roles",
-)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +48,7 @@ def _sample_rows(warehouse: Path, keys: list[str]) -> dict[str, list[tuple]]:
                 ).fetchall(),
                 key=repr,
             )
-            for table in SAMPLE_KEY_TABLES
+            for table in ARTICLE_TABLES
         }
 
 
