@@ -7,7 +7,8 @@ the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` b
 warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new. Relative paths are resolved
 against the working directory of the run.
 
-While a run executes, the warehouse resource holds the warehouse's run lock and every step
+``warehouse`` is configuration only. ``build`` (``WarehouseBuild``) is a run's hold on the
+warehouse: while a run that builds executes, it holds the run lock and every building step
 works on the scratch copy (``build_path``); only the publish step touches the warehouse itself.
 """
 

@@ -18,6 +18,7 @@ import pytest
 from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
 from run_support import table_rows
 
+from vnpolitics.publish import scratch_path
 from vnpolitics.run_log import run_log_path
 
 # The one table that must change on every run: it logs the runs themselves.
@@ -91,6 +92,7 @@ def test_a_run_with_nothing_new_builds_nothing(builds):
     assert result.success
     assert not result.get_asset_materialization_events(), "a run with nothing new materialised something"
     assert snapshot(warehouse) == after
+    assert not scratch_path(warehouse).exists(), "an idle run left its scratch copy behind"
     last = json.loads(run_log_path(warehouse).read_text().splitlines()[-1])
     assert (last["run_id"], last["status"]) == (result.run_id, "nothing new")
     assert last["files_loaded"] == len(list(raw_dir.iterdir()))

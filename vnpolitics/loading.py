@@ -1,8 +1,10 @@
-"""Write the raw polars frames into schema ``raw`` of the DuckDB warehouse, all or nothing.
+"""Write the raw tables into schema ``raw`` of the DuckDB warehouse, all or nothing.
 
 Each table is replaced from its frame with ``create or replace table raw.<t> as select * from
-<frame>`` inside one transaction, so dbt never sees half a load. Values never go through SQL
-text: DuckDB reads the frames through the Arrow PyCapsule stream interface (no pyarrow needed).
+<frame>``, and the article tables then take the extraction cache's rows (DuckDB reads the
+Parquet files itself, in bulk), inside one transaction, so dbt never sees half a load. Values
+never go through SQL text: DuckDB reads the frames through the Arrow PyCapsule stream
+interface (no pyarrow needed) and file lists as parameters.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from vnpolitics.cache import ExtractionCache
 from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
 from vnpolitics.loading import load_raw_frames, raw_previews
 from vnpolitics.pipeline import EXTRACTOR_VERSION, extract_to_cache
+from vnpolitics.publish import discard_scratch
 from vnpolitics.run_log import (
     FINGERPRINT_COLUMNS,
     append_run,
@@ -85,6 +86,7 @@ def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterato
         record.fingerprint = fingerprint
         record.message = f"same input as published run {last.run_id}: nothing to build"
         append_run(log_path, record)
+        discard_scratch(warehouse.database_path)  # nothing will be built in it
         context.log.info(record.format())
         return
     counts = load_raw_frames(warehouse.build_path, frames, cache)
