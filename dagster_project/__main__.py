@@ -5,12 +5,15 @@ This is what ``make run`` calls; ``dagster dev`` (``make dev``) runs the same jo
 
 import sys
 
-from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
-
-from dagster_project.definitions import defs
+# Nothing heavy at import: the extraction's spawned worker processes import this module again
+# as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
 
 
 def main() -> int:
+    from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
+
+    from dagster_project.definitions import defs
+
     job = defs.resolve_job_def("build_warehouse_job")
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(
@@ -35,6 +38,8 @@ def main() -> int:
 
 def _step_errors(events: list) -> list[str]:
     """The first line of each error that stopped a step or the run's resources (e.g. the lock)."""
+    from dagster import DagsterEventType
+
     errors = []
     for event in events:
         if event.event_type not in (DagsterEventType.STEP_FAILURE, DagsterEventType.RESOURCE_INIT_FAILURE):
