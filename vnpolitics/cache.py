@@ -71,9 +71,10 @@ class ExtractionCache:
             partial.replace(target)
         return batch
 
-    def files(self, table: str) -> list[str]:
-        """The Parquet files of ``table`` in complete batches, in batch order."""
-        return [str(self.folder / table / f"{b}.parquet") for b in self.complete_batches()]
+    def files(self, table: str, batches: list[str] | None = None) -> list[str]:
+        """The Parquet files of ``table`` in ``batches`` (default: the complete ones), in batch order."""
+        batches = self.complete_batches() if batches is None else batches
+        return [str(self.folder / table / f"{b}.parquet") for b in batches]
 
 
 def _safe(version: str) -> str:

@@ -64,8 +64,8 @@ def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> No
     own columns of ``articles`` (name, encoding) come from this run's ingest row, since the
     cached article may have been extracted from a copy under another name.
     """
-    articles = cache.files("articles")
-    if not articles:
+    batches = cache.complete_batches()  # one listing for every table, however the cache grows meanwhile
+    if not batches:
         return
     con.execute(
         "create or replace temp table _cached_batch as "
@@ -73,7 +73,7 @@ def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> No
         "from read_parquet(?, filename = true) "
         f"where article_key in (select article_key from {RAW_SCHEMA}.ingest_files where status = 'loaded') "
         "group by article_key",
-        [articles],
+        [cache.files("articles", batches)],
     ).fetchall()
     for table in ARTICLE_TABLES:
         rows = (
@@ -87,7 +87,7 @@ def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> No
                 f"join {RAW_SCHEMA}.ingest_files i on i.article_key = r.article_key and i.status = 'loaded'"
             )
         con.execute(
-            f"insert into {RAW_SCHEMA}.{table} by name {rows} order by all", [cache.files(table)]
+            f"insert into {RAW_SCHEMA}.{table} by name {rows} order by all", [cache.files(table, batches)]
         ).fetchall()
     con.execute("drop table _cached_batch").fetchall()
 
