@@ -96,16 +96,28 @@ def query(warehouse: Path, sql: str, parameters: list[object] | None = None) -> 
         return con.execute(sql, parameters or []).fetchall()
 
 
-def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+def table_rows(
+    warehouse: Path, exclude: frozenset[str] = frozenset({"main.run_log"})
+) -> dict[str, list[tuple]]:
+    """Every base table's rows, sorted, keyed ``schema.table``: two warehouses compared value for value."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = [
-            r[0]
-            for r in con.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'main' and table_type = 'BASE TABLE'"
-            ).fetchall()
-        ]
-        return {t: sorted(con.execute(f'select * from main."{t}"').fetchall(), key=repr) for t in tables}
+        tables = con.execute(
+            "select schema_name, table_name from duckdb_tables() where not internal order by 1, 2"
+        ).fetchall()
+        return {
+            f"{schema}.{name}": sorted(con.execute(f'select * from "{schema}"."{name}"').fetchall(), key=repr)
+            for schema, name in tables
+            if f"{schema}.{name}" not in exclude
+        }
+
+
+def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
+    """The tables of schema ``main`` by bare name, rows sorted (see ``table_rows``)."""
+    return {
+        name.removeprefix("main."): rows
+        for name, rows in table_rows(warehouse).items()
+        if name.startswith("main.")
+    }
 
 
 def copy_dbt_project(target: Path) -> Path:

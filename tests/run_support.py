@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 from dagster_support import REPO, load_definitions
 
 
@@ -84,18 +83,3 @@ def run_to_end(raw: Path, warehouse: Path, work: Path, **env: str) -> Run:
     code = run.finish()
     assert code == 0, f"run exited {code}:\n{run.tail()}"
     return run
-
-
-def table_rows(
-    warehouse: Path, exclude: frozenset[str] = frozenset({"main.run_log"})
-) -> dict[str, list[tuple]]:
-    """Every base table's rows, sorted, keyed ``schema.table``: two warehouses compared value for value."""
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        tables = con.execute(
-            "select schema_name, table_name from duckdb_tables() where not internal order by 1, 2"
-        ).fetchall()
-        return {
-            f"{schema}.{name}": sorted(con.execute(f'select * from "{schema}"."{name}"').fetchall(), key=repr)
-            for schema, name in tables
-            if f"{schema}.{name}" not in exclude
-        }

@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
-from run_support import table_rows
+from dbt_support import table_rows
 
 from vnpolitics.publish import scratch_path
 from vnpolitics.run_log import run_log_path

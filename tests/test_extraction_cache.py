@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from dagster_support import copy_raw
-from run_support import table_rows
+from dbt_support import table_rows
 
 from vnpolitics.cache import ARTICLE_TABLES, ExtractionCache
 from vnpolitics.frames import build_raw_frames

@@ -16,7 +16,8 @@ import duckdb
 import pytest
 from bad_inputs import invented_article, person_of, write_bad_inputs
 from dagster_support import REPO, copy_raw
-from run_support import run_to_end, start_run, table_rows
+from dbt_support import table_rows
+from run_support import run_to_end, start_run
 
 from vnpolitics.cache import ARTICLE_TABLES
 from vnpolitics.faults import PAUSE_AT, PAUSE_SECONDS
