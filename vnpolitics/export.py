@@ -1,0 +1,68 @@
+"""Parquet copies of the marts beside the warehouse, for tools without a DuckDB driver.
+
+After each publish every table of schema ``main`` (the marts and ``run_log``) is written to
+``<warehouse folder>/export/<table>.parquet``. Each file is written under a temporary name and
+renamed, so a tool that reads the folder during a run sees the previous file or the new one,
+never half of one. Files of tables that no longer exist are removed, so the folder mirrors the
+published warehouse exactly.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+EXPORT_FOLDER = "export"
+_PARTIAL_SUFFIX = ".partial"
+
+
+@dataclass(frozen=True)
+class ExportedTable:
+    table: str
+    path: Path
+    rows: int
+
+
+def export_path(warehouse: Path) -> Path:
+    return warehouse.parent / EXPORT_FOLDER
+
+
+def mart_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables analysts read: every base table of schema ``main``, by name."""
+    rows = con.execute(
+        "select table_name from duckdb_tables() "
+        "where schema_name = 'main' and database_name = current_database() order by table_name"
+    ).fetchall()
+    return [name for (name,) in rows]
+
+
+def export_marts(warehouse: Path, folder: Path | None = None) -> list[ExportedTable]:
+    """Write every mart of the published ``warehouse`` to ``folder`` as Parquet (zstd)."""
+    folder = folder or export_path(warehouse)
+    folder.mkdir(parents=True, exist_ok=True)
+    exported = []
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for table in mart_tables(con):
+            target = folder / f"{table}.parquet"
+            partial = target.with_name(target.name + _PARTIAL_SUFFIX)
+            quoted = '"' + table.replace('"', '""') + '"'  # a catalog name, never article text
+            options = "format parquet, compression zstd"
+            con.execute(f"copy (select * from main.{quoted}) to '{_sql_literal(partial)}' ({options})")
+            os.replace(partial, target)
+            rows = int(con.execute(f"select count(*) from main.{quoted}").fetchone()[0])
+            exported.append(ExportedTable(table, target, rows))
+    current = {e.path.name for e in exported}
+    for stale in folder.glob("*.parquet"):
+        if stale.name not in current:
+            stale.unlink()
+    for leftover in folder.glob(f"*.parquet{_PARTIAL_SUFFIX}"):
+        leftover.unlink()  # from a run killed mid-write
+    return exported
+
+
+def _sql_literal(path: Path) -> str:
+    """A path inside a SQL string literal (COPY ... TO takes no parameters)."""
+    return str(path).replace("'", "''")
