@@ -1,7 +1,8 @@
 """Jobs: the nightly build, and the extraction backfill by parts.
 
 ``build_warehouse_job`` materialises every unpartitioned asset (raw tables, then all dbt models
-and tests, the checks, the publish). It runs in one process: the steps are sequential anyway,
+and tests, the checks, the publish,
+the Parquet export). It runs in one process: the steps are sequential anyway,
 the run holds the warehouse lock from start to end, and extraction already uses a process
 pool inside its step.
 
@@ -10,14 +11,32 @@ Launched as a backfill from the UI, each part is a run of its own, and the insta
 (``max_concurrent_runs`` in DAGSTER_HOME/dagster.yaml) runs as many at once as there are cores.
 """
 
-from dagster import AssetSelection, define_asset_job, in_process_executor, multiprocess_executor
+from dagster import (
+    AssetSelection,
+    Backoff,
+    RetryPolicy,
+    define_asset_job,
+    in_process_executor,
+    multiprocess_executor,
+)
 
 from dagster_project.assets.extraction import extracted_articles
+
+# Runs with this tag wait in the run queue while another one builds (``tag_concurrency_limits``
+# in DAGSTER_HOME/dagster.yaml), instead of starting and waiting on the warehouse lock.
+BUILD_TAG = {"vnpolitics/warehouse_build": "true"}
+
+# A step that fails for a passing reason (a worker killed for memory, a file system hiccup, dbt
+# killed) is tried again after 30 s, then 60 s. Failures that would fail again the same way (a
+# bug, a dbt model or test that fails) skip the policy: see ``retries`` and ``assets.dbt``.
+TRANSIENT_RETRIES = RetryPolicy(max_retries=2, delay=30, backoff=Backoff.EXPONENTIAL)
 
 build_warehouse_job = define_asset_job(
     "build_warehouse_job",
     selection=AssetSelection.all() - AssetSelection.assets(extracted_articles),
     executor_def=in_process_executor,
+    tags=BUILD_TAG,
+    op_retry_policy=TRANSIENT_RETRIES,
     description="Scan RAW_DIR, extract what is new, load the raw schema, build the marts, check, publish.",
 )
 

@@ -7,20 +7,30 @@ sits downstream of the raw tables in one asset graph, and dbt tests appear as as
 from collections.abc import Iterator
 from typing import Any
 
-from dagster import AssetExecutionContext
+from dagster import AssetExecutionContext, Failure
 from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project.project import dbt_project
 from dagster_project.resources import WarehouseBuild
 from vnpolitics.faults import pause_point
 
+# dbt's exit codes: 1 when the build ran to its end with failed models or tests, 2 when dbt
+# itself broke off (killed, interrupted, a crash).
+DBT_HANDLED_ERROR = 1
+
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, name="dbt_models")
 def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, build: WarehouseBuild) -> Iterator[Any]:
     """``dbt build`` (models, seeds and tests) against this run's scratch copy of the warehouse."""
     with build.dbt_env():
-        invocation = dbt.cli(["build"], context=context)
+        invocation = dbt.cli(["build"], context=context, raise_on_error=False)
     for done, event in enumerate(invocation.stream()):
         if done == 1:
             pause_point("dbt")  # dbt is still running in its own process, writing the scratch copy
         yield event
+    if not invocation.is_successful():
+        error = invocation.get_error()
+        if invocation.process.returncode == DBT_HANDLED_ERROR:
+            # a model or test failed: the same input fails the same way, so no retry
+            raise Failure(description=str(error).strip().splitlines()[0], allow_retries=False) from error
+        raise error  # dbt crashed or was killed: the job's retry policy tries again

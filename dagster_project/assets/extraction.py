@@ -8,6 +8,7 @@ multiprocess executor) while the nightly build reads whatever the cache already 
 
 from dagster import AssetExecutionContext, MaterializeResult, StaticPartitionsDefinition, asset
 
+from dagster_project.assets.raw_files import raw_files
 from dagster_project.resources import WarehouseConfig
 from vnpolitics.cache import ExtractionCache
 from vnpolitics.pipeline import EXTRACTOR_VERSION, FILE_PARTS, extract_to_cache
@@ -16,6 +17,7 @@ file_parts = StaticPartitionsDefinition(list(FILE_PARTS))
 
 
 @asset(
+    deps=[raw_files],
     partitions_def=file_parts,
     group_name="extraction",
     kinds={"python", "parquet"},

@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
 
 from dagster_project.assets.extraction import extracted_articles
+from dagster_project.assets.raw_files import raw_files
 from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseBuild
+from dagster_project.retries import only_transient_retries
 from vnpolitics.cache import ExtractionCache
 from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
 from vnpolitics.loading import load_raw_frames, raw_previews
@@ -39,6 +41,9 @@ RAW_TABLE_DESCRIPTIONS = {
     "participant_roles": "Each (meeting, person, role) with the evidence span.",
 }
 
+# The graph reads raw files -> extraction -> raw tables; the other tables come from the same load.
+RAW_TABLE_DEPS = {"ingest_files": [raw_files], "articles": [extracted_articles]}
+
 
 @multi_asset(
     name="raw_tables",
@@ -49,12 +54,13 @@ RAW_TABLE_DESCRIPTIONS = {
             group_name="raw",
             kinds={"python", "duckdb"},
             skippable=True,
-            deps=[extracted_articles] if table == "articles" else [],
+            deps=RAW_TABLE_DEPS.get(table, []),
         )
         for table in RAW_SCHEMAS
     ],
     can_subset=False,
 )
+@only_transient_retries
 def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterator[MaterializeResult]:
     """Extract what is new under RAW_DIR into the cache, then load the ``raw`` schema of the scratch copy.
 

@@ -11,6 +11,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, ass
 from dagster_project.assets.dbt import dbt_models
 from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseBuild
+from dagster_project.retries import only_transient_retries
 from vnpolitics.faults import pause_point
 from vnpolitics.publish import publish
 from vnpolitics.run_log import (
@@ -30,6 +31,7 @@ from vnpolitics.run_log import (
     kinds={"duckdb"},
     description="The warehouse file readers open, replaced atomically by this run's checked scratch copy.",
 )
+@only_transient_retries
 def published_warehouse(context: AssetExecutionContext, build: WarehouseBuild) -> MaterializeResult:
     warehouse = build.warehouse
     record = build.run_record(context.run.run_id, "success")
