@@ -32,7 +32,7 @@ from dagster_project.project import (
 )
 from vnpolitics.pipeline import DEFAULT_MAX_FILE_BYTES
 from vnpolitics.publish import run_lock, scratch_path, start_scratch
-from vnpolitics.run_log import RunRecord
+from vnpolitics.run_log import RunRecord, run_log_path
 from vnpolitics.version import EXTRACTOR_VERSION
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
@@ -88,6 +88,22 @@ class WarehouseConfig(ConfigurableResource):
         """The scratch copy this run builds into, renamed over the warehouse at publish."""
         return scratch_path(self.database_path)
 
+    @property
+    def run_log_path(self) -> Path:
+        return run_log_path(self.database_path)
+
+    def run_record(self, run_id: str, status: str, started_at: datetime) -> RunRecord:
+        """A run-log record of a run on this configuration, as it ends now with ``status``."""
+        return RunRecord(
+            run_id=run_id,
+            started_at=started_at.isoformat(),
+            finished_at=datetime.now(UTC).isoformat(),
+            status=status,
+            raw_dir=str(self.raw_path),
+            warehouse=str(self.database_path),
+            extractor_version=EXTRACTOR_VERSION,
+        )
+
 
 class WarehouseBuild(ConfigurableResource):
     """One run's hold on the warehouse: the run lock, the scratch copy and when the run began.
@@ -111,15 +127,7 @@ class WarehouseBuild(ConfigurableResource):
 
     def run_record(self, run_id: str, status: str) -> RunRecord:
         """A run-log record of this run, as it ends now with ``status``."""
-        return RunRecord(
-            run_id=run_id,
-            started_at=self.started_at.isoformat(),
-            finished_at=datetime.now(UTC).isoformat(),
-            status=status,
-            raw_dir=str(self.warehouse.raw_path),
-            warehouse=str(self.warehouse.database_path),
-            extractor_version=EXTRACTOR_VERSION,
-        )
+        return self.warehouse.run_record(run_id, status, self.started_at)
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseBuild]:

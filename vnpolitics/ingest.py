@@ -83,6 +83,20 @@ def scan_folder(
     return records, loaded
 
 
+def folder_state(raw_dir: Path) -> tuple[int, str]:
+    """How many files are under ``raw_dir`` and a digest of their names, sizes and mtimes.
+
+    Reads no file, only directory entries, so a sensor can poll a large archive every minute:
+    the digest changes when a file is added, removed, renamed or rewritten.
+    """
+    digest = hashlib.sha256()
+    entries = _walk(Path(raw_dir).resolve())
+    for entry in entries:
+        info = entry.path.lstat()
+        digest.update(f"{entry.source_file}\0{info.st_size}\0{info.st_mtime_ns}\n".encode("utf-8", "replace"))
+    return len(entries), digest.hexdigest()
+
+
 def _walk(root: Path) -> list[_Entry]:
     """All non-directory entries (and symlinks to directories) under root, sorted by relative path."""
     entries = []

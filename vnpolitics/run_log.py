@@ -40,6 +40,26 @@ RUN_LOG_COLUMNS: dict[str, str] = {
     "fingerprint": "varchar",
 }
 
+# What each column means, stored as column comments as dbt's persist_docs does for the marts.
+RUN_LOG_DESCRIPTIONS: dict[str, str] = {
+    "run_id": "Dagster run id (or the id the command line gave a run that never reached Dagster).",
+    "started_at": "When the run started (ISO 8601 with offset).",
+    "finished_at": "When the run ended.",
+    "status": "success (published), nothing new (input unchanged, nothing built) or failed.",
+    "raw_dir": "The folder the run read (RAW_DIR).",
+    "warehouse": "The warehouse file the run built (WAREHOUSE_PATH).",
+    "extractor_version": "Extractor release and digest of its code and gazetteers.",
+    "files_seen": "Files found under raw_dir.",
+    "files_loaded": "Files loaded as articles.",
+    "files_duplicate": "Files whose bytes or text repeat an earlier file.",
+    "files_rejected": "Files that could not be read as a Vietnamese article.",
+    "rejected_by_reason": "Rejected files per reason, as JSON.",
+    "rows_per_table": "Rows per mart after the run, as JSON (empty when nothing was built).",
+    "message": "What went wrong for a failed run (step and first error line), or a note.",
+    "fingerprint": "Digest of the input files, extractor version and dbt project the run built.",
+}
+assert RUN_LOG_DESCRIPTIONS.keys() == RUN_LOG_COLUMNS.keys()
+
 
 @dataclass
 class RunRecord:
@@ -97,19 +117,37 @@ def _is_dbt_source(path: Path, project: Path) -> bool:
     return top not in {"target", "logs", "dbt_packages"} and not path.name.startswith(".")
 
 
-def last_published(path: Path) -> RunRecord | None:
-    """The last run the file records as published, or None."""
+def read_runs(path: Path) -> list[RunRecord]:
+    """Every readable run of the file, oldest first; a line cut short by a crash is skipped."""
     if not path.exists():
-        return None
-    last = None
+        return []
+    runs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         try:
             row = json.loads(line)
         except json.JSONDecodeError:
-            continue  # a line cut short by a crash
-        if row.get("status") == "success":
-            last = row
-    return RunRecord(**{k: v for k, v in last.items() if k in RUN_LOG_COLUMNS}) if last else None
+            continue
+        if isinstance(row, dict) and row.get("run_id"):
+            runs.append(RunRecord(**{k: v for k, v in row.items() if k in RUN_LOG_COLUMNS}))
+    return runs
+
+
+def last_published(path: Path) -> RunRecord | None:
+    """The last run the file records as published, or None."""
+    published = [run for run in read_runs(path) if run.status == "success"]
+    return published[-1] if published else None
+
+
+def append_failed_run(path: Path, record: RunRecord) -> bool:
+    """Append a failed run unless the file already has that run id; True when appended.
+
+    A failure can be reported twice, by the command line that ran the job and by the failure
+    sensor of a Dagster daemon watching the same instance: the run log keeps one line per run.
+    """
+    if any(run.run_id == record.run_id for run in read_runs(path)):
+        return False
+    append_run(path, record)
+    return True
 
 
 def run_log_path(warehouse: Path) -> Path:
@@ -187,6 +225,9 @@ def store_run_log(con: duckdb.DuckDBPyConnection, path: Path, pending: RunRecord
         "comment on table main.run_log is 'One row per pipeline run: files seen, loaded, duplicate, "
         "rejected by reason, rows per mart. Written by the publish step, not by dbt.'"
     ).fetchall()
+    for name, description in RUN_LOG_DESCRIPTIONS.items():  # the marts' comments come from dbt
+        literal = description.replace("'", "''")  # COMMENT ON takes no parameters; constant text
+        con.execute(f"comment on column main.run_log.{name} is '{literal}'").fetchall()
     if path.exists():
         types = ", ".join(f"'{name}': '{kind}'" for name, kind in RUN_LOG_COLUMNS.items())
         con.execute(

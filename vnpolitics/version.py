@@ -17,13 +17,16 @@ _NOT_EXTRACTION = frozenset(
     {
         "__init__.py",
         "cache.py",
+        "export.py",
         "faults.py",
         "loading.py",
         "pipeline.py",
+        "transient.py",
         "publish.py",
         "quality_report.py",
         "run_log.py",
         "version.py",
+        "warehouse_report.py",
     }
 )
 
