@@ -29,6 +29,10 @@ import duckdb
 # Owner read-write, everyone else read-only: analysts and BI tools read, only the pipeline writes.
 FILE_MODE = 0o644
 _WAL_SUFFIX = ".wal"  # DuckDB keeps uncheckpointed changes in <file>.wal
+# The on-disk format new warehouse files are written in. BI tools bundle their own, often older,
+# DuckDB (the 1.5 CLI, Metabase's and Evidence's drivers); a file in DuckDB 2.0's own format
+# (storage "v2.0.0+") is unreadable to all of them, one in the 1.4 format opens everywhere.
+STORAGE_VERSION = "v1.4.0"
 
 
 class WarehouseLocked(RuntimeError):
@@ -74,9 +78,24 @@ def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5)
         os.close(fd)
 
 
-def _try_lock(fd: int) -> bool:
+def lock_holder(warehouse: Path) -> str | None:
+    """Who holds the run lock (``pid N since T``), or None when no run is building."""
+    path = lock_path(warehouse)
+    if not path.exists():
+        return None
+    fd = os.open(path, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        if _try_lock(fd, fcntl.LOCK_SH):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+    finally:
+        os.close(fd)
+
+
+def _try_lock(fd: int, kind: int = fcntl.LOCK_EX) -> bool:
+    try:
+        fcntl.flock(fd, kind | fcntl.LOCK_NB)
     except OSError as exc:
         if exc.errno in (errno.EAGAIN, errno.EACCES):
             return False
@@ -93,14 +112,25 @@ def start_scratch(warehouse: Path) -> Path:
     scratch = scratch_path(warehouse)
     _remove_database(scratch)
     scratch.parent.mkdir(parents=True, exist_ok=True)
-    if warehouse.exists():
+    if warehouse.exists() and storage_version(warehouse) == f"{STORAGE_VERSION}+":
         shutil.copyfile(warehouse, scratch)
         wal = _wal(warehouse)
         if wal.exists():  # someone wrote to the published file by hand; keep what they committed
             shutil.copyfile(wal, _wal(scratch))
-    duckdb.connect(str(scratch)).close()
+    # A file in another format is rebuilt from scratch rather than copied: the format is fixed
+    # when a file is created, and a full run rebuilds every table anyway.
+    duckdb.connect(str(scratch), config={"storage_compatibility_version": STORAGE_VERSION}).close()
     os.chmod(scratch, FILE_MODE)
     return scratch
+
+
+def storage_version(database: Path) -> str:
+    """The DuckDB storage format a database file is written in, e.g. ``v1.4.0+``."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        row = con.execute(
+            "select tags['storage_version'] from duckdb_databases() where database_name = current_database()"
+        ).fetchone()
+    return row[0] if row else "unknown"
 
 
 def publish(scratch: Path, warehouse: Path) -> None:
