@@ -1,5 +1,7 @@
-# make run   : build the warehouse from RAW_DIR into WAREHOUSE_PATH (defaults raw/, warehouse/warehouse.duckdb)
-# make test  : the test suite (unit tests and an end-to-end build in a temporary folder)
+# make run    : build the warehouse from RAW_DIR into WAREHOUSE_PATH (defaults raw/, warehouse/warehouse.duckdb)
+# make test   : the test suite (unit tests and an end-to-end build in a temporary folder)
+# make dev    : the Dagster UI with the asset graph, the nightly schedule and the sensors
+# make status : the last run's summary; make docs / make report: dbt docs, an HTML overview
 #
 # RAW_DIR and WAREHOUSE_PATH are read from make arguments or the environment; relative paths
 # are taken from the repository root. Runs are recorded in DAGSTER_HOME (default .dagster_home/).
@@ -19,23 +21,33 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run test dev validate lint score quality-report bench clean
+.PHONY: setup prepare run status test dev validate lint score quality-report bench docs report clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
 	$(UV) sync --frozen
 
-$(DAGSTER_HOME)/dagster.yaml:
+# Two runs at once (backfill parts), but one warehouse build at a time: a second build waits in
+# the queue instead of waiting on the warehouse lock (jobs.BUILD_TAG).
+$(DAGSTER_HOME)/dagster.yaml: Makefile
 	mkdir -p $(DAGSTER_HOME)
-	printf 'telemetry:\n  enabled: false\nrun_queue:\n  max_concurrent_runs: 2\n' > $@
+	printf '%s\n' 'telemetry:' '  enabled: false' 'run_queue:' '  max_concurrent_runs: 2' \
+		'  tag_concurrency_limits:' '    - key: vnpolitics/warehouse_build' '      limit: 1' > $@
 
 # dbt/target/manifest.json, which the Dagster definitions need before they load.
 prepare: setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run python -m dagster_project.project
 
 run: prepare
-	$(UV) run python -m dagster_project
+	$(UV) run python -m dagster_project run
 	@echo "warehouse: $(WAREHOUSE_PATH)"
+
+status: setup
+	$(UV) run python -m dagster_project status
+
+# Built on first use by `make docs` and `make report`.
+$(WAREHOUSE_PATH):
+	$(MAKE) run
 
 test: setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run pytest
@@ -71,6 +83,20 @@ ARTICLES ?= 1000
 BENCH_OUT ?= warehouse/bench-$(ARTICLES).json
 bench: prepare
 	$(UV) run python bench/run_bench.py --corpus "$(CORPUS)" --articles "$(ARTICLES)" --out "$(BENCH_OUT)"
+
+# dbt docs with the lineage graph, as one self-contained page. The catalog (column types) is read
+# from a copy of the warehouse, so the published file is never opened for writing.
+DOCS_DIR := $(abspath dbt/target/docs)
+docs: prepare $(WAREHOUSE_PATH)
+	@tmp=$$(mktemp -d) && cp "$(WAREHOUSE_PATH)" "$$tmp/warehouse.duckdb" && \
+		cd dbt && WAREHOUSE_PATH="$$tmp/warehouse.duckdb" $(UV) run dbt docs generate --static --quiet \
+			--target-path "$(DOCS_DIR)"; status=$$?; rm -rf "$$tmp"; exit $$status
+	@echo "docs: open $(DOCS_DIR)/static_index.html in a browser (or serve them: cd dbt && $(UV) run dbt docs serve --target-path $(DOCS_DIR))"
+
+# One self-contained HTML page of meetings, people, bodies and who meets whom.
+REPORT_HTML ?= warehouse/report.html
+report: setup $(WAREHOUSE_PATH)
+	$(UV) run python -m vnpolitics.warehouse_report --warehouse "$(WAREHOUSE_PATH)" --out "$(REPORT_HTML)"
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

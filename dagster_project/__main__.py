@@ -1,19 +1,86 @@
-"""``python -m dagster_project``: run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``.
+"""``python -m dagster_project``: the operators' command line (``run``, ``status``, ``validate``).
 
-This is what ``make run`` calls; ``dagster dev`` (``make dev``) runs the same job from the UI.
+``make run`` calls ``run``; ``dagster dev`` (``make dev``) runs the same job from the UI.
+Exit codes: 0 done, 1 the run failed or the folder has files that would be rejected or the
+last run failed, 2 a usage or configuration error, 3 no run recorded yet.
 """
 
+import argparse
+import json
+import os
 import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dagster_project.locations import configured_raw_dir, configured_warehouse
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
 # as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
 
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_RUNS = 0, 1, 2, 3
+WAREHOUSE_HELP = "warehouse file (default: WAREHOUSE_PATH, else warehouse/warehouse.duckdb)"
 
-def main() -> int:
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    for name, value in (("RAW_DIR", getattr(args, "raw_dir", None)), ("WAREHOUSE_PATH", args.warehouse)):
+        if value:
+            os.environ[name] = str(Path(value).expanduser().resolve())
+    return args.command(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dagster_project",
+        description="Build the Vietnamese political-news warehouse and look after it.",
+        epilog="RAW_DIR and WAREHOUSE_PATH are read from the environment unless given as options. "
+        "Exit codes: 0 ok, 1 failed (run, files or last run), 2 usage or configuration error, "
+        "3 no run recorded.",
+    )
+    parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False)
+    commands = parser.add_subparsers(title="commands", metavar="{run,status,validate}")
+
+    run = commands.add_parser("run", help="build and publish the warehouse from RAW_DIR (the default)")
+    run.add_argument("--raw-dir", help="folder of article files (default: RAW_DIR, else raw/)")
+    run.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    run.add_argument("--force", action="store_true", help="rebuild even when nothing is new (FORCE_REBUILD)")
+    run.set_defaults(command=_run)
+
+    status = commands.add_parser("status", help="the last run's summary, from the run log")
+    status.add_argument("--warehouse", help=WAREHOUSE_HELP)
+    status.add_argument("--json", action="store_true", help="print the last run as JSON")
+    status.set_defaults(command=_status)
+
+    validate = commands.add_parser("validate", help="check a raw folder without loading it")
+    validate.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
+    validate.add_argument(
+        "--max-file-bytes", type=int, help="larger files are rejected (default: MAX_FILE_BYTES, else 5 MB)"
+    )
+    validate.set_defaults(command=_validate)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``; a failure goes to the run log."""
+    raw = configured_raw_dir()
+    if not raw.is_dir():
+        print(f"error: raw folder {raw} does not exist (set RAW_DIR or --raw-dir)", file=sys.stderr)
+        return EXIT_USAGE
+    if args.force:
+        os.environ["FORCE_REBUILD"] = "1"
     from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
 
-    from dagster_project.definitions import defs
+    from dagster_project.project import dbt_project, prepare_dbt_manifest
 
+    if not dbt_project.manifest_path.exists():
+        prepare_dbt_manifest()
+    from dagster_project.definitions import defs
+    from dagster_project.resources import warehouse_from_env
+    from dagster_project.run_errors import step_errors
+    from vnpolitics.run_log import append_failed_run
+
+    started = datetime.now(UTC)
     job = defs.resolve_job_def("build_warehouse_job")
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(
@@ -28,29 +95,71 @@ def main() -> int:
         and not e.asset_check_evaluation_data.passed
         and e.asset_check_evaluation_data.severity == AssetCheckSeverity.ERROR
     ]
-    print(f"run {result.run_id}: {'success' if result.success else 'FAILED'}", file=sys.stderr)
-    for error in _step_errors(result.all_events):
-        print(f"error: {error}", file=sys.stderr)
-    if failed_checks:
-        print(f"failed checks: {', '.join(failed_checks)}", file=sys.stderr)
-    return 0 if result.success and not failed_checks else 1
+    succeeded = result.success and not failed_checks
+    print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
+    problems = step_errors(result.all_events) + [f"failed check: {name}" for name in failed_checks]
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if not succeeded:
+        warehouse = warehouse_from_env()
+        record = warehouse.run_record(result.run_id, "failed", started)
+        record.message = "; ".join(problems) or "run failed"
+        append_failed_run(warehouse.run_log_path, record)
+        print(f"recorded in {warehouse.run_log_path}", file=sys.stderr)
+    return EXIT_OK if succeeded else EXIT_FAILED
 
 
-def _step_errors(events: list) -> list[str]:
-    """The first line of each error that stopped a step or the run's resources (e.g. the lock)."""
-    from dagster import DagsterEventType
+def _status(args: argparse.Namespace) -> int:
+    """The last run, the last published one if that is another, and any run building now."""
+    from vnpolitics.publish import lock_holder
+    from vnpolitics.run_log import read_runs, run_log_path
 
-    errors = []
-    for event in events:
-        if event.event_type not in (DagsterEventType.STEP_FAILURE, DagsterEventType.RESOURCE_INIT_FAILURE):
-            continue
-        error = getattr(event.event_specific_data, "error", None)
-        while error is not None and error.cause is not None and "dagster" in error.cls_name.lower():
-            error = error.cause  # unwrap Dagster's wrappers down to the error the code raised
-        if error is not None:
-            where = event.step_key or "resources"
-            errors.append(f"{where}: {error.message.strip().splitlines()[0]}")
-    return errors
+    warehouse = configured_warehouse()
+    runs = read_runs(run_log_path(warehouse))
+    building = lock_holder(warehouse)
+    if args.json:
+        last = vars(runs[-1]) if runs else None
+        summary = {"warehouse": str(warehouse), "building": building, "last_run": last}
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(f"warehouse: {warehouse}{'' if warehouse.exists() else ' (not built yet)'}")
+        if building:
+            print(f"building now: {building}")
+        if runs:
+            print(f"last run, ended {runs[-1].finished_at}:\n{runs[-1].format()}")
+            published = [r for r in runs if r.status == "success"]
+            if published and published[-1] is not runs[-1]:
+                print(f"last published: run {published[-1].run_id}, ended {published[-1].finished_at}")
+    if not runs:
+        print(f"no run recorded in {run_log_path(warehouse)}", file=sys.stderr)
+        return EXIT_NO_RUNS
+    return EXIT_FAILED if runs[-1].status == "failed" else EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    """Scan and decode every file as a run would, and say what a run would do with each."""
+    from collections import Counter
+
+    from vnpolitics.ingest import DEFAULT_MAX_FILE_BYTES, scan_folder
+
+    folder = Path(args.folder).expanduser().resolve() if args.folder else configured_raw_dir()
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    max_bytes = args.max_file_bytes or int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
+    records, _ = scan_folder(folder, max_bytes=max_bytes, keep_text=False)
+    counts = Counter(r.status for r in records)
+    print(
+        f"{folder}: {len(records)} files, {counts['loaded']} would load, "
+        f"{counts['duplicate']} duplicate, {counts['rejected']} would be rejected"
+    )
+    for record in records:
+        if record.status == "rejected":
+            print(f"  rejected: {record.source_file}: {record.reason}")
+    if not records:
+        print("error: no files to load", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FAILED if counts["rejected"] else EXIT_OK
 
 
 if __name__ == "__main__":

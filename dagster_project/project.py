@@ -21,12 +21,15 @@ from pathlib import Path
 from dagster_dbt import DbtCliResource, DbtProject
 from packaging import version
 
+from dagster_project.locations import (  # noqa: F401 (re-exported: where things live)
+    DBT_DIR,
+    DEFAULT_RAW_DIR,
+    DEFAULT_WAREHOUSE_PATH,
+    REPO_ROOT,
+    configured_warehouse,
+)
 from vnpolitics.publish import scratch_path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DBT_DIR = REPO_ROOT / "dbt"
-DEFAULT_RAW_DIR = REPO_ROOT / "raw"
-DEFAULT_WAREHOUSE_PATH = REPO_ROOT / "warehouse" / "warehouse.duckdb"
 # The dbt installed beside this interpreter, so a bare ``.venv/bin/python`` finds it without PATH.
 _VENV_DBT = Path(sys.executable).with_name("dbt")
 DBT_EXECUTABLE = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
@@ -74,7 +77,7 @@ def prepare_dbt_manifest() -> Path:
     # Parsing renders profiles.yml, which reads WAREHOUSE_PATH, but never opens the warehouse.
     # Runs point dbt at the scratch copy; parsing with that same path keeps the profile equal,
     # so each run's dbt reuses this parse (partial parsing) instead of parsing all over again.
-    warehouse = Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH).expanduser().resolve()
+    warehouse = configured_warehouse()
     with warehouse_env(scratch_path(warehouse)):
         if (DBT_DIR / "packages.yml").exists() or (DBT_DIR / "dependencies.yml").exists():
             dbt.cli(["deps", "--quiet"], target_path=dbt_project.target_path).wait()
