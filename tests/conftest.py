@@ -37,3 +37,18 @@ def people_of(text: str) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def raw_dir() -> Path:
     return RAW
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """A warehouse built once from the samples through the whole asset graph, shared read-only.
+
+    Tests that only read marts (queries, exports, the report) use it instead of building their own.
+    """
+    from dagster_support import build_warehouse, copy_raw
+
+    root = tmp_path_factory.mktemp("sample_warehouse")
+    warehouse = root / "warehouse" / "warehouse.duckdb"
+    result = build_warehouse(copy_raw(root / "raw"), warehouse)
+    assert result.success, "the sample build failed"
+    return warehouse

@@ -6,7 +6,7 @@ import functools
 import shutil
 from pathlib import Path
 
-from dagster import Definitions, ExecuteInProcessResult, materialize
+from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -42,23 +42,21 @@ def copy_raw(target: Path) -> Path:
 def build_warehouse(
     raw_dir: Path, warehouse_path: Path, force_rebuild: bool = False
 ) -> ExecuteInProcessResult:
-    """Materialise every asset and check of the code location on ``raw_dir`` into ``warehouse_path``."""
-    load_definitions()
-    from dagster_project.assets.dbt import dbt_models
-    from dagster_project.assets.ingest import raw_tables
-    from dagster_project.assets.publish import published_warehouse
-    from dagster_project.checks import asset_checks
+    """Run the code location's own ``build_warehouse_job`` (what the schedule and the sensor
+    start) on ``raw_dir`` into ``warehouse_path``: every asset and check of the graph but the
+    extraction backfill's partitions."""
+    defs = load_definitions()
     from dagster_project.project import dbt_cli_resource
     from dagster_project.resources import WarehouseBuild, WarehouseConfig
 
-    return materialize(
-        [raw_tables, dbt_models, published_warehouse, *asset_checks],
+    warehouse = WarehouseConfig(
+        raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
+    )
+    return defs.resolve_job_def("build_warehouse_job").execute_in_process(
         resources={
-            "build": WarehouseBuild(
-                warehouse=WarehouseConfig(
-                    raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
-                )
-            ),
+            "warehouse": warehouse,
+            "build": WarehouseBuild(warehouse=warehouse),
             "dbt": dbt_cli_resource(),
         },
+        instance=DagsterInstance.ephemeral(),
     )

@@ -49,9 +49,25 @@ def test_raw_tables_and_marts_are_one_graph(defs):
     # every contract mart is built, through staging and intermediate models, from the raw tables
     for table in CONTRACT_TABLES:
         assert ancestors(graph, mart_key(table)) & raw_keys, f"{table} does not depend on any raw table"
-    # nothing in the graph is an external stub: each asset is materialised by the raw step or by dbt
-    for key in keys:
+    # the only external asset is the scrapers' folder; everything else is built by the raw step or dbt
+    for key in keys - {AssetKey("raw_files")}:
         assert graph.get(key).is_materializable, f"{key.to_user_string()} is not materialised by anything"
+    assert not graph.get(AssetKey("raw_files")).is_materializable
+
+
+def test_the_graph_reads_files_then_extraction_then_raw_tables_then_staging_then_marts(defs):
+    graph = defs.resolve_asset_graph()
+    upstream = ancestors(graph, mart_key("fct_meetings"))
+    for key in (
+        AssetKey("raw_files"),
+        AssetKey("extracted_articles"),
+        AssetKey(["raw", "articles"]),
+        AssetKey(["staging", "stg_meetings"]),
+    ):
+        assert key in upstream, f"{key.to_user_string()} is not upstream of fct_meetings"
+    assert AssetKey("extracted_articles") in ancestors(graph, AssetKey(["raw", "articles"]))
+    exports = graph.get(AssetKey("mart_exports"))
+    assert AssetKey("published_warehouse") in exports.parent_keys
 
 
 def test_every_asset_is_in_a_job(defs):
