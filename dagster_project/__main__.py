@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
     if not dbt_project.manifest_path.exists():
         prepare_dbt_manifest()
     from dagster_project.definitions import defs
-    from dagster_project.resources import warehouse_from_env
+    from dagster_project.resources import WarehouseConfig
     from dagster_project.run_errors import step_errors
     from vnpolitics.run_log import append_failed_run
 
@@ -101,7 +101,8 @@ def _run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if not succeeded:
-        warehouse = warehouse_from_env()
+        # plain values, not the EnvVar-backed resource (an EnvVar field holds the variable's name)
+        warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(configured_warehouse()))
         record = warehouse.run_record(result.run_id, "failed", started)
         record.message = "; ".join(problems) or "run failed"
         append_failed_run(warehouse.run_log_path, record)

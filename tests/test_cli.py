@@ -1,0 +1,127 @@
+"""The operators' command line: ``python -m dagster_project run|status|validate``, messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+from dagster_support import REPO
+
+from vnpolitics.publish import run_lock
+from vnpolitics.run_log import RunRecord, append_failed_run, read_runs, run_log_path
+
+
+def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dagster_project", *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_help_lists_the_three_commands():
+    result = cli("--help")
+    assert result.returncode == 0
+    for command in ("run", "status", "validate"):
+        assert command in result.stdout
+    assert "Exit codes" in result.stdout
+
+
+def test_an_unknown_command_is_a_usage_error():
+    result = cli("rebuild-everything")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+
+
+def test_validate_accepts_the_samples(raw_dir):
+    result = cli("validate", str(raw_dir))
+    assert result.returncode == 0, result.stdout + result.stderr
+    count = len([p for p in raw_dir.iterdir() if p.is_file()])
+    assert f"{count} files, {count} would load" in result.stdout
+
+
+def test_validate_names_each_file_a_run_would_reject(tmp_path):
+    folder = tmp_path / "incoming"
+    shutil.copytree(REPO / "raw", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "english.txt").write_text("The committee met on Monday to discuss the budget. " * 20)
+    result = cli("validate", str(folder))
+    assert result.returncode == 1
+    assert "2 would be rejected" in result.stdout
+    assert "rejected: empty.txt: empty file" in result.stdout
+    assert "rejected: english.txt: not Vietnamese text" in result.stdout
+    assert not list(tmp_path.glob("**/*.duckdb")), "validate must not build anything"
+
+
+def test_validate_and_run_refuse_a_missing_folder(tmp_path):
+    assert cli("validate", str(tmp_path / "absent")).returncode == 2
+    result = cli("run", "--raw-dir", str(tmp_path / "absent"), "--warehouse", str(tmp_path / "w.duckdb"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_status_without_any_run(tmp_path):
+    result = cli("status", "--warehouse", str(tmp_path / "warehouse.duckdb"))
+    assert result.returncode == 3
+    assert "not built yet" in result.stdout and "no run recorded" in result.stderr
+
+
+def test_status_summarises_the_last_run_and_fails_after_a_failed_one(sample_warehouse, tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_warehouse, warehouse)
+    shutil.copyfile(run_log_path(sample_warehouse), run_log_path(warehouse))
+    published = read_runs(run_log_path(warehouse))[-1]
+
+    result = cli("status", "--warehouse", str(warehouse))
+    assert result.returncode == 0, result.stderr
+    assert f"run {published.run_id} success" in result.stdout
+    assert f"dim_people: {published.rows_per_table['dim_people']} rows" in result.stdout
+
+    failed = RunRecord(
+        "r-failed", published.finished_at, published.finished_at, "failed", "raw", str(warehouse), "v"
+    )
+    failed.message = "dbt_models: 1 of 216 tests failed"
+    append_failed_run(run_log_path(warehouse), failed)
+    result = cli("status", "--warehouse", str(warehouse))
+    assert result.returncode == 1
+    assert "r-failed failed" in result.stdout and "1 of 216 tests failed" in result.stdout
+    assert f"last published: run {published.run_id}" in result.stdout
+
+    as_json = json.loads(cli("status", "--warehouse", str(warehouse), "--json").stdout)
+    assert as_json["last_run"]["run_id"] == "r-failed" and as_json["building"] is None
+
+
+def test_status_shows_a_run_in_progress(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    with run_lock(warehouse, timeout_seconds=1):
+        result = cli("status", "--warehouse", str(warehouse))
+    assert f"building now: pid {os.getpid()}" in result.stdout
+
+
+def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
+    """A run that cannot take the warehouse lock fails, says why, and leaves a line in the run log."""
+    raw = shutil.copytree(REPO / "raw", tmp_path / "raw")
+    warehouse = tmp_path / "warehouse" / "warehouse.duckdb"
+    (tmp_path / "dagster_home").mkdir()
+    with run_lock(warehouse, timeout_seconds=1):
+        result = cli(
+            "run",
+            "--raw-dir",
+            str(raw),
+            "--warehouse",
+            str(warehouse),
+            RUN_LOCK_TIMEOUT_SECONDS="0",
+            DAGSTER_HOME=str(tmp_path / "dagster_home"),
+        )
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "another run is building" in result.stderr
+    (failed,) = read_runs(run_log_path(warehouse))
+    assert failed.status == "failed" and "another run is building" in failed.message
+    assert not warehouse.exists()

@@ -1,0 +1,199 @@
+"""The nightly schedule, the new-files sensor, the failure sensor and the retry policy."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from dagster import (
+    DagsterEventType,
+    DagsterInstance,
+    Failure,
+    RetryPolicy,
+    RunRequest,
+    SkipReason,
+    build_run_status_sensor_context,
+    build_sensor_context,
+    job,
+    op,
+)
+from dagster_support import REPO, load_definitions
+
+from dagster_project.jobs import TRANSIENT_RETRIES
+from dagster_project.retries import only_transient_retries
+from vnpolitics.run_log import read_runs, run_log_path
+from vnpolitics.transient import is_transient
+
+
+@pytest.fixture(scope="module")
+def defs():
+    return load_definitions()
+
+
+def test_the_nightly_schedule_builds_everything_at_two_in_vietnam(defs):
+    schedule = defs.resolve_schedule_def("nightly_build")
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.execution_timezone == "Asia/Ho_Chi_Minh"
+    assert schedule.job_name == "build_warehouse_job"
+    assert schedule.default_status.value == "RUNNING"
+
+
+def test_builds_carry_the_tag_the_run_queue_limits_to_one():
+    from dagster_project.jobs import BUILD_TAG
+
+    config = (REPO / "Makefile").read_text(encoding="utf-8")
+    ((key, _),) = BUILD_TAG.items()
+    assert key in config and "limit: 1" in config
+    build = load_definitions().resolve_job_def("build_warehouse_job")
+    assert build.tags.get(key) == BUILD_TAG[key]
+    assert build.op_retry_policy is not None and build.op_retry_policy.max_retries == 2
+
+
+def _tick(sensor, cursor: str | None, raw: Path):
+    from dagster_project.resources import WarehouseConfig
+
+    context = build_sensor_context(
+        cursor=cursor,
+        resources={"warehouse": WarehouseConfig(raw_dir=str(raw), warehouse_path=str(raw / "w"))},
+    )
+    result = sensor(context)
+    if isinstance(result, SkipReason):
+        return [], result.skip_message, cursor
+    requests = [r for r in result.run_requests or [] if isinstance(r, RunRequest)]
+    skip = result.skip_reason.skip_message if result.skip_reason else None
+    return requests, skip, result.cursor
+
+
+def test_the_sensor_requests_one_build_per_settled_folder_state(defs, tmp_path):
+    sensor = defs.resolve_sensor_def("new_raw_files")
+    assert sensor.job_name == "build_warehouse_job"
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO / "raw", raw)
+
+    requests, skip, cursor = _tick(sensor, None, raw)
+    assert not requests and "changed" in skip  # first sight: wait for copies to finish
+    requests, _, cursor = _tick(sensor, cursor, raw)
+    assert len(requests) == 1
+    first_key = requests[0].run_key
+    requests, skip, cursor = _tick(sensor, cursor, raw)
+    assert not requests and "nothing new" in skip
+
+    (raw / "new article.txt").write_text("Chiều 3/2, Thủ tướng Chính phủ chủ trì họp.", encoding="utf-8")
+    requests, skip, cursor = _tick(sensor, cursor, raw)
+    assert not requests and "changed" in skip
+    (raw / "second.txt").write_text("Sáng 4/2, Quốc hội họp phiên bế mạc.", encoding="utf-8")
+    requests, skip, cursor = _tick(sensor, cursor, raw)
+    assert not requests, "a folder still being written must not start a build"
+    requests, _, cursor = _tick(sensor, cursor, raw)
+    assert len(requests) == 1 and requests[0].run_key != first_key
+
+
+def test_the_sensor_skips_a_missing_folder(defs, tmp_path):
+    requests, skip, _ = _tick(defs.resolve_sensor_def("new_raw_files"), None, tmp_path / "absent")
+    assert not requests and "not a folder" in skip
+
+
+@op
+def _op_that_breaks() -> None:
+    raise ValueError("the pipeline broke: cannot parse 'Hội nghị'")
+
+
+@job
+def _job_that_breaks() -> None:
+    _op_that_breaks()
+
+
+def test_a_failed_build_is_written_to_the_run_log_once(defs, tmp_path):
+    from dagster_project.resources import WarehouseConfig
+
+    warehouse = WarehouseConfig(
+        raw_dir=str(tmp_path), warehouse_path=str(tmp_path / "w" / "warehouse.duckdb")
+    )
+    with DagsterInstance.ephemeral() as instance:
+        result = _job_that_breaks.execute_in_process(instance=instance, raise_on_error=False)
+        assert not result.success
+        run = instance.get_run_by_id(result.run_id)
+        failure = next(e for e in result.all_events if e.event_type == DagsterEventType.RUN_FAILURE)
+        sensor = defs.resolve_sensor_def("record_failed_builds")
+        for _ in range(2):  # the daemon and the command line may both report it
+            context = build_run_status_sensor_context(
+                sensor_name="record_failed_builds",
+                dagster_instance=instance,
+                dagster_run=run,
+                dagster_event=failure,
+                resources={"warehouse": warehouse},
+            ).for_run_failure()
+            sensor(context)
+    runs = read_runs(run_log_path(warehouse.database_path))
+    assert [r.run_id for r in runs] == [result.run_id]
+    assert runs[0].status == "failed"
+    assert "_op_that_breaks" in runs[0].message and "cannot parse 'Hội nghị'" in runs[0].message
+
+
+def test_machine_failures_are_transient_and_code_failures_are_not():
+    from concurrent.futures.process import BrokenProcessPool
+
+    assert is_transient(BrokenProcessPool("a worker died"))
+    assert is_transient(duckdb.IOException("could not write"))
+    assert is_transient(FileNotFoundError("vanished"))
+    wrapped = RuntimeError("load failed")
+    wrapped.__cause__ = OSError("disk")
+    assert is_transient(wrapped)
+    assert not is_transient(ValueError("bad date"))
+    assert not is_transient(duckdb.ParserException("syntax error"))
+
+
+def test_a_bug_in_a_step_skips_the_retry_policy():
+    @only_transient_retries
+    def broken() -> None:
+        raise KeyError("article_key")
+
+    @only_transient_retries
+    def flaky() -> None:
+        raise OSError("temporarily unavailable")
+
+    with pytest.raises(Failure) as failure:
+        broken()
+    assert failure.value.allow_retries is False and "KeyError" in failure.value.description
+    with pytest.raises(OSError):
+        flaky()
+
+
+def test_a_transient_failure_is_retried_by_the_build_job_policy(tmp_path):
+    """The policy really runs a step again: a step failing once with an OSError then succeeds."""
+    marker = tmp_path / "tried"
+
+    @op
+    @only_transient_retries
+    def flaky_once() -> str:
+        if not marker.exists():
+            marker.write_text("1")
+            raise OSError("the disk hiccuped")
+        return "ok"
+
+    @job(op_retry_policy=RetryPolicy(max_retries=TRANSIENT_RETRIES.max_retries, delay=0))
+    def flaky_job() -> None:
+        flaky_once()
+
+    result = flaky_job.execute_in_process(raise_on_error=False)
+    assert result.success
+    restarts = [e for e in result.all_events if e.event_type == DagsterEventType.STEP_RESTARTED]
+    assert len(restarts) == 1
+
+
+def test_run_log_lines_keep_their_json(tmp_path):
+    """A failed line written by hand-readable JSON keeps Vietnamese text as is (no \\u escapes)."""
+    from vnpolitics.run_log import RunRecord, append_failed_run
+
+    path = tmp_path / "warehouse.run_log.jsonl"
+    record = RunRecord(
+        "r1", "2026-01-01T00:00:00+07:00", "2026-01-01T00:01:00+07:00", "failed", "raw", "w", "v"
+    )
+    record.message = "dbt_models: lỗi kiểm tra"
+    assert append_failed_run(path, record)
+    assert not append_failed_run(path, record)
+    assert json.loads(path.read_text(encoding="utf-8"))["message"] == "dbt_models: lỗi kiểm tra"
+    assert "lỗi" in path.read_text(encoding="utf-8")
