@@ -94,7 +94,7 @@ docs: prepare $(WAREHOUSE_PATH)
 	@echo "docs: open $(DOCS_DIR)/static_index.html in a browser (or serve them: cd dbt && $(UV) run dbt docs serve --target-path $(DOCS_DIR))"
 
 # One self-contained HTML page of meetings, people, bodies and who meets whom.
-REPORT_HTML ?= warehouse/report.html
+REPORT_HTML ?= $(dir $(WAREHOUSE_PATH))report.html
 report: setup $(WAREHOUSE_PATH)
 	$(UV) run python -m vnpolitics.warehouse_report --warehouse "$(WAREHOUSE_PATH)" --out "$(REPORT_HTML)"
 
