@@ -14,18 +14,21 @@ import duckdb
 import pytest
 
 from vnpolitics.publish import (
+    STORAGE_VERSION,
     WarehouseLocked,
     lock_path,
     publish,
     run_lock,
     scratch_path,
     start_scratch,
+    storage_version,
 )
 from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path, store_run_log
 
 
-def _table(path: Path, rows: int) -> None:
-    with duckdb.connect(str(path)) as con:
+def _table(path: Path, rows: int, storage: str = STORAGE_VERSION) -> None:
+    """A one-table database; a new file is written in ``storage`` format, as the pipeline's are."""
+    with duckdb.connect(str(path), config={"storage_compatibility_version": storage}) as con:
         con.execute("create or replace table main.t as select range as n from range(?)", [rows]).fetchall()
 
 
@@ -75,6 +78,18 @@ def test_scratch_starts_from_the_published_file_and_drops_a_stale_one(tmp_path: 
     assert scratch == stale
     assert _rows(scratch) == 3
     assert stat.S_IMODE(scratch.stat().st_mode) == 0o644
+
+
+def test_a_published_file_in_another_storage_format_is_rebuilt_not_copied(tmp_path: Path) -> None:
+    """A warehouse in DuckDB 2.0's own format (built before the format was pinned) is not
+    carried over: the scratch file starts empty, in the format older readers open."""
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3, storage="latest")
+    assert storage_version(warehouse) != f"{STORAGE_VERSION}+"
+    scratch = start_scratch(warehouse)
+    assert storage_version(scratch) == f"{STORAGE_VERSION}+"
+    with duckdb.connect(str(scratch), read_only=True) as con:
+        assert not con.execute("select * from duckdb_tables() where table_name = 't'").fetchall()
 
 
 def test_publish_swaps_the_file_under_an_open_reader(tmp_path: Path) -> None:
