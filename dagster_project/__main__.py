@@ -97,9 +97,12 @@ def _run(args: argparse.Namespace) -> int:
     ]
     succeeded = result.success and not failed_checks
     print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
-    problems = step_errors(result.all_events) + [f"failed check: {name}" for name in failed_checks]
+    problems = step_errors(result.all_events)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
+    if failed_checks:
+        problems.append(f"failed checks: {', '.join(failed_checks)}")
+        print(problems[-1], file=sys.stderr)
     if not succeeded:
         # plain values, not the EnvVar-backed resource (an EnvVar field holds the variable's name)
         warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(configured_warehouse()))

@@ -22,6 +22,7 @@ from run_support import run_to_end, start_run
 from vnpolitics.cache import ARTICLE_TABLES
 from vnpolitics.faults import PAUSE_AT, PAUSE_SECONDS
 from vnpolitics.publish import lock_path, run_lock, scratch_path
+from vnpolitics.run_log import read_runs, run_log_path
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +252,5 @@ def test_a_failed_check_stops_the_publish(baseline):
     assert run.finish() == 1
     assert "failed checks: rejected_share_below_threshold" in run.output()
     assert table_rows(warehouse) == before, "a run that failed a check was published"
+    last = read_runs(run_log_path(warehouse))[-1]
+    assert last.status == "failed" and "rejected_share_below_threshold" in last.message
