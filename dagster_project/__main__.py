@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dagster_project.locations import configured_raw_dir, configured_warehouse
+from dagster_project.locations import configured_dagster_home, configured_raw_dir, configured_warehouse
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
 # as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
@@ -69,6 +69,7 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.force:
         os.environ["FORCE_REBUILD"] = "1"
+    os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
 
     from dagster_project.project import dbt_project, prepare_dbt_manifest

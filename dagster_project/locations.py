@@ -11,6 +11,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO_ROOT / "dbt"
 DEFAULT_RAW_DIR = REPO_ROOT / "raw"
 DEFAULT_WAREHOUSE_PATH = REPO_ROOT / "warehouse" / "warehouse.duckdb"
+DEFAULT_DAGSTER_HOME = REPO_ROOT / ".dagster_home"  # what the Makefile sets up
 
 
 def configured_raw_dir() -> Path:
@@ -21,3 +22,14 @@ def configured_raw_dir() -> Path:
 def configured_warehouse() -> Path:
     """``WAREHOUSE_PATH`` when set, else ``warehouse/warehouse.duckdb`` of the repository."""
     return Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH).expanduser().resolve()
+
+
+def configured_dagster_home() -> Path:
+    """``DAGSTER_HOME`` when set, else the repository's ``.dagster_home/`` (created if missing).
+
+    So ``python -m dagster_project run`` records its runs where ``make run`` and ``make dev``
+    look, whether or not it was started through make.
+    """
+    home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME).expanduser().resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    return home
