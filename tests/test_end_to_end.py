@@ -64,6 +64,22 @@ def test_checks_pass(builds):
     assert not failed, f"failed checks: {failed}"
 
 
+def test_each_mart_shows_its_rows_and_a_preview_in_the_ui(builds):
+    from dagster import DagsterEventType
+
+    warehouse, _, after, result = builds
+    observed = {
+        e.asset_key.path[-1]: e.event_specific_data.asset_observation.metadata
+        for e in result.all_events
+        if e.event_type == DagsterEventType.ASSET_OBSERVATION
+    }
+    for table in CONTRACT_TABLES:
+        assert observed[table]["dagster/row_count"].value == len(after[f"main.{table}"]), table
+    people = observed["dim_people"]["preview"].value
+    assert people.startswith("| person_key | full_name") and people.count("\n") == 6  # header, rule, 5 rows
+    assert (warehouse.parent / "export" / "dim_people.parquet").exists()
+
+
 def test_rerun_gives_identical_tables_and_keys(builds):
     _, before, after, _ = builds
     assert before.keys() == after.keys()

@@ -1,13 +1,14 @@
 """Parquet export: the published marts as ``export/<table>.parquet`` beside the warehouse.
 
 For BI tools without a DuckDB driver. It runs after the publish, while the run still holds the
-warehouse lock, so no other run replaces the warehouse while it is being read. Its metadata is
-the UI's view of the marts: rows and a preview of each.
+warehouse lock, so no other run replaces the warehouse while it is being read. It also records
+each mart's rows and a preview as an observation of that mart's asset, for the UI.
 """
 
 import polars as pl
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, MetadataValue, asset
 
+from dagster_project.assets.dbt import dbt_models
 from dagster_project.assets.publish import published_warehouse
 from dagster_project.resources import WarehouseBuild
 from dagster_project.retries import only_transient_retries
@@ -27,10 +28,19 @@ def mart_exports(context: AssetExecutionContext, build: WarehouseBuild) -> Mater
     database = build.warehouse.database_path
     exported = export_marts(database)
     context.log.info(f"exported {len(exported)} tables to {export_path(database)}")
-    metadata: dict[str, object] = {
-        "folder": MetadataValue.path(str(export_path(database))),
-        "rows_per_table": MetadataValue.json({e.table: e.rows for e in exported}),
-    }
+    marts = {key.path[-1]: key for key in dbt_models.keys}
     for e in exported:
-        metadata[f"preview_{e.table}"] = MetadataValue.md(markdown_preview(pl.read_parquet(e.path, n_rows=5)))
-    return MaterializeResult(metadata=metadata)
+        preview = MetadataValue.md(markdown_preview(pl.read_parquet(e.path, n_rows=5)))
+        if e.table in marts:  # shown on the mart's own page in the UI, beside dbt's results
+            context.log_event(
+                AssetObservation(
+                    asset_key=marts[e.table],
+                    metadata={"dagster/row_count": e.rows, "preview": preview, "parquet": str(e.path)},
+                )
+            )
+    return MaterializeResult(
+        metadata={
+            "folder": MetadataValue.path(str(export_path(database))),
+            "rows_per_table": MetadataValue.json({e.table: e.rows for e in exported}),
+        }
+    )
