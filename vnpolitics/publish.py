@@ -58,9 +58,8 @@ def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5)
         deadline = time.monotonic() + timeout_seconds
         while not _try_lock(fd):
             if time.monotonic() >= deadline:
-                holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
                 raise WarehouseLocked(
-                    f"another run is building {warehouse} (lock {path} held by {holder}); "
+                    f"another run is building {warehouse} (lock {path} held by {_holder(fd)}); "
                     f"waited {timeout_seconds:g} s. Let it finish, or set RUN_LOCK_TIMEOUT_SECONDS "
                     "to wait longer."
                 )
@@ -88,9 +87,14 @@ def lock_holder(warehouse: Path) -> str | None:
         if _try_lock(fd, fcntl.LOCK_SH):
             fcntl.flock(fd, fcntl.LOCK_UN)
             return None
-        return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+        return _holder(fd)
     finally:
         os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    """What the lock holder wrote into the lock file: ``pid N since T``."""
+    return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
 
 
 def _try_lock(fd: int, kind: int = fcntl.LOCK_EX) -> bool:

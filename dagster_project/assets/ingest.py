@@ -24,7 +24,6 @@ from vnpolitics.run_log import (
     ingest_summary,
     input_fingerprint,
     last_published,
-    run_log_path,
 )
 
 RAW_TABLE_DESCRIPTIONS = {
@@ -84,7 +83,7 @@ def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterato
     fingerprint = input_fingerprint(
         frames["ingest_files"].select(FINGERPRINT_COLUMNS).iter_rows(), EXTRACTOR_VERSION, DBT_DIR
     )
-    log_path = run_log_path(warehouse.database_path)
+    log_path = warehouse.run_log_path
     last = last_published(log_path)
     current = last is not None and last.fingerprint == fingerprint and warehouse.database_path.exists()
     if current and not warehouse.force_rebuild:

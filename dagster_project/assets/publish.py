@@ -19,7 +19,6 @@ from vnpolitics.run_log import (
     append_run,
     count_build,
     input_fingerprint,
-    run_log_path,
     store_run_log,
 )
 
@@ -35,7 +34,7 @@ from vnpolitics.run_log import (
 def published_warehouse(context: AssetExecutionContext, build: WarehouseBuild) -> MaterializeResult:
     warehouse = build.warehouse
     record = build.run_record(context.run.run_id, "success")
-    log_path = run_log_path(warehouse.database_path)
+    log_path = warehouse.run_log_path
     with duckdb.connect(str(warehouse.build_path)) as con:
         count_build(con, record)
         ingest_rows = con.execute(f"select {', '.join(FINGERPRINT_COLUMNS)} from raw.ingest_files").fetchall()
