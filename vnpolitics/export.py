@@ -50,10 +50,10 @@ def export_marts(warehouse: Path, folder: Path | None = None) -> list[ExportedTa
             partial = target.with_name(target.name + _PARTIAL_SUFFIX)
             quoted = '"' + table.replace('"', '""') + '"'  # a catalog name, never article text
             options = "format parquet, compression zstd"
-            con.execute(f"copy (select * from main.{quoted}) to '{_sql_literal(partial)}' ({options})")
+            copy = f"copy (select * from main.{quoted}) to '{_sql_literal(partial)}' ({options})"
+            (rows,) = con.execute(copy).fetchone()  # COPY answers with the rows it wrote
             os.replace(partial, target)
-            rows = int(con.execute(f"select count(*) from main.{quoted}").fetchone()[0])
-            exported.append(ExportedTable(table, target, rows))
+            exported.append(ExportedTable(table, target, int(rows)))
     current = {e.path.name for e in exported}
     for stale in folder.glob("*.parquet"):
         if stale.name not in current:
