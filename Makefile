@@ -96,7 +96,7 @@ docs: prepare $(WAREHOUSE_PATH)
 # One self-contained HTML page of meetings, people, bodies and who meets whom.
 REPORT_HTML ?= $(dir $(WAREHOUSE_PATH))report.html
 report: setup $(WAREHOUSE_PATH)
-	$(UV) run python -m vnpolitics.warehouse_report --warehouse "$(WAREHOUSE_PATH)" --out "$(REPORT_HTML)"
+	$(UV) run python -m vnpolitics.report --warehouse "$(WAREHOUSE_PATH)" --out "$(REPORT_HTML)"
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

@@ -19,7 +19,21 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from vnpolitics import warehouse_report as wr
+from vnpolitics.report.charts import hbar_chart_svg, month_chart_svg
+from vnpolitics.report.data import (
+    GRAPH_PEOPLE,
+    TOP_BODIES,
+    TOP_PEOPLE,
+    Bar,
+    GraphEdge,
+    GraphNode,
+    Headline,
+    MonthCount,
+    ReportData,
+)
+from vnpolitics.report.graph import LabelledNode, force_layout, graph_svg, separate
+from vnpolitics.report.page import data_table, render_html, write_report
+from vnpolitics.report.text_metrics import text_width, wrap_label
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -72,7 +86,7 @@ def value_texts(svg: ET.Element) -> list[int]:
 @pytest.fixture(scope="module")
 def report(sample_warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     out = tmp_path_factory.mktemp("report") / "report.html"
-    assert wr.write_report(sample_warehouse, out, generated_at=FIXED_TIME) == out
+    assert write_report(sample_warehouse, out, generated_at=FIXED_TIME) == out
     return out, out.read_text(encoding="utf-8")
 
 
@@ -163,7 +177,7 @@ def test_the_most_active_people_are_the_top_attendees(
         from fct_meeting_participants f join dim_people p on p.person_key = f.person_key
         group by f.person_key order by n desc""",
     )
-    shown = min(wr.TOP_PEOPLE, len(counts))
+    shown = min(TOP_PEOPLE, len(counts))
     assert len(names) == shown
     assert values == [n for _, n in counts[:shown]]
     cutoff = counts[shown - 1][1]
@@ -191,7 +205,7 @@ def test_the_most_active_bodies_count_organised_and_named_meetings(
     per_body = Counter(org for org, _ in organised | named)
     names = dict(fetch(sample_warehouse, "select organization_key, canonical_name from dim_organizations"))
     ranked = per_body.most_common()
-    shown = min(wr.TOP_BODIES, len(ranked))
+    shown = min(TOP_BODIES, len(ranked))
     assert value_texts(svg) == [n for _, n in ranked[:shown]]
     labels = label_texts(svg)
     assert len(labels) == shown
@@ -239,7 +253,7 @@ def test_the_graph_shows_the_most_connected_people_and_their_links(
         """select k, count(*) from (select person_a as k from fct_co_attendance
             union all select person_b from fct_co_attendance) group by k order by 2 desc""",
     )
-    assert len(nodes) == min(wr.GRAPH_PEOPLE, len(degrees))
+    assert len(nodes) == min(GRAPH_PEOPLE, len(degrees))
     cutoff = degrees[len(nodes) - 1][1]
     assert {k for k, d in degrees if d > cutoff} <= set(nodes)
     names = dict(fetch(sample_warehouse, "select person_key, full_name from dim_people"))
@@ -270,7 +284,7 @@ def test_graph_labels_and_circles_do_not_overlap(report: tuple[Path, str]) -> No
         if g.get("class") == "node":
             c, t = g.find(f"{SVG_NS}circle"), g.find(f"{SVG_NS}text")
             x, y, r = float(c.get("cx")), float(c.get("cy")), float(c.get("r"))
-            half = max(r, wr.text_width("".join(t.itertext()), 12) / 2)
+            half = max(r, text_width("".join(t.itertext()), 12) / 2)
             boxes.append((x - half, y - r, x + half, float(t.get("y")) + 4))
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
@@ -281,10 +295,8 @@ def test_the_report_is_repeatable_and_leaves_the_warehouse_untouched(
     sample_warehouse: Path, tmp_path: Path
 ) -> None:
     before = hashlib.sha256(sample_warehouse.read_bytes()).hexdigest()
-    first = wr.write_report(sample_warehouse, tmp_path / "a.html", generated_at=FIXED_TIME).read_text("utf-8")
-    second = wr.write_report(sample_warehouse, tmp_path / "b.html", generated_at=FIXED_TIME).read_text(
-        "utf-8"
-    )
+    first = write_report(sample_warehouse, tmp_path / "a.html", generated_at=FIXED_TIME).read_text("utf-8")
+    second = write_report(sample_warehouse, tmp_path / "b.html", generated_at=FIXED_TIME).read_text("utf-8")
     assert hashlib.sha256(sample_warehouse.read_bytes()).hexdigest() == before
     assert first == second
     assert not list(tmp_path.glob("*.partial"))
@@ -295,18 +307,18 @@ def test_the_report_is_repeatable_and_leaves_the_warehouse_untouched(
 
 
 def test_names_are_escaped_in_every_chart() -> None:
-    bars = [wr.Bar(NASTY, (3,)), wr.Bar("Trần Văn \"A\" 'B'", (1,))]
-    nodes = [wr.GraphNode("<k1>", NASTY, 2, 1), wr.GraphNode("k2", "Lê Thị Hà", 1, 1)]
-    edges = [wr.GraphEdge("<k1>", "k2", 1)]
-    for svg in (wr.hbar_chart_svg(bars, ["meetings"]), wr.graph_svg(nodes, edges)):
+    bars = [Bar(NASTY, (3,)), Bar("Trần Văn \"A\" 'B'", (1,))]
+    nodes = [GraphNode("<k1>", NASTY, 2, 1), GraphNode("k2", "Lê Thị Hà", 1, 1)]
+    edges = [GraphEdge("<k1>", "k2", 1)]
+    for svg in (hbar_chart_svg(bars, ["meetings"]), graph_svg(nodes, edges)):
         assert "<b>" not in svg
         assert "&lt;b&gt;Nguyễn &amp; Co&lt;/b&gt;" in svg
         parsed = ET.fromstring(svg)  # escaping keeps it well-formed
         assert NASTY in "".join(parsed.itertext())
-    table = wr.data_table(["Person", "Meetings"], [(NASTY, 3)])
+    table = data_table(["Person", "Meetings"], [(NASTY, 3)])
     assert "<b>" not in table and "&lt;b&gt;" in table
-    page = wr.render_html(
-        wr.ReportData(wr.Headline(1, 1, 1, 1, 0), [wr.MonthCount(2024, 3, 1)], bars, [], nodes, edges, 2),
+    page = render_html(
+        ReportData(Headline(1, 1, 1, 1, 0), [MonthCount(2024, 3, 1)], bars, [], nodes, edges, 2),
         "<w>.duckdb",
         FIXED_TIME,
     )
@@ -315,13 +327,13 @@ def test_names_are_escaped_in_every_chart() -> None:
 
 def test_decomposed_names_are_written_in_nfc() -> None:
     decomposed = "Nguye\u0302\u0303n Va\u0306n A"  # "Nguyễn Văn A" with combining marks
-    svg = wr.hbar_chart_svg([wr.Bar(decomposed, (1,))], ["meetings"])
+    svg = hbar_chart_svg([Bar(decomposed, (1,))], ["meetings"])
     assert "Nguyễn Văn A" in svg and "\u0303" not in svg
 
 
 def test_month_chart_leaves_gaps_and_labels_years() -> None:
-    months = [wr.MonthCount(2023, 11, 4), wr.MonthCount(2024, 2, 2), wr.MonthCount(2024, 3, 7)]
-    svg = ET.fromstring(wr.month_chart_svg(months))
+    months = [MonthCount(2023, 11, 4), MonthCount(2024, 2, 2), MonthCount(2024, 3, 7)]
+    svg = ET.fromstring(month_chart_svg(months))
     bars = [r for r in svg.iter(f"{SVG_NS}rect") if r.get("data-month")]
     assert [r.get("data-month") for r in bars] == ["2023-11", "2024-02", "2024-03"]
     heights = [float(r.get("height")) for r in bars]
@@ -334,30 +346,27 @@ def test_month_chart_leaves_gaps_and_labels_years() -> None:
 
 def test_long_labels_wrap_then_shorten() -> None:
     long_body = "Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương"
-    assert wr.wrap_label("Bộ Nội vụ", 240) == ["Bộ Nội vụ"]
-    lines = wr.wrap_label(long_body, 240)
+    assert wrap_label("Bộ Nội vụ", 240) == ["Bộ Nội vụ"]
+    lines = wrap_label(long_body, 240)
     assert len(lines) == 2 and " ".join(lines) == long_body
-    assert all(wr.text_width(line) <= 240 for line in lines)
-    shortened = wr.wrap_label(long_body + " và " + long_body, 240)
+    assert all(text_width(line) <= 240 for line in lines)
+    shortened = wrap_label(long_body + " và " + long_body, 240)
     assert len(shortened) == 2 and shortened[-1].endswith("…")
-    assert all(wr.text_width(line) <= 240 for line in shortened)
-    assert wr.wrap_label("Bộ" * 60, 240)[0].endswith("…")
+    assert all(text_width(line) <= 240 for line in shortened)
+    assert wrap_label("Bộ" * 60, 240)[0].endswith("…")
 
 
 def test_force_layout_is_seeded_and_separate_removes_overlaps() -> None:
     keys = [f"p{i}" for i in range(12)]
     edges = [
-        wr.GraphEdge(keys[i], keys[j], 1 + (i + j) % 3)
-        for i in range(12)
-        for j in range(i + 1, 12)
-        if j - i < 3
+        GraphEdge(keys[i], keys[j], 1 + (i + j) % 3) for i in range(12) for j in range(i + 1, 12) if j - i < 3
     ]
-    first, second = wr.force_layout(keys, edges), wr.force_layout(keys, edges)
+    first, second = force_layout(keys, edges), force_layout(keys, edges)
     assert first == second
     assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in first.values())
-    assert wr.force_layout(keys, edges, seed=8) != first
-    crowded = [wr.LabelledNode(100, 100, 6, 40, 23) for _ in range(8)]
-    assert wr.separate(crowded, 600, 400)
+    assert force_layout(keys, edges, seed=8) != first
+    crowded = [LabelledNode(100, 100, 6, 40, 23) for _ in range(8)]
+    assert separate(crowded, 600, 400)
     for i, a in enumerate(crowded):
         for b in crowded[i + 1 :]:
             ox, oy = a.overlap(b, 0)
@@ -383,7 +392,7 @@ create table fct_co_attendance (person_a varchar, person_b varchar, meetings_tog
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "vnpolitics.warehouse_report", *args],
+        [sys.executable, "-m", "vnpolitics.report", *args],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -413,7 +422,7 @@ def test_people_who_never_shared_a_meeting_give_no_graph(tmp_path: Path) -> None
         con.execute("insert into dim_people values ('p1', 'Lê Văn A')")
         con.execute("insert into fct_meetings values ('m1', null, 'hội nghị')")
         con.execute("insert into fct_meeting_participants values ('m1', 'p1', 'chair')")
-    page = wr.write_report(warehouse, tmp_path / "r.html").read_text(encoding="utf-8")
+    page = write_report(warehouse, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Lê Văn A" in section_of(page, "top-people")
     assert 'class="empty"' in section_of(page, "co-attendance")
     assert 'class="empty"' in section_of(page, "meetings-over-time")

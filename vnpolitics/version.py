@@ -26,7 +26,6 @@ _NOT_EXTRACTION = frozenset(
         "quality_report.py",
         "run_log.py",
         "version.py",
-        "warehouse_report.py",
     }
 )
 
