@@ -117,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     """The last run, the last published one if that is another, and any run building now."""
     from vnpolitics.publish import lock_holder
-    from vnpolitics.run_log import read_runs, run_log_path
+    from vnpolitics.run_log import last_success, read_runs, run_log_path
 
     warehouse = configured_warehouse()
     runs = read_runs(run_log_path(warehouse))
@@ -132,9 +132,9 @@ def _status(args: argparse.Namespace) -> int:
             print(f"building now: {building}")
         if runs:
             print(f"last run, ended {runs[-1].finished_at}:\n{runs[-1].format()}")
-            published = [r for r in runs if r.status == "success"]
-            if published and published[-1] is not runs[-1]:
-                print(f"last published: run {published[-1].run_id}, ended {published[-1].finished_at}")
+            published = last_success(runs)
+            if published is not None and published is not runs[-1]:
+                print(f"last published: run {published.run_id}, ended {published.finished_at}")
     if not runs:
         print(f"no run recorded in {run_log_path(warehouse)}", file=sys.stderr)
         return EXIT_NO_RUNS

@@ -134,8 +134,12 @@ def read_runs(path: Path) -> list[RunRecord]:
 
 def last_published(path: Path) -> RunRecord | None:
     """The last run the file records as published, or None."""
-    published = [run for run in read_runs(path) if run.status == "success"]
-    return published[-1] if published else None
+    return last_success(read_runs(path))
+
+
+def last_success(runs: list[RunRecord]) -> RunRecord | None:
+    """The last published run of ``runs`` (oldest first), or None."""
+    return next((run for run in reversed(runs) if run.status == "success"), None)
 
 
 def append_failed_run(path: Path, record: RunRecord) -> bool:
