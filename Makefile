@@ -73,7 +73,7 @@ score: setup
 FOLDER ?= $(SHARED)/corpus/vietnews_politics/articles
 REPORT ?= warehouse/quality_report.md
 quality-report: setup
-	$(UV) run python -m vnpolitics.quality_report "$(FOLDER)" --out "$(REPORT)" > /dev/null
+	$(UV) run python -m vnpolitics.report.extraction_quality "$(FOLDER)" --out "$(REPORT)" > /dev/null
 	@echo "report: $(REPORT)"
 
 # Full build against pyvi alone, then 20 new articles, then nothing new (see bench/run_bench.py):

@@ -79,7 +79,7 @@ def _run(args: argparse.Namespace) -> int:
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig
     from dagster_project.run_errors import step_errors
-    from vnpolitics.run_log import append_failed_run
+    from vnpolitics.warehouse.run_log import append_failed_run
 
     started = datetime.now(UTC)
     job = defs.resolve_job_def("build_warehouse_job")
@@ -116,8 +116,8 @@ def _run(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     """The last run, the last published one if that is another, and any run building now."""
-    from vnpolitics.publish import lock_holder
-    from vnpolitics.run_log import last_success, read_runs, run_log_path
+    from vnpolitics.warehouse.publish import lock_holder
+    from vnpolitics.warehouse.run_log import last_success, read_runs, run_log_path
 
     warehouse = configured_warehouse()
     runs = read_runs(run_log_path(warehouse))
@@ -145,7 +145,7 @@ def _validate(args: argparse.Namespace) -> int:
     """Scan and decode every file as a run would, and say what a run would do with each."""
     from collections import Counter
 
-    from vnpolitics.ingest import DEFAULT_MAX_FILE_BYTES, scan_folder
+    from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, scan_folder
 
     folder = Path(args.folder).expanduser().resolve() if args.folder else configured_raw_dir()
     if not folder.is_dir():

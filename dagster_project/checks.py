@@ -13,7 +13,7 @@ from dagster_dbt import get_asset_key_for_model
 
 from dagster_project.assets.dbt import dbt_models
 from dagster_project.resources import WarehouseBuild
-from vnpolitics.run_log import mart_row_counts
+from vnpolitics.warehouse.run_log import mart_row_counts
 
 # A mart that keeps less than this share of its published rows while the articles stay has collapsed.
 MIN_KEPT_SHARE = 0.5

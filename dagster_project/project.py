@@ -28,7 +28,7 @@ from dagster_project.locations import (  # noqa: F401 (re-exported: where things
     REPO_ROOT,
     configured_warehouse,
 )
-from vnpolitics.publish import scratch_path
+from vnpolitics.warehouse.publish import scratch_path
 
 # The dbt installed beside this interpreter, so a bare ``.venv/bin/python`` finds it without PATH.
 _VENV_DBT = Path(sys.executable).with_name("dbt")

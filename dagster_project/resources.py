@@ -30,10 +30,10 @@ from dagster_project.project import (
     dbt_cli_resource,
     warehouse_env,
 )
-from vnpolitics.pipeline import DEFAULT_MAX_FILE_BYTES
-from vnpolitics.publish import run_lock, scratch_path, start_scratch
-from vnpolitics.run_log import RunRecord, run_log_path
-from vnpolitics.version import EXTRACTOR_VERSION
+from vnpolitics.extract.version import EXTRACTOR_VERSION
+from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
+from vnpolitics.warehouse.publish import run_lock, scratch_path, start_scratch
+from vnpolitics.warehouse.run_log import RunRecord, run_log_path
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
 DEFAULT_MAX_REJECTED_PERCENT = 50

@@ -13,7 +13,7 @@ from typing import Any
 
 from dagster import Failure
 
-from vnpolitics.transient import is_transient
+from vnpolitics.warehouse.transient_errors import is_transient
 
 
 def only_transient_retries(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -18,8 +18,8 @@ from dagster import (
 from dagster_project.jobs import build_warehouse_job
 from dagster_project.resources import WarehouseConfig
 from dagster_project.run_errors import step_errors
-from vnpolitics.ingest import folder_state
-from vnpolitics.run_log import append_failed_run
+from vnpolitics.warehouse.run_log import append_failed_run
+from vnpolitics.warehouse.scan import folder_state
 
 POLL_SECONDS = 60
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vnpolitics.people import SentenceParse, parse_sentence
-from vnpolitics.tokens import attach_pyvi_words, tokenize
+from vnpolitics.extract.people import SentenceParse, parse_sentence
+from vnpolitics.extract.tokens import attach_pyvi_words, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "raw"
@@ -22,7 +22,7 @@ def parse(text: str) -> SentenceParse:
 
 def people_of(text: str) -> dict[str, list[str]]:
     """Name -> posts (abbreviations expanded) as the sentence parser reads them."""
-    from vnpolitics.textnorm import canonical_text
+    from vnpolitics.extract.textnorm import canonical_text
 
     result = parse(text)
     out = {}

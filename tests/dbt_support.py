@@ -22,7 +22,7 @@ SHARED = REPO.parent / "shared"
 _VENV_DBT = Path(sys.executable).with_name("dbt")
 DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
 
-# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.frames.RAW_SCHEMAS).
+# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.warehouse.raw_frames.RAW_SCHEMAS).
 RAW_DDL: dict[str, str] = {
     "ingest_files": "source_file varchar, content_hash varchar, size_bytes bigint, status varchar, "
     "reason varchar, article_key varchar, encoding varchar, flags varchar",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vnpolitics.cleaning import CHROME_LINES, clean_article
+from vnpolitics.extract.cleaning import CHROME_LINES, clean_article
 
 RAW = Path(__file__).resolve().parents[1] / "raw"
 LEAD = (

@@ -10,8 +10,8 @@ import sys
 
 from dagster_support import REPO
 
-from vnpolitics.publish import run_lock
-from vnpolitics.run_log import RunRecord, append_failed_run, read_runs, run_log_path
+from vnpolitics.warehouse.publish import run_lock
+from vnpolitics.warehouse.run_log import RunRecord, append_failed_run, read_runs, run_log_path
 
 
 def cli(*args: str, **env: str) -> subprocess.CompletedProcess:

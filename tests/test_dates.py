@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import RAW
-from vnpolitics.dates import (
+from vnpolitics.extract.dates import (
     article_years,
     find_date_phrases,
     first_working_day,

@@ -340,7 +340,7 @@ def test_articles_without_people_fail_the_build(tmp_path):
 
 
 def test_raw_ddl_matches_python_schemas():
-    frames = pytest.importorskip("vnpolitics.frames")
+    frames = pytest.importorskip("vnpolitics.warehouse.raw_frames")
     for table, ddl in RAW_DDL.items():
         columns = [part.split()[0] for part in ddl.split(", ")]
         assert columns == list(frames.RAW_SCHEMAS[table]), table

@@ -7,8 +7,8 @@ import unicodedata
 import pytest
 from legacy_encodings import to_cp1258
 
-from vnpolitics.decoding import decode_bytes, html_to_text
-from vnpolitics.records import RejectedFile
+from vnpolitics.extract.decoding import decode_bytes, html_to_text
+from vnpolitics.extract.records import RejectedFile
 
 VI = (
     "Chiều 29/1, Ban Thường vụ Thành ủy đã tổ chức hội nghị sơ kết công tác phối hợp.\n"

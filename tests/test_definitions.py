@@ -6,7 +6,7 @@ import pytest
 from dagster import AssetKey
 from dagster_support import CONTRACT_TABLES, copy_raw, load_definitions
 
-from vnpolitics.frames import RAW_SCHEMAS
+from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +84,8 @@ def test_the_extraction_backfill_fills_the_cache_part_by_part(defs, tmp_path):
 
     from dagster_project.assets.extraction import extracted_articles
     from dagster_project.resources import WarehouseConfig
-    from vnpolitics.cache import ExtractionCache
-    from vnpolitics.pipeline import EXTRACTOR_VERSION, FILE_PARTS, file_part
+    from vnpolitics.warehouse.batch_extraction import EXTRACTOR_VERSION, FILE_PARTS, file_part
+    from vnpolitics.warehouse.cache import ExtractionCache
 
     raw = copy_raw(tmp_path / "raw")
     warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(tmp_path / "w" / "w.duckdb"))

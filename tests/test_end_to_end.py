@@ -18,8 +18,8 @@ import pytest
 from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
 from dbt_support import table_rows
 
-from vnpolitics.publish import scratch_path
-from vnpolitics.run_log import run_log_path
+from vnpolitics.warehouse.publish import scratch_path
+from vnpolitics.warehouse.run_log import run_log_path
 
 # The one table that must change on every run: it logs the runs themselves.
 RUN_LOG = "main.run_log"

@@ -10,11 +10,11 @@ import pytest
 from dagster_support import copy_raw
 from dbt_support import table_rows
 
-from vnpolitics.cache import ARTICLE_TABLES, ExtractionCache
-from vnpolitics.frames import build_raw_frames
-from vnpolitics.loading import load_raw_frames
-from vnpolitics.pipeline import extract_folder, extract_to_cache
-from vnpolitics.version import EXTRACTOR_VERSION, source_digest
+from vnpolitics.extract.version import EXTRACTOR_VERSION, source_digest
+from vnpolitics.warehouse.batch_extraction import extract_folder, extract_to_cache
+from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
+from vnpolitics.warehouse.load import load_raw_frames
+from vnpolitics.warehouse.raw_frames import build_raw_frames
 
 
 def _build(raw: Path, warehouse: Path, cache: ExtractionCache, **options: int) -> dict[str, list[tuple]]:
@@ -62,12 +62,17 @@ def test_the_version_follows_the_extraction_code(tmp_path):
     shutil.copytree(
         Path(__file__).parents[1] / "vnpolitics", package, ignore=shutil.ignore_patterns("__pycache__")
     )
-    before = source_digest(package)
-    (package / "publish.py").write_text("# not extraction code\n", encoding="utf-8")
-    assert source_digest(package) == before
-    with (package / "gazetteers" / "surnames.txt").open("a", encoding="utf-8") as f:
+    extractor = package / "extract"
+    before = source_digest(extractor)
+    (package / "warehouse" / "publish.py").write_text("# not extraction code\n", encoding="utf-8")
+    assert source_digest(extractor) == before
+    with (extractor / "gazetteers" / "surnames.txt").open("a", encoding="utf-8") as f:
         f.write("Thử\n")
-    assert source_digest(package) != before
+    after_gazetteer = source_digest(extractor)
+    assert after_gazetteer != before
+    with (extractor / "names.py").open("a", encoding="utf-8") as f:
+        f.write("# a rule changed\n")
+    assert source_digest(extractor) != after_gazetteer
 
 
 def test_half_written_and_twice_written_batches_are_read_right(reference, tmp_path):

@@ -7,11 +7,8 @@ from datetime import date, datetime
 import duckdb
 import pytest
 
-import vnpolitics.pipeline as pipeline
-from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
-from vnpolitics.ingest import IngestRecord, LoadedFile
-from vnpolitics.loading import load_raw_frames
-from vnpolitics.records import (
+import vnpolitics.warehouse.batch_extraction as pipeline
+from vnpolitics.extract.records import (
     ArticleExtraction,
     ArticleMetadata,
     Caption,
@@ -20,6 +17,9 @@ from vnpolitics.records import (
     Meeting,
     PersonMention,
 )
+from vnpolitics.warehouse.load import load_raw_frames
+from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
+from vnpolitics.warehouse.scan import IngestRecord, LoadedFile
 
 DUCKDB_TYPES = {
     "String": "VARCHAR",

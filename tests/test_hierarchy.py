@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import parse
-from vnpolitics.article import extract_article
-from vnpolitics.bodies import canonical_body
-from vnpolitics.frames import build_raw_frames
-from vnpolitics.hierarchy import _cut_cycles
-from vnpolitics.ingest import LoadedFile
-from vnpolitics.levels import placement
-from vnpolitics.records import DecodedText, OrganizationProfile
+from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.hierarchy import _cut_cycles
+from vnpolitics.extract.levels import placement
+from vnpolitics.extract.records import DecodedText, OrganizationProfile
+from vnpolitics.warehouse.raw_frames import build_raw_frames
+from vnpolitics.warehouse.scan import LoadedFile
 
 
 def tree_of(text: str) -> dict[str, OrganizationProfile]:

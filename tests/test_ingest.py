@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from vnpolitics.ingest import IngestRecord, article_key_for, scan_folder
+from vnpolitics.warehouse.scan import IngestRecord, article_key_for, scan_folder
 
 TEXT = "Sáng 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024.\n"
 OTHER = "Chiều 6/3, Đảng ủy khối tổ chức lễ công bố quyết định cán bộ.\n"

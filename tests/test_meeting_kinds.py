@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import RAW
-from vnpolitics.meeting_kinds import find_meeting_kind, find_meeting_kinds, kind_of_surface
+from vnpolitics.extract.meeting_kinds import find_meeting_kind, find_meeting_kinds, kind_of_surface
 
 
 @pytest.mark.parametrize(

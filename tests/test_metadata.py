@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from vnpolitics.cleaning import clean_article
-from vnpolitics.metadata import extract_metadata, parse_byline, parse_datetime
+from vnpolitics.extract.cleaning import clean_article
+from vnpolitics.extract.metadata import extract_metadata, parse_byline, parse_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "eval" / "gold"

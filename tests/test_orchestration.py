@@ -24,8 +24,8 @@ from dagster_support import REPO, load_definitions
 
 from dagster_project.jobs import TRANSIENT_RETRIES
 from dagster_project.retries import only_transient_retries
-from vnpolitics.run_log import read_runs, run_log_path
-from vnpolitics.transient import is_transient
+from vnpolitics.warehouse.run_log import read_runs, run_log_path
+from vnpolitics.warehouse.transient_errors import is_transient
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_a_transient_failure_is_retried_by_the_build_job_policy(tmp_path):
 
 def test_run_log_lines_keep_their_json(tmp_path):
     """A failed line written by hand-readable JSON keeps Vietnamese text as is (no \\u escapes)."""
-    from vnpolitics.run_log import RunRecord, append_failed_run
+    from vnpolitics.warehouse.run_log import RunRecord, append_failed_run
 
     path = tmp_path / "warehouse.run_log.jsonl"
     record = RunRecord(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import parse
-from vnpolitics.bodies import canonical_body
-from vnpolitics.places_context import complete, places_by_level
+from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.places_context import complete, places_by_level
 
 
 def bodies_of(text: str) -> list[str]:

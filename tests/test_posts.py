@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnpolitics.article import extract_article
-from vnpolitics.records import PersonTitle
+from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.records import PersonTitle
 
 
 def titles_of(text: str) -> dict[str, list[PersonTitle]]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from vnpolitics.publish import (
+from vnpolitics.warehouse.publish import (
     STORAGE_VERSION,
     WarehouseLocked,
     lock_path,
@@ -23,7 +23,7 @@ from vnpolitics.publish import (
     start_scratch,
     storage_version,
 )
-from vnpolitics.run_log import RunRecord, append_run, count_build, run_log_path, store_run_log
+from vnpolitics.warehouse.run_log import RunRecord, append_run, count_build, run_log_path, store_run_log
 
 
 def _table(path: Path, rows: int, storage: str = STORAGE_VERSION) -> None:
@@ -46,7 +46,7 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
             textwrap.dedent(f"""
             import sys, time
             from pathlib import Path
-            from vnpolitics.publish import run_lock
+            from vnpolitics.warehouse.publish import run_lock
             with run_lock(Path({str(warehouse)!r}), 0):
                 print("held", flush=True)
                 time.sleep(60)

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from dbt_support import copy_dbt_project, dbt_build, query, write_seed
 
-from vnpolitics.loading import load_raw_frames
-from vnpolitics.pipeline import extract_folder
+from vnpolitics.warehouse.batch_extraction import extract_folder
+from vnpolitics.warehouse.load import load_raw_frames
 
 ARTICLES = Path(__file__).parent / "fixtures" / "resolution"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import parse
-from vnpolitics.roles import resolve_roles, sentence_evidence
+from vnpolitics.extract.roles import resolve_roles, sentence_evidence
 
 
 def roles_of(*sentences: str, has_papers: bool = False) -> dict[str, set[str]]:

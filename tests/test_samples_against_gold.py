@@ -11,8 +11,8 @@ import json
 import pytest
 
 from tests.conftest import RAW, SHARED
-from vnpolitics.article import extract_article
-from vnpolitics.textnorm import expand_abbreviations, fold
+from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.textnorm import expand_abbreviations, fold
 
 GOLD = SHARED / "eval" / "gold"
 pytestmark = pytest.mark.skipif(not GOLD.is_dir(), reason="../shared/eval/gold is absent: no gold to compare")

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from dagster_support import REPO
 
-from vnpolitics.export import export_path
+from vnpolitics.warehouse.export import export_path
 
 MARTS_YML = REPO / "dbt" / "models" / "marts" / "_models.yml"
 
@@ -64,7 +64,7 @@ def test_one_parquet_file_per_mart_with_the_same_rows(sample_warehouse):
 
 
 def test_the_export_mirrors_the_warehouse_and_leaves_no_partial_files(sample_warehouse, tmp_path):
-    from vnpolitics.export import export_marts
+    from vnpolitics.warehouse.export import export_marts
 
     folder = tmp_path / "export"
     folder.mkdir()

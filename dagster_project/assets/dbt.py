@@ -12,7 +12,7 @@ from dagster_dbt import DbtCliResource, dbt_assets
 
 from dagster_project.project import dbt_project
 from dagster_project.resources import WarehouseBuild
-from vnpolitics.faults import pause_point
+from vnpolitics.warehouse.crash_points import pause_point
 
 # dbt's exit codes: 1 when the build ran to its end with failed models or tests, 2 when dbt
 # itself broke off (killed, interrupted, a crash).

@@ -12,8 +12,8 @@ from dagster_project.assets.dbt import dbt_models
 from dagster_project.assets.publish import published_warehouse
 from dagster_project.resources import WarehouseBuild
 from dagster_project.retries import only_transient_retries
-from vnpolitics.export import export_marts, export_path
-from vnpolitics.frames import markdown_preview
+from vnpolitics.warehouse.export import export_marts, export_path
+from vnpolitics.warehouse.raw_frames import markdown_preview
 
 
 @asset(

@@ -1,7 +1,7 @@
 """Extraction by parts: a backfill of the extraction cache that can be split and re-run by part.
 
-The folder is split into 16 parts by file name (``vnpolitics.pipeline.FILE_PARTS``). Each part
-extracts its new articles into the cache and nothing else: it takes no lock and touches no
+The folder is split into 16 parts by file name (``vnpolitics.warehouse.batch_extraction.FILE_PARTS``).
+Each part extracts its new articles into the cache and nothing else: it takes no lock and touches no
 warehouse, so parts run side by side (``extraction_backfill_job`` runs them with the
 multiprocess executor) while the nightly build reads whatever the cache already holds.
 """
@@ -10,8 +10,8 @@ from dagster import AssetExecutionContext, MaterializeResult, StaticPartitionsDe
 
 from dagster_project.assets.raw_files import raw_files
 from dagster_project.resources import WarehouseConfig
-from vnpolitics.cache import ExtractionCache
-from vnpolitics.pipeline import EXTRACTOR_VERSION, FILE_PARTS, extract_to_cache
+from vnpolitics.warehouse.batch_extraction import EXTRACTOR_VERSION, FILE_PARTS, extract_to_cache
+from vnpolitics.warehouse.cache import ExtractionCache
 
 file_parts = StaticPartitionsDefinition(list(FILE_PARTS))
 

@@ -13,12 +13,12 @@ from dagster_project.assets.raw_files import raw_files
 from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseBuild
 from dagster_project.retries import only_transient_retries
-from vnpolitics.cache import ExtractionCache
-from vnpolitics.frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
-from vnpolitics.loading import load_raw_frames, raw_previews
-from vnpolitics.pipeline import EXTRACTOR_VERSION, extract_to_cache
-from vnpolitics.publish import discard_scratch
-from vnpolitics.run_log import (
+from vnpolitics.warehouse.batch_extraction import EXTRACTOR_VERSION, extract_to_cache
+from vnpolitics.warehouse.cache import ExtractionCache
+from vnpolitics.warehouse.load import load_raw_frames, raw_previews
+from vnpolitics.warehouse.publish import discard_scratch
+from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
+from vnpolitics.warehouse.run_log import (
     FINGERPRINT_COLUMNS,
     append_run,
     ingest_summary,

@@ -12,9 +12,9 @@ from dagster_project.assets.dbt import dbt_models
 from dagster_project.project import DBT_DIR
 from dagster_project.resources import WarehouseBuild
 from dagster_project.retries import only_transient_retries
-from vnpolitics.faults import pause_point
-from vnpolitics.publish import publish
-from vnpolitics.run_log import (
+from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.publish import publish
+from vnpolitics.warehouse.run_log import (
     FINGERPRINT_COLUMNS,
     append_run,
     count_build,

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from vnpolitics.frames import ArrowStream
+from vnpolitics.warehouse.raw_frames import ArrowStream
 
 # Column types of main.run_log; also what read_json is told, so a short file still types right.
 RUN_LOG_COLUMNS: dict[str, str] = {

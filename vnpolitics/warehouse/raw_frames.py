@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from vnpolitics.records import ArticleExtraction
+from vnpolitics.extract.records import ArticleExtraction
 
 if TYPE_CHECKING:
-    from vnpolitics.ingest import IngestRecord, LoadedFile
+    from vnpolitics.warehouse.scan import IngestRecord, LoadedFile
 
 STR = pl.String
 INT = pl.Int32

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from vnpolitics.records import DecodedText, RejectedFile
+from vnpolitics.extract.records import DecodedText, RejectedFile
 
 # Magic numbers of binary formats that end up in news folders (attachments, scans, archives).
 _MAGIC: tuple[tuple[bytes, str], ...] = (

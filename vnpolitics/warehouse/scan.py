@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vnpolitics.decoding import decode_bytes
-from vnpolitics.records import DecodedText, RejectedFile
+from vnpolitics.extract.decoding import decode_bytes
+from vnpolitics.extract.records import DecodedText, RejectedFile
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from vnpolitics.textnorm import fold
+from vnpolitics.extract.textnorm import fold
 
 DATA_DIR = Path(__file__).parent / "gazetteers"
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from vnpolitics.cache import ARTICLE_TABLES, ExtractionCache
-from vnpolitics.faults import pause_point
-from vnpolitics.frames import RAW_SCHEMAS, ArrowStream
+from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
+from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, ArrowStream
 
 RAW_SCHEMA = "raw"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")

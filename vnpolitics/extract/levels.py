@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from vnpolitics.gazetteer import BodyKind, LevelRule, body_kinds, level_rules, phrase_key, provinces
-from vnpolitics.textnorm import fold
+from vnpolitics.extract.gazetteer import BodyKind, LevelRule, body_kinds, level_rules, phrase_key, provinces
+from vnpolitics.extract.textnorm import fold
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
 MAX_KIND_WORDS = 12

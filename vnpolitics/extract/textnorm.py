@@ -36,7 +36,7 @@ def fold(text: str) -> str:
 
 def expand_abbreviations(text: str) -> str:
     """Expand T.Ư, UBND, HĐND, TP. ... as CONTRACT.md requires for titles and organisation names."""
-    from vnpolitics.gazetteer import abbreviations
+    from vnpolitics.extract.gazetteer import abbreviations
 
     for pattern, full in abbreviations():
         text = pattern.sub(full, text)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from vnpolitics.bodies import PLACE_TYPE_WORDS, BodySpan
-from vnpolitics.gazetteer import phrase_key, provinces
+from vnpolitics.extract.bodies import PLACE_TYPE_WORDS, BodySpan
+from vnpolitics.extract.gazetteer import phrase_key, provinces
 
 # generic ending -> the level of place it needs
 LEVEL_OF_ENDING = {

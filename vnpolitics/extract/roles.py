@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import not_cue_compounds, role_cues
-from vnpolitics.people import NameInSentence, SentenceParse
+from vnpolitics.extract.gazetteer import not_cue_compounds, role_cues
+from vnpolitics.extract.people import NameInSentence, SentenceParse
 
 CHAIR_CUES = role_cues("chair")
 ATTEND_CUES = role_cues("attend")

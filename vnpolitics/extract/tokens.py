@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import abbreviations
-from vnpolitics.textnorm import fold
+from vnpolitics.extract.gazetteer import abbreviations
+from vnpolitics.extract.textnorm import fold
 
 _TOKEN_RE = re.compile(
     r"T\.\s?Ư\b|TP\.?\s?HCM\b|Tp\.?\s?HCM\b|TP\.(?=\s)|Tp\.(?=\s)"  # dotted abbreviations first

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from vnpolitics.records import MeetingDate
+from vnpolitics.extract.records import MeetingDate
 
 TIMES_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from vnpolitics.records import Sentence
+from vnpolitics.extract.records import Sentence
 
 # A sentence ends at . ! ? … followed by space and an upper-case letter, a quote or a digit,
 # but not after an abbreviation such as "TP." or "T.Ư." nor inside numbers like 1.540.

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.gazetteer import (
+from vnpolitics.extract.gazetteer import (
     PhraseSet,
     body_kind_phrases,
     body_kinds,
@@ -22,9 +22,9 @@ from vnpolitics.gazetteer import (
     province_phrases,
     provinces,
 )
-from vnpolitics.names import name_length_at, starts_body_kind
-from vnpolitics.textnorm import canonical_text
-from vnpolitics.tokens import Token
+from vnpolitics.extract.names import name_length_at, starts_body_kind
+from vnpolitics.extract.textnorm import canonical_text
+from vnpolitics.extract.tokens import Token
 
 DESCRIPTIVE_KINDS = frozenset({"enterprise", "academy", "front", "press", "state_body"})
 

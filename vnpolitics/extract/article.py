@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from vnpolitics.bodies import canonical_body
-from vnpolitics.cleaning import clean_article
-from vnpolitics.dates import resolve_meeting_date
-from vnpolitics.hierarchy import OrganizationTree
-from vnpolitics.meeting_kinds import find_meeting_kind
-from vnpolitics.metadata import extract_metadata
-from vnpolitics.people import SentenceParse, parse_sentence
-from vnpolitics.places_context import complete, places_by_level, specific_name
-from vnpolitics.posts import post_parts
-from vnpolitics.records import (
+from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.cleaning import clean_article
+from vnpolitics.extract.dates import resolve_meeting_date
+from vnpolitics.extract.hierarchy import OrganizationTree
+from vnpolitics.extract.meeting_kinds import find_meeting_kind
+from vnpolitics.extract.metadata import extract_metadata
+from vnpolitics.extract.people import SentenceParse, parse_sentence
+from vnpolitics.extract.places_context import complete, places_by_level, specific_name
+from vnpolitics.extract.records import (
     ArticleExtraction,
     Meeting,
     OrganizationMention,
@@ -20,10 +19,11 @@ from vnpolitics.records import (
     PersonTitle,
     Sentence,
 )
-from vnpolitics.roles import resolve_roles, sentence_evidence
-from vnpolitics.sentences import split_sentences
-from vnpolitics.textnorm import canonical_text, fold
-from vnpolitics.tokens import Token, attach_pyvi_words, tokenize
+from vnpolitics.extract.roles import resolve_roles, sentence_evidence
+from vnpolitics.extract.sentences import split_sentences
+from vnpolitics.extract.textnorm import canonical_text, fold
+from vnpolitics.extract.title_parts import post_parts
+from vnpolitics.extract.tokens import Token, attach_pyvi_words, tokenize
 
 LEAD_SENTENCES = 6  # where the main event's kind is printed
 

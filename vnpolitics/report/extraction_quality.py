@@ -1,6 +1,6 @@
 """A report on what the extractor finds in any folder of articles, for a human to judge.
 
-    python -m vnpolitics.quality_report FOLDER [--sample 30] [--seed 7] [--out report.md]
+    python -m vnpolitics.report.extraction_quality FOLDER [--sample 30] [--seed 7] [--out report.md]
 
 Counts people, posts, bodies and meetings; lists the most frequent names and bodies;
 and draws a random sample of extracted people with their posts and the sentence they
@@ -16,8 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vnpolitics.article import extract_article
-from vnpolitics.ingest import scan_folder
+from vnpolitics.extract.article import extract_article
+from vnpolitics.warehouse.scan import scan_folder
 
 
 @dataclass

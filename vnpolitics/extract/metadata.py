@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlparse
 
-from vnpolitics.records import ArticleMetadata, CleanArticle
+from vnpolitics.extract.records import ArticleMetadata, CleanArticle
 
 # How many non-empty lines at the top count as the page header.
 _HEADER_LINES = 4

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.bodies import BodySpan, body_at
-from vnpolitics.gazetteer import title_heads, title_prefixes
-from vnpolitics.names import name_length_at, starts_place, starts_title_head
-from vnpolitics.tokens import Token
+from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.gazetteer import title_heads, title_prefixes
+from vnpolitics.extract.names import name_length_at, starts_place, starts_title_head
+from vnpolitics.extract.tokens import Token
 
 
 @dataclass(frozen=True)

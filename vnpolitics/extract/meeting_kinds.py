@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vnpolitics.dates import find_date_phrases
-from vnpolitics.gazetteer import DATA_DIR
-from vnpolitics.textnorm import modern_tones
+from vnpolitics.extract.dates import find_date_phrases
+from vnpolitics.extract.gazetteer import DATA_DIR
+from vnpolitics.extract.textnorm import modern_tones
 
 GAZETTEER = "meeting_kinds.txt"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnpolitics.records import Caption, CleanArticle
+from vnpolitics.extract.records import Caption, CleanArticle
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

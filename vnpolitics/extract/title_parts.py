@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnpolitics.bodies import canonical_body
-from vnpolitics.gazetteer import PostName, body_kinds, former_prefixes, post_names, title_heads
-from vnpolitics.names import starts_body_kind
-from vnpolitics.textnorm import canonical_text
-from vnpolitics.titles import TitleSpan
-from vnpolitics.tokens import Token
+from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.gazetteer import PostName, body_kinds, former_prefixes, post_names, title_heads
+from vnpolitics.extract.names import starts_body_kind
+from vnpolitics.extract.textnorm import canonical_text
+from vnpolitics.extract.title_spans import TitleSpan
+from vnpolitics.extract.tokens import Token
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 
-from vnpolitics.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
-from vnpolitics.tokens import Token
+from vnpolitics.extract.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
+from vnpolitics.extract.tokens import Token
 
 MAX_NAME = 5
 # A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").

@@ -26,14 +26,14 @@ from pathlib import Path
 
 import polars as pl
 
-from vnpolitics.article import extract_article
-from vnpolitics.cache import ARTICLE_TABLES, ExtractionCache
-from vnpolitics.decoding import decode_bytes
-from vnpolitics.faults import pause_point
-from vnpolitics.frames import build_raw_frames
-from vnpolitics.ingest import DEFAULT_MAX_FILE_BYTES, IngestRecord, LoadedFile, scan_folder
-from vnpolitics.records import ArticleExtraction, RejectedFile
-from vnpolitics.version import EXTRACTOR_VERSION
+from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.decoding import decode_bytes
+from vnpolitics.extract.records import ArticleExtraction, RejectedFile
+from vnpolitics.extract.version import EXTRACTOR_VERSION
+from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
+from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.raw_frames import build_raw_frames
+from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, IngestRecord, LoadedFile, scan_folder
 
 DEFAULT_BATCH_SIZE = 200
 # A backfill splits the folder into 16 parts by file name, stable as files come and go.

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from vnpolitics.bodies import PLACE_TYPE_WORDS, BodySpan, canonical_body, commission_without_parent
-from vnpolitics.gazetteer import ParentRule, body_kinds, parent_rules
-from vnpolitics.levels import Placement, level_marker_phrases, placement, province_type
-from vnpolitics.names import preceded_by, starts_body_kind
-from vnpolitics.places_context import specific_name, typed_place
-from vnpolitics.records import OrganizationProfile
-from vnpolitics.tokens import Token
+from vnpolitics.extract.bodies import PLACE_TYPE_WORDS, BodySpan, canonical_body, commission_without_parent
+from vnpolitics.extract.gazetteer import ParentRule, body_kinds, parent_rules
+from vnpolitics.extract.levels import Placement, level_marker_phrases, placement, province_type
+from vnpolitics.extract.names import preceded_by, starts_body_kind
+from vnpolitics.extract.places_context import specific_name, typed_place
+from vnpolitics.extract.records import OrganizationProfile
+from vnpolitics.extract.tokens import Token
 
 # The party committee of a province-level unit, by the unit's type in provinces.tsv.
 COMMITTEE_OF_TYPE = {"city": "Thành ủy", "province": "Tỉnh ủy"}

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from vnpolitics.bodies import BodySpan, body_at
-from vnpolitics.names import foreign_name_length_at, name_length_at, preceded_by, starts_place
-from vnpolitics.titles import TitleSpan, title_at
-from vnpolitics.tokens import Token
+from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.names import foreign_name_length_at, name_length_at, preceded_by, starts_place
+from vnpolitics.extract.title_spans import TitleSpan, title_at
+from vnpolitics.extract.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
 LIST_SEPARATORS = frozenset({",", "và"})
