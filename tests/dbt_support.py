@@ -16,39 +16,16 @@ from pathlib import Path
 
 import duckdb
 
+from vnpolitics.warehouse.raw_schema import RAW_TABLES, duckdb_ddl
+
 REPO = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO / "dbt"
 SHARED = REPO.parent / "shared"
 _VENV_DBT = Path(sys.executable).with_name("dbt")
 DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
 
-# docs/RAW_SCHEMA.md as DuckDB DDL (column order as in vnpolitics.warehouse.raw_frames.RAW_SCHEMAS).
-RAW_DDL: dict[str, str] = {
-    "ingest_files": "source_file varchar, content_hash varchar, size_bytes bigint, status varchar, "
-    "reason varchar, article_key varchar, encoding varchar, flags varchar",
-    "articles": "article_key varchar, source_file varchar, content_hash varchar, title varchar, "
-    "published_at timestamp, source_outlet varchar, author varchar, clean_text varchar, "
-    "encoding varchar, extractor_version varchar",
-    "captions": "article_key varchar, caption_index integer, char_start integer, char_end integer, "
-    "caption_text varchar, credit varchar",
-    "sentences": "article_key varchar, sentence_index integer, char_start integer, char_end integer, "
-    "sentence_text varchar",
-    "person_mentions": "article_key varchar, mention_index integer, full_name varchar, surface_text varchar, "
-    "char_start integer, char_end integer, sentence_index integer, confidence double",
-    "person_titles": "article_key varchar, full_name varchar, title varchar, organization_name varchar, "
-    "char_start integer, char_end integer, sentence_index integer, post varchar, canonical_title varchar, "
-    "body_name varchar, is_former boolean",
-    "organization_mentions": "article_key varchar, mention_index integer, canonical_name varchar, "
-    "surface_text varchar, char_start integer, char_end integer, sentence_index integer, kind varchar",
-    "organizations": "article_key varchar, canonical_name varchar, kind varchar, level varchar, "
-    "place varchar, parent_name varchar",
-    "meetings": "article_key varchar, meeting_index integer, meeting_date date, date_is_inferred boolean, "
-    "time_of_day varchar, meeting_kind varchar, date_text varchar, char_start integer, char_end integer, "
-    "sentence_index integer",
-    "meeting_organizers": "article_key varchar, meeting_index integer, organization_name varchar",
-    "participant_roles": "article_key varchar, meeting_index integer, full_name varchar, role varchar, "
-    "char_start integer, char_end integer, sentence_index integer",
-}
+# The raw tables as DuckDB DDL, from the raw schema's one definition.
+RAW_DDL: dict[str, str] = {table.name: duckdb_ddl(table) for table in RAW_TABLES}
 
 
 def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:

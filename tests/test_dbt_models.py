@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import duckdb
 import pytest
-from dbt_support import RAW_DDL, SHARED, dbt_build, query, snapshot, write_raw
+from dbt_support import SHARED, dbt_build, query, snapshot, write_raw
 
 A1, A2, A3 = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
 TEXT1 = (
@@ -337,13 +337,6 @@ def test_articles_without_people_fail_the_build(tmp_path):
     assert proc.returncode != 0
     failed = set(re.findall(r"Failure in test (\S+)", proc.stdout))
     assert failed == {"not_empty_when_articles_loaded_dim_people_"}, proc.stdout[-3000:]
-
-
-def test_raw_ddl_matches_python_schemas():
-    frames = pytest.importorskip("vnpolitics.warehouse.raw_frames")
-    for table, ddl in RAW_DDL.items():
-        columns = [part.split()[0] for part in ddl.split(", ")]
-        assert columns == list(frames.RAW_SCHEMAS[table]), table
 
 
 def test_every_model_and_column_is_documented(built):

@@ -19,17 +19,8 @@ from vnpolitics.extract.records import (
 )
 from vnpolitics.warehouse.load import load_raw_frames
 from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
+from vnpolitics.warehouse.raw_schema import RAW_TABLES
 from vnpolitics.warehouse.scan import IngestRecord, LoadedFile
-
-DUCKDB_TYPES = {
-    "String": "VARCHAR",
-    "Int32": "INTEGER",
-    "Int64": "BIGINT",
-    "Float64": "DOUBLE",
-    "Boolean": "BOOLEAN",
-    "Date": "DATE",
-    "Datetime": "TIMESTAMP",
-}
 
 
 def _one_article() -> tuple[list[IngestRecord], list[tuple[LoadedFile, ArticleExtraction]]]:
@@ -77,14 +68,13 @@ def test_load_keeps_types_and_replaces(tmp_path):
     counts = load_raw_frames(warehouse, build_raw_frames([], [], "v-test"))  # a re-load replaces
     assert set(counts.values()) == {0}
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        for table, schema in RAW_SCHEMAS.items():
+        for table in RAW_TABLES:
             columns = con.execute(
                 "select column_name, data_type from information_schema.columns "
                 "where table_schema = 'raw' and table_name = ? order by ordinal_position",
-                [table],
+                [table.name],
             ).fetchall()
-            assert [c for c, _ in columns] == list(schema)
-            assert [t for _, t in columns] == [DUCKDB_TYPES[str(d).split("(")[0]] for d in schema.values()]
+            assert columns == [(c.name, c.duckdb_type) for c in table.columns]
 
 
 def test_a_failing_article_is_recorded_not_lost(tmp_path, monkeypatch):

@@ -17,7 +17,8 @@ from vnpolitics.warehouse.batch_extraction import EXTRACTOR_VERSION, extract_to_
 from vnpolitics.warehouse.cache import ExtractionCache
 from vnpolitics.warehouse.load import load_raw_frames, raw_previews
 from vnpolitics.warehouse.publish import discard_scratch
-from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, build_raw_frames, markdown_preview
+from vnpolitics.warehouse.raw_frames import build_raw_frames, markdown_preview
+from vnpolitics.warehouse.raw_schema import RAW_TABLES
 from vnpolitics.warehouse.run_log import (
     FINGERPRINT_COLUMNS,
     append_run,
@@ -25,20 +26,6 @@ from vnpolitics.warehouse.run_log import (
     input_fingerprint,
     last_published,
 )
-
-RAW_TABLE_DESCRIPTIONS = {
-    "ingest_files": "One row per file found under RAW_DIR: loaded, duplicate or rejected (with the reason).",
-    "articles": "One row per loaded article: metadata and the cleaned text all offsets index into.",
-    "captions": "Photo captions kept apart from the story text.",
-    "sentences": "Sentences of the cleaned text.",
-    "person_mentions": "Each mention of a person, with offsets and sentence.",
-    "person_titles": "Each (person, title) as the article states it, split into post and body.",
-    "organization_mentions": "Each mention of a body, with its canonical name.",
-    "organizations": "Each body an article names (and its ancestors): kind, level, place, parent.",
-    "meetings": "Each event an article reports, with its resolved date and kind.",
-    "meeting_organizers": "The bodies organising each meeting.",
-    "participant_roles": "Each (meeting, person, role) with the evidence span.",
-}
 
 # The graph reads raw files -> extraction -> raw tables; the other tables come from the same load.
 RAW_TABLE_DEPS = {"ingest_files": [raw_files], "articles": [extracted_articles]}
@@ -48,14 +35,14 @@ RAW_TABLE_DEPS = {"ingest_files": [raw_files], "articles": [extracted_articles]}
     name="raw_tables",
     specs=[
         AssetSpec(
-            ["raw", table],
-            description=RAW_TABLE_DESCRIPTIONS.get(table),
+            ["raw", table.name],
+            description=table.description,
             group_name="raw",
             kinds={"python", "duckdb"},
             skippable=True,
-            deps=RAW_TABLE_DEPS.get(table, []),
+            deps=RAW_TABLE_DEPS.get(table.name, []),
         )
-        for table in RAW_SCHEMAS
+        for table in RAW_TABLES
     ],
     can_subset=False,
 )

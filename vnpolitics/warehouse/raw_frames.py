@@ -1,8 +1,9 @@
 """Turn ingest records and article extractions into the polars frames of the ``raw`` schema.
 
-``RAW_SCHEMAS`` is the Python twin of docs/RAW_SCHEMA.md: one polars schema per raw table,
-column order included. Every frame is built in bulk from columns of plain values and cast
-to its schema, so an empty input still yields a typed, empty frame that dbt can read.
+``RAW_SCHEMAS`` is one polars schema per raw table, column order included, made from the raw
+schema's one definition (``raw_schema.RAW_TABLES``). Every frame is built in bulk from columns
+of plain values and cast to its schema, so an empty input still yields a typed, empty frame
+that dbt can read.
 """
 
 from __future__ import annotations
@@ -13,118 +14,14 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from vnpolitics.extract.records import ArticleExtraction
+from vnpolitics.warehouse.raw_schema import RAW_TABLES
 
 if TYPE_CHECKING:
     from vnpolitics.warehouse.scan import IngestRecord, LoadedFile
 
-STR = pl.String
-INT = pl.Int32
-
+# The polars schema of each raw table, column order included, from the one definition.
 RAW_SCHEMAS: dict[str, dict[str, pl.DataType]] = {
-    "ingest_files": {
-        "source_file": STR,
-        "content_hash": STR,
-        "size_bytes": pl.Int64,
-        "status": STR,
-        "reason": STR,
-        "article_key": STR,
-        "encoding": STR,
-        "flags": STR,
-    },
-    "articles": {
-        "article_key": STR,
-        "source_file": STR,
-        "content_hash": STR,
-        "title": STR,
-        "published_at": pl.Datetime("us"),
-        "source_outlet": STR,
-        "author": STR,
-        "clean_text": STR,
-        "encoding": STR,
-        "extractor_version": STR,
-    },
-    "captions": {
-        "article_key": STR,
-        "caption_index": INT,
-        "char_start": INT,
-        "char_end": INT,
-        "caption_text": STR,
-        "credit": STR,
-    },
-    "sentences": {
-        "article_key": STR,
-        "sentence_index": INT,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_text": STR,
-    },
-    "person_mentions": {
-        "article_key": STR,
-        "mention_index": INT,
-        "full_name": STR,
-        "surface_text": STR,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_index": INT,
-        "confidence": pl.Float64,
-    },
-    "person_titles": {
-        "article_key": STR,
-        "full_name": STR,
-        "title": STR,
-        "organization_name": STR,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_index": INT,
-        "post": STR,
-        "canonical_title": STR,
-        "body_name": STR,
-        "is_former": pl.Boolean,
-    },
-    "organization_mentions": {
-        "article_key": STR,
-        "mention_index": INT,
-        "canonical_name": STR,
-        "surface_text": STR,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_index": INT,
-        "kind": STR,
-    },
-    "organizations": {
-        "article_key": STR,
-        "canonical_name": STR,
-        "kind": STR,
-        "level": STR,
-        "place": STR,
-        "parent_name": STR,
-    },
-    "meetings": {
-        "article_key": STR,
-        "meeting_index": INT,
-        "meeting_date": pl.Date,
-        "date_is_inferred": pl.Boolean,
-        "time_of_day": STR,
-        "meeting_kind": STR,
-        "date_text": STR,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_index": INT,
-    },
-    "meeting_organizers": {
-        "article_key": STR,
-        "meeting_index": INT,
-        "organization_name": STR,
-    },
-    "participant_roles": {
-        "article_key": STR,
-        "meeting_index": INT,
-        "full_name": STR,
-        "role": STR,
-        "char_start": INT,
-        "char_end": INT,
-        "sentence_index": INT,
-    },
+    table.name: {column.name: column.polars_type for column in table.columns} for table in RAW_TABLES
 }
 
 
