@@ -1,5 +1,6 @@
 # make run    : build the warehouse from RAW_DIR into WAREHOUSE_PATH (defaults raw/, warehouse/warehouse.duckdb)
-# make test   : the test suite (unit tests and an end-to-end build in a temporary folder)
+# make test   : the whole test suite (what CI runs); make test-fast: the pure-Python tests only
+# make lint   : ruff (check and format) and sqlfluff over the dbt project
 # make dev    : the Dagster UI with the asset graph, the nightly schedule and the sensors
 # make status : the last run's summary; make docs / make report: dbt docs, an HTML overview
 #
@@ -21,7 +22,7 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run status test dev validate lint score quality-report bench docs report clean
+.PHONY: setup prepare run status test test-fast dev validate lint score quality-report bench docs report clean
 
 setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
@@ -52,6 +53,10 @@ $(WAREHOUSE_PATH):
 test: setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run pytest
 
+# The inner loop: every test that neither builds a warehouse nor runs dbt (marker `warehouse`).
+test-fast: setup
+	$(UV) run pytest -m "not warehouse" -q
+
 dev: prepare
 	$(UV) run dagster dev
 
@@ -60,6 +65,7 @@ validate: prepare
 
 lint: setup
 	$(UV) run ruff check .
+	$(UV) run ruff format --check .
 
 score: setup
 	@if [ -f "$(SHARED)/eval/score.py" ]; then \

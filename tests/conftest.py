@@ -1,4 +1,8 @@
-"""Shared fixtures: the repository's paths and parsed sentences."""
+"""Shared fixtures: the repository's paths, parsed sentences and the sample warehouse.
+
+Tests marked ``warehouse`` build a warehouse or run dbt (minutes in all); the rest are pure
+Python (seconds). ``make test-fast`` runs the second kind, ``make test`` both.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +36,16 @@ def people_of(text: str) -> dict[str, list[str]]:
             canonical_text(" ".join(t.text for t in result.tokens[ti.start : ti.end])) for ti in found.titles
         ]
     return out
+
+
+# A test that uses one of these fixtures reads a built warehouse, so it is a ``warehouse`` test.
+WAREHOUSE_FIXTURES = frozenset({"sample_warehouse"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if WAREHOUSE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.warehouse)
 
 
 @pytest.fixture(scope="session")

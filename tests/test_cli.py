@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from dagster_support import REPO
 
 from vnpolitics.warehouse.publish import run_lock
@@ -105,6 +106,7 @@ def test_status_shows_a_run_in_progress(tmp_path):
     assert f"building now: pid {os.getpid()}" in result.stdout
 
 
+@pytest.mark.warehouse
 def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
     """A run that cannot take the warehouse lock fails, says why, and leaves a line in the run log."""
     raw = shutil.copytree(REPO / "raw", tmp_path / "raw")

@@ -17,6 +17,8 @@ import duckdb
 import pytest
 from dbt_support import SHARED, dbt_build, query, snapshot, write_raw
 
+pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+
 A1, A2, A3 = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
 TEXT1 = (
     "Sáng 9/5, Tỉnh ủy Nghệ An họp. Đồng chí Nguyễn Văn Thuý, Bí thư Tỉnh ủy chủ trì; "

@@ -79,6 +79,7 @@ def test_every_asset_is_in_a_job(defs):
     assert not build & backfill
 
 
+@pytest.mark.warehouse
 def test_the_extraction_backfill_fills_the_cache_part_by_part(defs, tmp_path):
     from dagster import materialize
 

@@ -12,6 +12,8 @@ import pytest
 import yaml
 from dagster_support import REPO
 
+pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+
 MARTS_YML = REPO / "dbt" / "models" / "marts" / "_models.yml"
 DOCS_PAGE = REPO / "dbt" / "target" / "docs" / "static_index.html"
 

@@ -230,7 +230,7 @@ def tiny_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(params=["sample", "tiny"])
+@pytest.fixture(params=[pytest.param("sample", marks=pytest.mark.warehouse), "tiny"])
 def any_warehouse(request: pytest.FixtureRequest) -> Path:
     """Both warehouses, for the checks that must hold whatever the data."""
     return request.getfixturevalue("sample_warehouse" if request.param == "sample" else "tiny_warehouse")

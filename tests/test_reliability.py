@@ -24,6 +24,8 @@ from vnpolitics.warehouse.crash_points import PAUSE_AT, PAUSE_SECONDS
 from vnpolitics.warehouse.publish import lock_path, run_lock, scratch_path
 from vnpolitics.warehouse.run_log import read_runs, run_log_path
 
+pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+
 
 @pytest.fixture(scope="module")
 def baseline(tmp_path_factory):

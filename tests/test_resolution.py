@@ -25,6 +25,8 @@ from dbt_support import copy_dbt_project, dbt_build, query, write_seed
 from vnpolitics.warehouse.batch_extraction import extract_folder
 from vnpolitics.warehouse.load import load_raw_frames
 
+pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+
 ARTICLES = Path(__file__).parent / "fixtures" / "resolution"
 
 

@@ -15,6 +15,8 @@ from dagster_support import REPO
 
 from vnpolitics.warehouse.export import export_path
 
+pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+
 MARTS_YML = REPO / "dbt" / "models" / "marts" / "_models.yml"
 
 
