@@ -209,3 +209,13 @@ def test_sample_001_year_follows_from_its_text_alone() -> None:
     path = next(RAW.glob("001_*.txt"))
     found = resolve_meeting_date(path.read_text(encoding="utf-8"), None)
     assert found is not None and found.meeting_date == date(2022, 4, 12)
+
+
+@pytest.mark.parametrize("years", [("2018", "2019"), ("2019", "2018")])
+def test_a_tie_in_the_year_vote_goes_to_the_later_year(years: tuple[str, str]) -> None:
+    """Two years with equal votes, in either order: the later one (an article reports its own
+    present, and an older year in it is more often a reference back)."""
+    first, second = years
+    text = f"Chiều 10/6, Ủy ban tổ chức hội nghị. Báo cáo nêu số liệu năm {first} và năm {second}."
+    assert {y.year for y in year_mentions(text)} == {2018, 2019}
+    assert _infer(text) == 2019

@@ -116,13 +116,34 @@ def test_a_run_with_nothing_new_builds_nothing(builds):
     assert last["files_loaded"] == len(list(raw_dir.iterdir()))
 
 
+# The sample scores as they stand; a build that scores lower on any of them fails this test.
+SAMPLE_SCORE_FLOORS = {
+    "people_f1": 1.0,
+    "titles_f1": 1.0,
+    "roles_f1": 1.0,
+    "organizations_f1": 0.97,
+    "meeting_date_day_month": 1.0,
+    "meeting_date_full": 1.0,
+    "metadata_accuracy": 1.0,
+}
+
+
 def test_score_against_gold(builds, capsys):
     score = SHARED / "eval" / "score.py"
     if not score.exists():
         pytest.skip(f"{score} not found: the shared evaluation folder is not beside the repository")
     warehouse, *_ = builds
+    floors = [f"--min={metric}={value}" for metric, value in SAMPLE_SCORE_FLOORS.items()]
     proc = subprocess.run(
-        [sys.executable, str(score), "--warehouse", str(warehouse), "--gold", str(SHARED / "eval" / "gold")],
+        [
+            sys.executable,
+            str(score),
+            "--warehouse",
+            str(warehouse),
+            "--gold",
+            str(SHARED / "eval" / "gold"),
+            *floors,
+        ],
         capture_output=True,
         text=True,
         check=False,
