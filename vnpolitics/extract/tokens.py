@@ -21,6 +21,11 @@ _TOKEN_RE = re.compile(
 )
 
 
+# Inside a syllable of the highland languages an apostrophe is a letter: "K’ré", "H'Hen", "M'gar".
+_APOSTROPHES = re.compile("['’]")
+SYLLABLE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
+
+
 @dataclass
 class Token:
     text: str  # the syllable as parsed (an expanded abbreviation gives several tokens)
@@ -73,7 +78,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             tokens.append(Token(surface, start, end, "punct"))
             continue
         expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
-        if expansion is None and not surface.replace(" ", "").isalpha():
+        if expansion is None and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha():
             tokens += _plain_tokens(surface, start)  # an unknown compound such as "AB-CD": its parts
             continue
         if expansion:

@@ -4,7 +4,9 @@ The extraction cache keeps an article's rows per version, so the version must ch
 the output could: a release number alone relies on someone remembering to bump it. The
 extractor is exactly this folder (code and gazetteers; it imports nothing from the warehouse
 side, which a test checks), so the digest covers the folder and nothing else: editing the
-cache, the load or the publish does not throw the cache away.
+cache, the load or the publish does not throw the cache away. The extractor also reads data from
+installed packages (the administrative units of vietnam-provinces), so their versions are part of
+the version as well.
 """
 
 from __future__ import annotations
@@ -27,4 +29,15 @@ def source_digest(package: Path = _PACKAGE) -> str:
     return digest.hexdigest()[:10]
 
 
-EXTRACTOR_VERSION = f"{RELEASE}+{source_digest()}"
+# Data packages the extractor reads at run time: a new release of one can change its output too.
+DATA_PACKAGES = ("vietnam-provinces",)
+
+
+def data_digest(packages: tuple[str, ...] = DATA_PACKAGES) -> str:
+    """First 6 hex digits of sha256 over the installed versions of the data packages."""
+    from importlib.metadata import version
+
+    return hashlib.sha256(" ".join(f"{p}=={version(p)}" for p in packages).encode()).hexdigest()[:6]
+
+
+EXTRACTOR_VERSION = f"{RELEASE}+{source_digest()}.{data_digest()}"
