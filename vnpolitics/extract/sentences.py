@@ -23,10 +23,21 @@ def split_sentences(text: str) -> list[Sentence]:
         pos += len(line) + 1
         cursor = 0
         for m in _END_RE.finditer(line):
+            if _middle_initial(line, m.start()):
+                continue
             _add(sentences, line, line_start, cursor, m.end())
             cursor = m.end()
         _add(sentences, line, line_start, cursor, len(line))
     return sentences
+
+
+# "George W. Bush", "Tyler Q. Houlton", "Cáp Trọng T. (SN 1950)": an initial after a capitalised word.
+_INITIAL_RE = re.compile(r"(?:^|\s)[A-ZÀ-Ỹ][^\W\d_]*\s[A-ZĐ]$")
+
+
+def _middle_initial(line: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes a name's initial rather than a sentence."""
+    return line[dot : dot + 2] in (". ", ".") and bool(_INITIAL_RE.search(line, max(0, dot - 40), dot))
 
 
 def _add(out: list[Sentence], line: str, line_start: int, start: int, end: int) -> None:
