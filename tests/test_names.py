@@ -69,3 +69,23 @@ def test_ong_at_the_start_is_a_form_of_address_even_before_an_unlisted_surname()
 
 def test_archipelagos_are_places() -> None:
     assert people_of("Chủ quyền đối với hai quần đảo Hoàng Sa và Trường Sa.") == {}
+
+
+# --- minority and rare family names ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tham dự có Phó Chủ tịch Quốc hội Uông Chu Lưu.", "Uông Chu Lưu"),
+        ("Đoàn gồm đồng chí Lê Văn Hòa; Cầm Thị Mẫn, đại biểu chuyên trách.", "Cầm Thị Mẫn"),
+        ("Phó Chủ tịch Thường trực Quốc hội Tòng Thị Phóng dự.", "Tòng Thị Phóng"),
+        ("Bí thư Tỉnh ủy Chẩu Văn Lâm phát biểu.", "Chẩu Văn Lâm"),
+        ("Chủ tịch UBND tỉnh Lường Văn Thành chủ trì.", "Lường Văn Thành"),
+        ("Bí thư Huyện ủy Vy Văn Thành phát biểu.", "Vy Văn Thành"),
+        ("Chủ tịch Hội đồng Dân tộc Sử Thanh Hoài dự.", "Sử Thanh Hoài"),
+        ("Bị cáo Phù Chí Nguyện nhận mức án 6 tháng tù.", "Phù Chí Nguyện"),
+    ],
+)
+def test_minority_and_rare_family_names_open_a_name(sentence: str, expected: str) -> None:
+    assert expected in people_of(sentence)
