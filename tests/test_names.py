@@ -89,3 +89,41 @@ def test_archipelagos_are_places() -> None:
 )
 def test_minority_and_rare_family_names_open_a_name(sentence: str, expected: str) -> None:
     assert expected in people_of(sentence)
+
+
+# --- places and bodies before a name -----------------------------------------------------------
+
+
+def test_after_a_committee_its_place_is_read_before_the_name() -> None:
+    got = people_of("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài phát biểu.")
+    assert got == {"Sử Thanh Hoài": ["Bí thư Huyện ủy Lạc Dương"]}
+
+
+def test_a_district_after_its_committee_is_no_person() -> None:
+    got = people_of("Đồng chí Trần Duy Bình tái đắc cử Bí thư Huyện ủy Hà Trung, nhiệm kỳ 2020 - 2025.")
+    assert list(got) == ["Trần Duy Bình"]
+
+
+def test_a_commune_of_the_2025_map_is_read_after_its_unit() -> None:
+    # "Lạc Dương" is a commune of the 2025 list vietnam-provinces ships
+    from vnpolitics.extract.admin_places import units_2025
+
+    assert "Lạc Dương" in units_2025()
+    assert list(people_of("Chủ tịch UBND xã Lạc Dương Trần Văn Hùng báo cáo.")) == ["Trần Văn Hùng"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Lê Thanh" is a commune too, but a name does not stop at one syllable
+        ("Cùng dự có nguyên Bí thư Thành ủy TP Lê Thanh Hải, nguyên Chủ tịch.", ["Lê Thanh Hải"]),
+        # "Lâm" is a commune too: one-syllable unit names are not read after a committee
+        ("Phát biểu kết luận, Bí thư Tỉnh ủy Lâm Văn Mẫn cảm ơn các đại biểu.", ["Lâm Văn Mẫn"]),
+    ],
+)
+def test_a_unit_name_that_would_leave_a_name_cut_is_not_read(sentence: str, expected: list[str]) -> None:
+    assert list(people_of(sentence)) == expected
+
+
+def test_a_place_name_is_still_a_person_name_where_no_unit_precedes_it() -> None:
+    assert list(people_of("Ông Hà Trung Kiên, Giám đốc Sở Nội vụ, phát biểu.")) == ["Hà Trung Kiên"]

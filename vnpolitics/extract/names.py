@@ -3,16 +3,24 @@
 A name is 2-5 capitalised syllables opening with a family name from the gazetteer,
 and is not the start of a place ("Hà Nội", "Cao Bằng") or of a body ("Đoàn đại biểu").
 pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm".
+
+Places block a name's start in two ways. A place of ``places.txt`` (provinces, countries,
+regions) does everywhere; the far larger gazetteer of communes and districts (``admin_places.py``)
+only right after a unit or committee that takes a place ("huyện", "Huyện ủy", "xã" ...), since
+many of its names are plausible person names: after such a word the place is read first, then a
+name may start ("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài").
 """
 
 from __future__ import annotations
 
 import functools
 
+from vnpolitics.extract.admin_places import admin_place_phrases, place_taker_phrases
 from vnpolitics.extract.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
 from vnpolitics.extract.tokens import Token
 
 MAX_NAME = 5
+MAX_PLACE = 5  # syllables of the longest unit name read after "huyện", "xã" ...
 # A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").
 COMMON_SURNAME_RANK = 20
 # Also family names, but "Ông Hoàng Văn Nam" is "Mr Hoàng Văn Nam".
@@ -126,6 +134,37 @@ def _blocked_inside(tokens: list[Token], j: int) -> bool:
     return n >= 2 or (n == 1 and j + 1 < len(tokens) and _is_name_syllable(tokens[j + 1]))
 
 
+def in_place_slot(tokens: list[Token], k: int) -> bool:
+    """Whether token k lies in the place name read right after a unit or committee that takes
+    one: "huyện [Hà Trung]", "Bí thư Huyện ủy [Lạc Dương] Sử Thanh Hoài". The longest place of
+    either gazetteer is read first; a name may start only after it."""
+    takers = place_taker_phrases().phrases
+    for s in range(k, max(-1, k - MAX_PLACE), -1):
+        if s < k and not _is_name_syllable(tokens[s]):
+            return False
+        if s > 0 and preceded_by(tokens, s, takers):
+            n = max(_unit_name_at(tokens, s), starts_place(tokens, s))
+            return n > k - s and not _one_syllable_after(tokens, s + n)
+    return False
+
+
+def _unit_name_at(tokens: list[Token], s: int) -> int:
+    """Length of the administrative unit's name at s; one-syllable names ("xã Lâm") are left out:
+    too many family names are one ("Tỉnh ủy Lâm Văn Mẫn")."""
+    n = admin_place_phrases().longest_at(tokens, s)
+    return n if n >= 2 else 0
+
+
+def _one_syllable_after(tokens: list[Token], j: int) -> bool:
+    """Whether one name syllable, and no more, follows the place ending at j: "Thành ủy TP Lê
+    Thanh|Hải" is a name (Lê Thanh is a commune too, but a name does not stop at one syllable)."""
+    return (
+        j < len(tokens)
+        and _is_name_syllable(tokens[j])
+        and not (j + 1 < len(tokens) and _is_name_syllable(tokens[j + 1]))
+    )
+
+
 def _run_end(tokens: list[Token], k: int) -> int:
     j = k
     while j < len(tokens) and _is_name_syllable(tokens[j]) and j - k <= MAX_NAME:
@@ -154,6 +193,8 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         return 0
     if _after_place_word(tokens, k) and not (k > 1 and tokens[k - 2].key == "thành"):
         return 0  # "phố Huế" is a street; but "Chủ tịch UBND TP Nguyễn Văn A" is a post, then a name
+    if in_place_slot(tokens, k):
+        return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Thanh Hoài"
     if (
         k > 0
         and tokens[k - 1].word_id == t.word_id
