@@ -26,12 +26,13 @@ def parse(text: str) -> SentenceParse:
 
 def people_of(text: str) -> dict[str, list[str]]:
     """Name -> posts (abbreviations expanded) as the sentence parser reads them."""
+    from vnpolitics.extract.names import name_text
     from vnpolitics.extract.textnorm import canonical_text
 
     result = parse(text)
     out = {}
     for found in result.names:
-        name = " ".join(t.text for t in result.tokens[found.item.start : found.item.end])
+        name = name_text(result.tokens, found.item.start, found.item.end)
         out[name] = [
             canonical_text(" ".join(t.text for t in result.tokens[ti.start : ti.end])) for ti in found.titles
         ]

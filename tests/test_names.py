@@ -91,6 +91,11 @@ def test_minority_and_rare_family_names_open_a_name(sentence: str, expected: str
     assert expected in people_of(sentence)
 
 
+def test_a_highland_name_keeps_its_apostrophe() -> None:
+    got = people_of("Tham dự có đồng chí Điểu K’ré, Ủy viên Trung ương Đảng.")
+    assert got == {"Điểu K’ré": ["Ủy viên Trung ương Đảng"]}
+
+
 # --- places and bodies before a name -----------------------------------------------------------
 
 
@@ -127,3 +132,116 @@ def test_a_unit_name_that_would_leave_a_name_cut_is_not_read(sentence: str, expe
 
 def test_a_place_name_is_still_a_person_name_where_no_unit_precedes_it() -> None:
     assert list(people_of("Ông Hà Trung Kiên, Giám đốc Sở Nội vụ, phát biểu.")) == ["Hà Trung Kiên"]
+
+
+def test_a_name_may_start_inside_a_word_pyvi_makes_across_a_known_body() -> None:
+    # pyvi reads "Công_Thương_Vũ" as one word
+    got = people_of("Theo quyết định của Bộ trưởng Bộ Công Thương Vũ Huy Hoàng.")
+    assert got == {"Vũ Huy Hoàng": ["Bộ trưởng Bộ Công Thương"]}
+
+
+def test_a_country_is_read_whole_before_a_chinese_name() -> None:
+    # "Quốc vương" (king) must not be read across "Trung Quốc|Vương Nghị"
+    assert list(people_of("Ngoại trưởng Trung Quốc Vương Nghị khẳng định lập trường.")) == ["Vương Nghị"]
+
+
+def test_two_family_names_open_a_name_after_a_lower_case_word() -> None:
+    got = people_of("Các bị cáo Lê Văn Tâm và Nguyễn Đặng Thành Nam cùng bị truy tố.")
+    assert list(got) == ["Lê Văn Tâm", "Nguyễn Đặng Thành Nam"]
+
+
+# --- names a post or a cue announces -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Latin script, after "ông" and before a post in apposition
+        (
+            "Đoàn do ông Amgalanbaatar Khayankhyarvaa, Chủ tịch Tổng Công đoàn Mông Cổ, làm Trưởng đoàn.",
+            "Amgalanbaatar Khayankhyarvaa",
+        ),
+        # a Lao name in Vietnamese spelling: six syllables, none a family name
+        ("Đón đoàn có đồng chí Phông Sa Vẳn Sít Thạ Vông, Bí thư, Tỉnh trưởng.", "Phông Sa Vẳn Sít Thạ Vông"),
+        # hyphens
+        ("Bộ trưởng Ngoại giao Triều Tiên Ri Yong-ho phát biểu.", "Ri Yong-ho"),
+        # initials
+        ("Thủ tướng Đức và Tổng thống Mỹ George W. Bush tới Stralsund.", "George W. Bush"),
+        # particles
+        ("Cựu Tổng thống Lula da Silva vẫn dẫn đầu.", "Lula da Silva"),
+        ("Quân đội hỗ trợ Tổng thống Syria Bashar al-Assad.", "Bashar al-Assad"),
+        # a post in lower case or foreign, a country between
+        ("Ngoại trưởng Mỹ Rex Tillerson kêu gọi các nước.", "Rex Tillerson"),
+        # a cue, "người" and a country between
+        ("Cô gái người Anh Caitlin Spencer kể lại.", "Caitlin Spencer"),
+        # a Chinese name in Sino-Vietnamese reading, none of its syllables a listed family name
+        ("Chủ tịch Trung Quốc Tập Cận Bình phát biểu.", "Tập Cận Bình"),
+        # a Kinh family name does not run into foreign syllables ("Kim|Jong-un")
+        ("Nhà lãnh đạo Triều Tiên Kim Jong-un tuyên bố.", "Kim Jong-un"),
+        # an unlisted family name after a form of address
+        ("Anh Khiếu Văn Tám cho biết như vậy.", "Khiếu Văn Tám"),
+    ],
+)
+def test_a_post_or_cue_anchors_a_name_of_any_capitalised_syllables(sentence: str, expected: str) -> None:
+    assert list(people_of(sentence)) == [expected]
+
+
+def test_a_foreign_name_a_few_words_after_its_cue() -> None:
+    got = people_of("Nhà phân tích chính trị Nga Mikhail Smolin nói quân đội Nga đáng tin.")
+    assert list(got) == ["Mikhail Smolin"]
+
+
+def test_a_foreign_name_announced_by_a_post_in_apposition_after_it() -> None:
+    got = people_of("Nhưng Hoshyar Zebari, cố vấn cao cấp của ông Barzani, nói với Reuters.")
+    assert "Hoshyar Zebari" in got
+
+
+def test_a_source_or_a_city_before_a_post_is_no_name() -> None:
+    assert people_of("Theo Reuters, Phó Thủ tướng Thái Lan nói với báo chí.") == {}
+    assert people_of("Phát biểu tại New York, Thủ tướng Slovenia khẳng định phán quyết.") == {}
+
+
+def test_a_list_continues_a_name_only_with_one_of_its_kind() -> None:
+    got = people_of("Tổng thống Mỹ Donald Trump và Barack Obama, Bình Nhưỡng tuyên bố.")
+    assert list(got) == ["Donald Trump", "Barack Obama"]
+
+
+def test_two_vietnamese_syllables_after_a_post_without_a_family_name_are_a_body() -> None:
+    assert people_of("Ông Nguyễn Hoài Nam, nguyên Giám đốc Khối Nguồn vốn.") == {
+        "Nguyễn Hoài Nam": ["nguyên Giám đốc"]
+    }
+
+
+def test_a_brand_or_glued_acronym_is_not_part_of_a_name() -> None:
+    got = people_of("Mức án chung thân với nguyên Chủ tịch HĐQT OceanBank Hà Văn Thắm.")
+    assert list(got) == ["Hà Văn Thắm"]
+
+
+def test_an_abbreviated_syllable_ends_a_vietnamese_name() -> None:
+    got = people_of("Hai nạn nhân là anh Cáp Trọng Th. (SN 1984) và chị Dương Thị T. (SN 1986).")
+    assert list(got) == ["Cáp Trọng Th", "Dương Thị T"]
+
+
+def test_a_hyphen_between_a_name_and_a_post_joins_nothing() -> None:
+    assert "Giáp Bá Dự" in people_of("Nạn nhân là vợ của ông Giáp Bá Dự-Chánh tòa hình sự tỉnh.")
+
+
+# --- streets, schools, wards and fragments of bodies ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nạn nhân là giáo viên Trường THCS Chu Văn An, thị trấn Chư Sê.",
+        "Cuộc diễu hành đi qua đường Phạm Văn Đồng và quảng trường Lê Thánh Tông.",
+        "Anh Hồ Thanh Lợi ngụ tổ 8, phường Bùi Thị Xuân, thành phố Quy Nhơn.",
+        "Đường Lê Văn Lương chiều 22.9 biến thành sông.",
+        "Đối tượng Đào Văn Long trú tại Bùi Xương Trạch, quận Thanh Xuân.",
+        "Đoàn đại biểu Tổng Công đoàn Mông Cổ do Chủ tịch Tổng Công đoàn dẫn đầu.",
+        "Vụ trưởng Vụ Chính sách đối ngoại thông tin chuyên đề.",
+        "Mối quan ngại lớn đối với Lầu Năm Góc và Bộ Chỉ huy Thái Bình Dương Mỹ.",
+    ],
+)
+def test_eponyms_addresses_and_body_fragments_are_not_people(sentence: str) -> None:
+    got = people_of(sentence)
+    assert set(got) <= {"Hồ Thanh Lợi", "Đào Văn Long"}

@@ -8,6 +8,7 @@ from vnpolitics.extract.dates import resolve_meeting_date
 from vnpolitics.extract.hierarchy import OrganizationTree
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
+from vnpolitics.extract.names import name_text
 from vnpolitics.extract.people import SentenceParse, parse_sentence
 from vnpolitics.extract.places_context import complete, places_by_level, specific_name
 from vnpolitics.extract.records import (
@@ -152,7 +153,7 @@ def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str,
         for found in parse.names:
             if found.short or not found.cued:
                 continue
-            full = _span_text(parse.tokens, found.item.start, found.item.end)
+            full = name_text(parse.tokens, found.item.start, found.item.end)
             given = fold(full.split()[-1])
             index[given] = full if index.get(given, full) == full else None
     return index
@@ -164,7 +165,7 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
         return full_by_given.get(fold(tokens[found.item.start].text))
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
-    return _span_text(tokens, found.item.start, found.item.end)
+    return name_text(tokens, found.item.start, found.item.end)
 
 
 def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:

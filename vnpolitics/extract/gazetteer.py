@@ -71,9 +71,16 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 def surname_rank() -> dict[str, int]:
     """Folded surname -> rank (0 = most frequent); a two-syllable surname is keyed by its first."""
     ranks: dict[str, int] = {}
-    for rank, name in enumerate(_lines("surnames.txt")):
-        ranks.setdefault(fold(name.split()[0]), rank)
+    for rank, line in enumerate(_lines("surnames.txt")):
+        ranks.setdefault(fold(line.split("\t")[0].split()[0]), rank)
     return ranks
+
+
+@cache
+def shared_surnames() -> frozenset[str]:
+    """Folded family names other naming traditions share ("Kim"), flagged "shared" in surnames.txt."""
+    rows = (line.split("\t") for line in _lines("surnames.txt"))
+    return frozenset(fold(row[0]) for row in rows if row[1:] == ["shared"])
 
 
 @cache
@@ -243,3 +250,34 @@ def abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
         pattern, expansion = line.split("\t")
         pairs.append((re.compile(pattern), expansion))
     return tuple(pairs)
+
+
+PERSONAL_CUE_KINDS = frozenset({"address", "kin", "court"})
+
+
+def _person_cue_rows() -> list[tuple[str, str]]:
+    return [tuple(line.split("\t")) for line in _lines("person_cues.txt")]
+
+
+@cache
+def person_cue_phrases() -> PhraseSet:
+    """Words that announce a person's name (person_cues.txt)."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind != "not")
+
+
+@cache
+def not_person_cue_phrases() -> PhraseSet:
+    """Compounds a cue opens without announcing anyone ("tên gọi", "đại sứ quán")."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind == "not")
+
+
+@cache
+def personal_cue_phrases() -> PhraseSet:
+    """The cues that name a person whatever follows: forms of address, kinship, trial parties."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind in PERSONAL_CUE_KINDS)
+
+
+@cache
+def country_short_forms() -> frozenset[str]:
+    """Folded one-syllable short forms of countries ("Nhật", "Hàn"): country_short_forms.txt."""
+    return frozenset(fold(x) for x in _lines("country_short_forms.txt"))

@@ -1,37 +1,71 @@
-"""Where a Vietnamese person's name starts and ends in a run of capitalised syllables.
+"""Where a person's name starts and ends in a run of capitalised syllables.
 
-A name is 2-5 capitalised syllables opening with a family name from the gazetteer,
-and is not the start of a place ("Hà Nội", "Cao Bằng") or of a body ("Đoàn đại biểu").
-pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm".
+Two readings:
+- anywhere, a Vietnamese name: 2-5 capitalised syllables opening with a family name of the
+  gazetteer (Kinh and minority ones), and not the start of a place ("Hà Nội", "Cao Bằng") or of a
+  body ("Đoàn đại biểu"). pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm";
+- where a post or a cue announces a person ("ông", "đồng chí", "ngoại trưởng", "bị cáo": see
+  ``gazetteers/person_cues.txt``), a name of any capitalised syllables, with the patterns of
+  foreign names: hyphens ("Ri Yong-ho"), initials ("George W. Bush"), particles ("Lula da
+  Silva"), Lao names in Vietnamese spelling ("Phông Sa Vẳn Sít Thạ Vông").
+Syllable shape (``syllables.py``) tells the two apart: a Kinh family name runs over Vietnamese
+syllables only ("Thái Bình Dương|David Helvey"), unless other naming traditions share it ("Kim
+Jong-un"); a foreign-looking run needs something that announces a person.
 
 Places block a name's start in two ways. A place of ``places.txt`` (provinces, countries,
 regions) does everywhere; the far larger gazetteer of communes and districts (``admin_places.py``)
 only right after a unit or committee that takes a place ("huyện", "Huyện ủy", "xã" ...), since
 many of its names are plausible person names: after such a word the place is read first, then a
-name may start ("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài").
+name may start ("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài"). A place or institution word right
+before a name makes it an eponym, not a person ("đường Phạm Văn Đồng", "Trường THPT Chu Văn An").
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 from vnpolitics.extract.admin_places import admin_place_phrases, place_taker_phrases
-from vnpolitics.extract.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
+from vnpolitics.extract.gazetteer import (
+    body_kind_phrases,
+    person_cue_phrases,
+    places,
+    shared_surnames,
+    surname_rank,
+    title_head_phrases,
+)
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.tokens import Token
 
 MAX_NAME = 5
+# A name that a cue announces may be longer: Lao names in Vietnamese spelling run to 6 syllables.
+MAX_CUED_NAME = 7
 MAX_PLACE = 5  # syllables of the longest unit name read after "huyện", "xã" ...
 # A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").
 COMMON_SURNAME_RANK = 20
 # Also family names, but "Ông Hoàng Văn Nam" is "Mr Hoàng Văn Nam".
 ADDRESS_FORMS = frozenset({"ông", "bà"})
+ONSET_ABBREVIATION_RE = re.compile(r"ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx]")
+HYPHENS = frozenset({"-", "‐", "‑"})
+# Lower-case particles inside a foreign name ("Lula da Silva", "Bashar al-Assad", "Michel van Winden").
+PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "da", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le"}
+    | {"van", "von", "ter", "zu"}
+)
 
-# Words after which a capitalised run names a place, street or doctrine, not a person.
+# Words after which a capitalised run names a place, street, school or doctrine, not a person.
 NOT_PERSON_BEFORE = frozenset(
     tuple(p.split())
     for p in (
         "đường",
         "phố",
+        "tuyến phố",
+        "đại lộ",
+        "ngõ",
+        "ngách",
+        "hẻm",
+        "kiệt",
+        "quảng trường",
         "làng",
         "thôn",
         "bản",
@@ -39,11 +73,23 @@ NOT_PERSON_BEFORE = frozenset(
         "sông",
         "núi",
         "cầu",
+        "bến",
         "chợ",
         "chùa",
         "đền",
         "trường",
+        "thpt",
+        "thcs",
+        "ptth",
+        "ptcs",
+        "tiểu học",
+        "mầm non",
+        "trung học cơ sở",
+        "trung học phổ thông",
         "sân",
+        "sân vận động",
+        "nhà hát",
+        "bệnh viện",
         "tàu",
         "lăng",
         "bảo tàng",
@@ -53,6 +99,11 @@ NOT_PERSON_BEFORE = frozenset(
         "đảo",
         "khu",
         "cảng",
+        "trú",
+        "ngụ",
+        "trú tại",
+        "ngụ tại",
+        "địa chỉ",
         "tư tưởng",
         "phong cách",
         "đạo đức",
@@ -62,6 +113,10 @@ NOT_PERSON_BEFORE = frozenset(
         "đại học",
         "nhà văn hóa",
         "công viên",
+        "công ty",
+        "khách sạn",
+        "căn cứ",
+        "thủ đô",
         "quốc gia",
         "huân chương",
         "giải thưởng",
@@ -100,8 +155,9 @@ def _after_place_word(tokens: list[Token], k: int) -> bool:
     not the end of "Môi trường")."""
     if not preceded_by(tokens, k, NOT_PERSON_BEFORE):
         return False
-    single = (tokens[k - 1].key,) in NOT_PERSON_BEFORE
-    return not (single and k >= 2 and tokens[k - 2].word_id == tokens[k - 1].word_id)
+    if any(tuple(t.key for t in tokens[k - n : k]) in NOT_PERSON_BEFORE for n in (2, 3, 4) if n <= k):
+        return True  # "quảng trường", "trú tại"
+    return not (k >= 2 and tokens[k - 2].word_id == tokens[k - 1].word_id)
 
 
 def _is_name_syllable(t: Token) -> bool:
@@ -140,7 +196,7 @@ def in_place_slot(tokens: list[Token], k: int) -> bool:
     either gazetteer is read first; a name may start only after it."""
     takers = place_taker_phrases().phrases
     for s in range(k, max(-1, k - MAX_PLACE), -1):
-        if s < k and not _is_name_syllable(tokens[s]):
+        if s < k and not _is_name_syllable(tokens[s]) and tokens[s].text not in HYPHENS:
             return False
         if s > 0 and preceded_by(tokens, s, takers):
             n = max(_unit_name_at(tokens, s), starts_place(tokens, s))
@@ -166,17 +222,48 @@ def _one_syllable_after(tokens: list[Token], j: int) -> bool:
 
 
 def _run_end(tokens: list[Token], k: int) -> int:
+    """End of a Vietnamese name's run: capitalised syllables, not past a place or body, and for a
+    Kinh family name not past a syllable no Vietnamese word is spelled with ("Dương|David"),
+    but to an abbreviated last syllable ("Nguyễn Thị H.", "Cáp Trọng Th.")."""
+    kinh = is_vietnamese_syllable(tokens[k].text)
     j = k
     while j < len(tokens) and _is_name_syllable(tokens[j]) and j - k <= MAX_NAME:
         if j > k and _blocked_inside(tokens, j):
+            break
+        if j > k and kinh and not is_vietnamese_syllable(tokens[j].text):
+            if _is_abbreviated_syllable(tokens, j):
+                return j + 1
             break
         j += 1
     return j
 
 
+def _is_abbreviated_syllable(tokens: list[Token], j: int) -> bool:
+    """A syllable cut to its first letters, as court news prints a name: "H.", "Th.", "Tr"."""
+    t = tokens[j]
+    if not ONSET_ABBREVIATION_RE.fullmatch(t.key):
+        return False
+    return j + 1 == len(tokens) or not _is_name_syllable(tokens[j + 1])
+
+
+def inside_place(tokens: list[Token], k: int) -> bool:
+    """Whether token k is inside (not at the start of) a place of places.txt."""
+    return any(starts_place(tokens, j) > k - j for j in range(max(0, k - 4), k))
+
+
 def _place_ends_at(tokens: list[Token], k: int) -> bool:
     """Whether a known place ends right before token k ("Gia Lâm|Hồ Văn Tùng")."""
     return any(starts_place(tokens, j) == k - j for j in range(max(0, k - 4), k))
+
+
+def _known_phrase_ends_at(tokens: list[Token], k: int) -> bool:
+    """Whether a place or a body's kind ends right before token k ("Trung Quốc|Vương Nghị",
+    "Bộ Công Thương|Vũ Huy Hoàng"), whatever word pyvi makes across the boundary."""
+    admin, kinds = admin_place_phrases(), body_kind_phrases()
+    return _place_ends_at(tokens, k) or any(
+        admin.longest_at(tokens, j) == k - j or kinds.longest_at(tokens, j) == k - j
+        for j in range(max(0, k - 6), k)
+    )
 
 
 def name_length_at(tokens: list[Token], k: int) -> int:
@@ -193,44 +280,180 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         return 0
     if _after_place_word(tokens, k) and not (k > 1 and tokens[k - 2].key == "thành"):
         return 0  # "phố Huế" is a street; but "Chủ tịch UBND TP Nguyễn Văn A" is a post, then a name
-    if in_place_slot(tokens, k):
-        return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Thanh Hoài"
+    if (t.key,) in NOT_PERSON_BEFORE and _common_surname_at(tokens, k + 1):
+        return 0  # "Đường Lê Văn Lương" opening a sentence: a street
+    if _inside_eponym(tokens, k):
+        return 0  # "đường Phạm Văn Đồng": no name starts at "Văn" either
+    if in_place_slot(tokens, k) or inside_place(tokens, k):
+        return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Thanh Hoài", "Thái Bình [Dương]"
     if (
         k > 0
         and tokens[k - 1].word_id == t.word_id
         and _is_name_syllable(tokens[k - 1])
-        and not (_place_ends_at(tokens, k) or tokens[k - 1].key in ADDRESS_FORMS)
+        and not (_known_phrase_ends_at(tokens, k) or tokens[k - 1].key in ADDRESS_FORMS)
     ):
         return 0  # pyvi holds it inside the preceding word ("Tây_Hồ")
     if t.key in ADDRESS_FORMS:
         return 0  # "Ông Hoàng Văn Nam", "Ông Hun Sen": the form of address, then the name
+    if t.key in shared_surnames() and k + 1 < len(tokens) and is_foreign_shaped(tokens, k + 1, k + 2):
+        return cued_name_length_at(tokens, k)  # "Kim Jong-un", "Kim Yong Chol"
     end = _run_end(tokens, k)
     length = end - k
     if length > MAX_NAME or length < 2 or (length == 2 and preceded_by(tokens, k, ADMIN_UNITS)):
         return 0
-    if (
-        length == 2
-        and end < len(tokens)
-        and tokens[end].word_id == tokens[end - 1].word_id
-        and not tokens[end].is_cap
-    ):
+    if length == 2 and _opens_lower_word(tokens, end):
         return 0  # the last syllable opens a common word ("Đoàn Thanh niên")
-    nxt = tokens[k + 1]
     if (
         length >= 4
-        and surname_rank().get(nxt.key, 99) < COMMON_SURNAME_RANK
-        and nxt.word_id != t.word_id
+        and k > 0
+        and _is_name_syllable(tokens[k - 1])
+        and tokens[k + 1].word_id != t.word_id
+        and _common_surname_at(tokens, k + 1)
         and name_length_at(tokens, k + 1) >= 3
     ):
-        return 0  # "Hồ Nguyễn Văn Lâm": the place ends at "Hồ", the name starts after it
+        return 0  # "Tây Hồ Nguyễn Văn Lâm": the place ends at "Hồ", the name starts after it
     return length
 
 
-def foreign_name_length_at(tokens: list[Token], k: int) -> int:
-    """A name without a Vietnamese family name ("Justin Trudeau"), read only where a post or
-    "ông"/"bà" announces a person: 2-4 capitalised syllables that are not a place or a body."""
-    end = k
-    while end < len(tokens) and _is_name_syllable(tokens[end]) and not _blocked(tokens, end) and end - k < 5:
-        end += 1
-    length = end - k
-    return length if 2 <= length <= 4 and (end == len(tokens) or not _is_name_syllable(tokens[end])) else 0
+def _inside_eponym(tokens: list[Token], k: int) -> bool:
+    """Whether token k continues the name of a street, school ... that a place word opens
+    ("đường Phạm [Văn Đồng]"); a known place or a second full name ends that name ("Học viện
+    Chính trị quốc gia Hồ Chí Minh|Nguyễn Xuân Thắng")."""
+    r = k
+    while r > 0 and k - r < MAX_NAME and _is_name_syllable(tokens[r - 1]):
+        r -= 1
+    if not (r < k and _after_place_word(tokens, r)):
+        return False
+    place = starts_place(tokens, r)
+    return not ((place and r + place <= k) or (k - r >= 2 and _common_surname_at(tokens, k)))
+
+
+def _common_surname_at(tokens: list[Token], k: int) -> bool:
+    return (
+        k < len(tokens)
+        and _is_name_syllable(tokens[k])
+        and surname_rank().get(tokens[k].key, 99) < COMMON_SURNAME_RANK
+    )
+
+
+def _opens_lower_word(tokens: list[Token], end: int) -> bool:
+    """Whether the syllable before ``end`` opens a word pyvi continues in lower case
+    ("Công|đoàn", "Chính|sách"): a fragment of a body or a common word, not a name's end."""
+    return (
+        0 < end < len(tokens)
+        and tokens[end].kind == "word"
+        and not tokens[end].is_cap
+        and tokens[end].word_id == tokens[end - 1].word_id
+    )
+
+
+def _adjacent(tokens: list[Token], a: int, b: int) -> bool:
+    """Tokens a and b printed with nothing between them."""
+    return tokens[a].end == tokens[b].start and tokens[a].start != tokens[b].start
+
+
+def _syllable_end(tokens: list[Token], j: int) -> int:
+    """End of the name syllable at j with what prints with it: hyphenated parts ("Yong-ho",
+    "Hans-Peter", "al-Assad") and an initial's dot ("W.", "H.R.")."""
+    end = j + 1
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].text in HYPHENS
+        and _adjacent(tokens, end - 1, end)
+        and _adjacent(tokens, end, end + 1)
+        and tokens[end + 1].kind == "word"
+        and not tokens[end + 1].is_upper
+        and _hyphen_joins(tokens, end - 1, end + 1)
+    ):
+        end += 2
+    initial = len(tokens[j].text) == 1 and end < len(tokens) and tokens[end].text == "."
+    if end == j + 1 and initial and _adjacent(tokens, j, end):
+        end += 1  # an initial: "W." in "George W. Bush"
+    return end
+
+
+def _hyphen_joins(tokens: list[Token], left: int, right: int) -> bool:
+    """A hyphen inside a foreign name ("Yong-ho", "Okimoto-Kaewtathip"), not one between a name
+    and a post or a place ("Giáp Bá Dự-Chánh tòa", "Rịa-Vũng Tàu")."""
+    r = tokens[right]
+    if not r.is_cap:
+        return True  # Korean given names: "Jong-un", "Kyung-wha"
+    if _blocked(tokens, right) or admin_place_phrases().longest_at(tokens, right):
+        return False
+    return not (is_vietnamese_syllable(tokens[left].text) and is_vietnamese_syllable(r.text))
+
+
+def cued_name_length_at(tokens: list[Token], k: int) -> int:
+    """Tokens of the name a post or a cue announces at k: 2-7 capitalised syllables of any shape
+    ("Amgalanbaatar Khayankhyarvaa", "Ri Yong-ho", "George W. Bush", "Lula da Silva", "Phông Sa
+    Vẳn Sít Thạ Vông"), not a place, a body or a post, not cut from a lower-case word."""
+    if not _is_cued_syllable(tokens[k]) or _blocked(tokens, k) or in_place_slot(tokens, k):
+        return 0
+    if _after_place_word(tokens, k) or preceded_by(tokens, k, place_taker_phrases().phrases):
+        return 0  # "đường Lê Lợi"; "huyện Krông Pắk": a place the gazetteer spells otherwise
+    if len(tokens[k].text) == 1 and k + 2 < len(tokens) and _adjacent(tokens, k + 1, k + 2):
+        return 0  # "H.Chư Chê", "Q.Ba Đình": an abbreviated unit before a place, not an initial
+    j, syllables = k, 0
+    while j < len(tokens) and syllables <= MAX_CUED_NAME:
+        t = tokens[j]
+        if _is_cued_syllable(t):
+            if j > k and (_blocked_inside(tokens, j) or _vietnamese_name_takes_over(tokens, k, j)):
+                break
+            if j > k and starts_place(tokens, j) and not is_vietnamese_syllable(t.text):
+                break  # "Cảnh sát Biển|Philippines": a foreign country is no given name
+            j = _syllable_end(tokens, j)
+            syllables += 1
+        elif t.key in PARTICLES and syllables and j + 1 < len(tokens) and t.kind == "word":
+            nxt = _syllable_end(tokens, j)
+            if nxt > j + 1 and tokens[nxt - 1].is_cap:
+                j, syllables = nxt, syllables + 1  # "al-Assad"
+            elif _is_cued_syllable(tokens[j + 1]):
+                j += 1  # "da" in "Lula da Silva"
+            else:
+                break
+        else:
+            break
+    if (
+        syllables < 2
+        or syllables > MAX_CUED_NAME
+        or all(len(x.text) == 1 for x in tokens[k:j] if x.kind == "word")
+    ):
+        return 0  # "ông H. Q. K.": initials alone hide a name
+    if _opens_lower_word(tokens, j) and tokens[j - 1].is_cap and is_vietnamese_syllable(tokens[j - 1].text):
+        return 0  # "Tổng Công|đoàn", "Vụ Chính|sách": a body cut short
+    return j - k
+
+
+def _initials_only(tokens: list[Token], start: int, end: int) -> bool:
+    return all(len(t.text) == 1 for t in tokens[start:end] if t.kind == "word")
+
+
+def _is_cued_syllable(t: Token) -> bool:
+    """A name syllable, but not a brand's camel case ("OceanBank", "DongA") nor an acronym glued to
+    a name ("QHNguyễn"); "McMaster" and "MacArthur" are names."""
+    if not _is_name_syllable(t):
+        return False
+    inner = next((i for i, c in enumerate(t.text[1:], 1) if c.isupper()), 0)
+    return not inner or (inner <= 3 and not t.text[:inner].isupper())
+
+
+def _vietnamese_name_takes_over(tokens: list[Token], k: int, j: int) -> bool:
+    """ "OceanBank Hà Văn Thắm": a foreign run before a full Vietnamese name is not part of it."""
+    return name_length_at(tokens, j) >= 3 and is_foreign_shaped(tokens, k, j)
+
+
+def name_text(tokens: list[Token], start: int, end: int) -> str:
+    """A name as printed, spaces where the article has them ("Ri Yong-ho", "George W. Bush")."""
+    out = tokens[start].text
+    for i in range(start + 1, end):
+        out += ("" if _adjacent(tokens, i - 1, i) else " ") + tokens[i].text
+    return out
+
+
+def is_foreign_shaped(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether some syllable of the span cannot be a Vietnamese one ("Rex Tillerson")."""
+    return any(t.kind == "word" and not is_vietnamese_syllable(t.text) for t in tokens[start:end])
+
+
+def starts_person_cue(tokens: list[Token], k: int) -> int:
+    return person_cue_phrases().longest_at(tokens, k)

@@ -13,7 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from vnpolitics.extract.bodies import BodySpan, body_at
-from vnpolitics.extract.names import foreign_name_length_at, name_length_at, preceded_by, starts_place
+from vnpolitics.extract.gazetteer import (
+    PhraseSet,
+    country_short_forms,
+    not_person_cue_phrases,
+    person_cue_phrases,
+    personal_cue_phrases,
+    predicate_phrases,
+    surname_rank,
+)
+from vnpolitics.extract.names import (
+    cued_name_length_at,
+    inside_place,
+    is_foreign_shaped,
+    name_length_at,
+    preceded_by,
+    starts_person_cue,
+    starts_place,
+    starts_title_head,
+)
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.title_spans import TitleSpan, title_at
 from vnpolitics.extract.tokens import Token
 
@@ -30,6 +49,7 @@ class Item:
     end: int
     title: TitleSpan | None = None
     body: BodySpan | None = None
+    announced: bool = False  # a name read because a post or a cue announced it
 
 
 @dataclass
@@ -62,10 +82,17 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("T", i, title.end, title=title))
             i = title.end
             continue
-        n = name_length_at(tokens, i) or (_announced(tokens, items, i) and foreign_name_length_at(tokens, i))
+        n = name_length_at(tokens, i)
+        announced = not n
+        n = n or _cued_name_at(tokens, items, i)
         if n:
-            items.append(Item("N", i, i + n))
+            items.append(Item("N", i, i + n, announced=announced))
             i += n
+            continue
+        place = starts_place(tokens, i)
+        if place:
+            items.append(Item("X", i, i + place))  # read whole: "Trung Quốc|Vương", not "Quốc vương"
+            i += place
             continue
         if _short_reference(tokens, i):
             items.append(Item("S", i, i + 1))
@@ -101,14 +128,157 @@ def _short_reference(tokens: list[Token], i: int) -> bool:
     return preceded_by(tokens, i, CUES)
 
 
-def _announced(tokens: list[Token], items: list[Item], i: int) -> bool:
-    """Right after a post, or after "ông"/"bà"/"đồng chí" (a place may stand between: "Tổng thống Pháp")."""
-    k = i
-    while k > 0 and starts_place(tokens, k - 1) == i - (k - 1):
-        k -= 1
+def _cued_name_at(tokens: list[Token], items: list[Item], i: int) -> int:
+    """Tokens of a name read at i because something announces it (0 when nothing does): a post or
+    a cue before it, a list it continues, or an apposition after it."""
+    if not tokens[i].is_cap:
+        return 0
+    n = cued_name_length_at(tokens, i)
+    if not n:
+        return 0
+    if _country_short_form_before_name(tokens, i, n):
+        return 0  # "Ngoại trưởng Nhật|Taro Kono": the country, then the name
+    how = _announcement(tokens, items, i)
+    if how == "list" and _shape_differs(tokens, items[-2], i, i + n):
+        how = None  # "Donald Trump, Bình Nhưỡng ...": no list of one kind of name
+    if how is None:
+        return n if _appositive_follows(tokens, i, i + n) else 0
+    foreign_post = _skip_back_qualifiers(tokens, i) < i  # "Thủ tướng Campuchia Hun Sen"
+    if how == "post" and not (foreign_post or _person_shaped(tokens, i, i + n)):
+        return 0  # "Giám đốc Khối Nguồn vốn": a body, not a name
+    return n
+
+
+def _country_short_form_before_name(tokens: list[Token], i: int, n: int) -> bool:
+    """Whether token i is a country's short form ("Nhật", "Hàn") before a foreign name."""
+    if tokens[i].key not in country_short_forms():
+        return False
+    rest = cued_name_length_at(tokens, i + 1) if i + 1 < len(tokens) else 0
+    foreign = rest == n - 1 and is_foreign_shaped(tokens, i + 1, i + n)
+    return foreign and _announcement(tokens, [], i) is not None
+
+
+def _person_shaped(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a run a post announces reads as a name by itself: foreign, three syllables or
+    more, or a known family name first."""
+    syllables = sum(1 for t in tokens[start:end] if t.kind == "word")
+    return syllables >= 3 or is_foreign_shaped(tokens, start, end) or tokens[start].key in surname_rank()
+
+
+def _shape_differs(tokens: list[Token], previous: Item, start: int, end: int) -> bool:
+    return is_foreign_shaped(tokens, previous.start, previous.end) != is_foreign_shaped(tokens, start, end)
+
+
+def _announcement(tokens: list[Token], items: list[Item], i: int) -> str | None:
+    """What announces a name at token i: "personal" after "ông", "đồng chí", "bị cáo", "anh" ...;
+    "post" after a post or another cue ("ngoại trưởng", "giáo sư"), with perhaps a place, "người"
+    and a place, or an acronym between ("Tổng thống Pháp", "cô gái người Anh", "điều phối viên
+    MSF"), or a body after a cue ("phát ngôn viên Bộ Ngoại giao Trung Quốc"); "list" next in a
+    list after a name so announced ("A và B"); None."""
+    k = _skip_back_qualifiers(tokens, i)
+    personal = personal_cue_phrases()
+    if any(preceded_by(tokens, at, CUES) or _cue_ends_at(tokens, at, personal) for at in {i, k}):
+        return "personal"  # "Anh Khiếu Văn Tám": "Anh" is England too
     if any(it.kind == "T" and it.end in (i, k) for it in items[-4:]):
-        return True
-    return preceded_by(tokens, k, CUES)
+        return "post"
+    if _cue_ends_at(tokens, k, person_cue_phrases()):
+        return "post"
+    body = next((it for it in reversed(items[-3:]) if it.kind == "O" and it.end in (i, k)), None)
+    if body is not None and _cue_ends_at(tokens, body.start, person_cue_phrases()):
+        return "post"
+    if _distant_cue(tokens, items, i):
+        return "post"
+    if (
+        len(items) >= 2
+        and _is_sep(tokens, items[-1], LIST_SEPARATORS)
+        and items[-1].end == i
+        and items[-2].kind == "N"
+        and _cued(tokens, items, len(items) - 2)
+    ):
+        return "list"
+    return None
+
+
+QUALIFIER_MAX = 4  # syllables of places and acronyms between a cue and the name
+DISTANT_CUE_MAX = 4  # words between a cue and a foreign name it still announces
+
+
+def _distant_cue(tokens: list[Token], items: list[Item], i: int) -> bool:
+    """A foreign name a few words after its cue or post, with only lower-case words that are no
+    verb, places and acronyms between: "nhà phân tích chính trị Nga Mikhail Smolin", "người phát
+    ngôn quân đội Mỹ Ryan Dillon", "Bộ trưởng Ngoại giao và Kinh tế đối ngoại Hungary Szijjártó
+    Péter". Only a name whose first syllable is foreign is read so far away."""
+    if is_vietnamese_syllable(tokens[i].text) or len(tokens[i].text) < 2:
+        return False
+    persons, personal = person_cue_phrases(), personal_cue_phrases()
+    post_end = next((it.end for it in reversed(items) if it.kind == "T"), -1)
+    for k in range(i - 1, max(-1, i - DISTANT_CUE_MAX - 1), -1):
+        t = tokens[k]
+        if k < post_end:
+            return True
+        if t.kind != "word" or t.key in LOCATIVES or predicate_phrases().longest_at(tokens, k):
+            return False
+        if t.is_cap and not t.is_upper and not starts_place(tokens, k) and not inside_place(tokens, k):
+            return False
+        if _cue_ends_at(tokens, k, persons) and not _cue_ends_at(tokens, k, personal):
+            return True  # "ông tới New York": a form of address is followed by its name at once
+    return False
+
+
+def _skip_back_qualifiers(tokens: list[Token], i: int) -> int:
+    """Start of the places, "người" + place and acronyms printed right before token i."""
+    k = i
+    while k > 0 and i - k < QUALIFIER_MAX + 1:
+        j = next((j for j in range(max(0, k - 4), k) if starts_place(tokens, j) == k - j), None)
+        if j is not None:
+            k = j - 1 if j > 0 and tokens[j - 1].key == "người" else j
+            continue
+        if (tokens[k - 1].is_upper and not tokens[k - 1].abbr) or tokens[k - 1].key in country_short_forms():
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _cue_ends_at(tokens: list[Token], k: int, cues: PhraseSet) -> bool:
+    """Whether a cue of ``cues``, or for person cues a post's head, in any case, ends right before
+    k as a whole word ("đại sứ", not the start of "đại sứ quán")."""
+    if 0 < k < len(tokens) and tokens[k].word_id == tokens[k - 1].word_id and not tokens[k].is_cap:
+        return False
+    heads, not_cues = cues is person_cue_phrases(), not_person_cue_phrases()
+    return any(
+        (cues.longest_at(tokens, j) == k - j or (heads and starts_title_head(tokens, j) == k - j))
+        and not_cues.longest_at(tokens, j) <= k - j
+        for j in range(max(0, k - 4), k)
+    )
+
+
+APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})
+# After these a capitalised run is where something happens or who reports it, not who speaks:
+# "tại New York, Thủ tướng ...", "Theo tờ Kathmandu Post, Thủ tướng ...".
+LOCATIVES = frozenset({"tại", "ở", "từ", "đến", "tới", "sang", "khỏi", "về", "trên", "gần", "quanh"})
+SOURCES = frozenset({"theo", "tờ", "báo", "trang", "hãng", "kênh", "đài", "mạng"})
+
+
+def _appositive_follows(tokens: list[Token], start: int, end: int) -> bool:
+    """A foreign-looking name followed by a post or a cue in apposition ("Vipin Narang, giáo sư
+    ...", "Hoshyar Zebari, cố vấn cao cấp ..."): the apposition announces it."""
+    if end + 1 >= len(tokens) or tokens[end].text not in APPOSITIVE_MARKS:
+        return False
+    first = tokens[start]
+    if len(first.text) < 2 or is_vietnamese_syllable(first.text):
+        return False  # "Theo Reuters, Phó Thủ tướng ...": only a foreign first name opens one
+    if start > 0 and tokens[start - 1].is_cap and not is_vietnamese_syllable(tokens[start - 1].text):
+        return False  # "New [York Post], Thủ tướng ...": not from the middle of a foreign run
+    if start > 0 and tokens[start - 1].key in LOCATIVES | SOURCES:
+        return False
+    j = end + 1
+    if personal_cue_phrases().longest_at(tokens, j):
+        return False  # "..., ông Kim": the next person, not an apposition
+    n = starts_person_cue(tokens, j) or starts_title_head(tokens, j)
+    if not n or not_person_cue_phrases().longest_at(tokens, j) > n:
+        return False  # "Scotland Yard (tên gọi ...)"
+    return j + n == len(tokens) or tokens[j + n].word_id != tokens[j + n - 1].word_id
 
 
 def _text(tokens: list[Token], item: Item) -> str:
@@ -120,10 +290,12 @@ def _is_sep(tokens: list[Token], item: Item, allowed: frozenset[str]) -> bool:
 
 
 def _cued(tokens: list[Token], items: list[Item], p: int) -> bool:
+    if items[p].announced:
+        return True
     if p > 0 and items[p - 1].kind == "T" and items[p - 1].end == items[p].start:
         return True
     start = items[p].start
-    return preceded_by(tokens, start, CUES)
+    return preceded_by(tokens, start, CUES) or _announcement(tokens, items[:p], start) in ("personal", "post")
 
 
 def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
