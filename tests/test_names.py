@@ -245,3 +245,34 @@ def test_a_hyphen_between_a_name_and_a_post_joins_nothing() -> None:
 def test_eponyms_addresses_and_body_fragments_are_not_people(sentence: str) -> None:
     got = people_of(sentence)
     assert set(got) <= {"Hồ Thanh Lợi", "Đào Văn Long"}
+
+
+def test_a_name_printed_with_an_initial_is_the_full_name_the_article_gives() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Ngoại trưởng Hoa Kỳ thăm Việt Nam\n\n"
+        "Sáng 30/10, Phó Thủ tướng Phạm Bình Minh hội đàm với Ngoại trưởng Hoa Kỳ Michael Richard Pompeo.\n"
+        "Ông Michael R.Pompeo là vị ngoại trưởng thứ tư thăm chính thức Việt Nam.\n"
+    )
+    names = {p.full_name for p in extract_article(text).people}
+    assert names == {"Phạm Bình Minh", "Michael Richard Pompeo"}
+
+
+def test_a_given_name_of_two_syllables_is_the_full_name_the_article_gives() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Đà Nẵng kỷ niệm 20 năm thành phố trực thuộc Trung ương\n\n"
+        "Dự lễ có Bí thư Thành ủy Nguyễn Xuân Anh và Phó Bí thư Thường trực Võ Công Trí.\n"
+        "Ông Xuân Anh cho biết thành phố đã đạt nhiều thành tựu.\n"
+    )
+    names = {p.full_name for p in extract_article(text).people}
+    assert names == {"Nguyễn Xuân Anh", "Võ Công Trí"}
+
+
+def test_a_hidden_name_is_not_completed() -> None:
+    from vnpolitics.extract.names import full_form
+
+    assert full_form("Nguyễn Thị H", ["Nguyễn Thị Hoa"]) == "Nguyễn Thị H"
+    assert full_form("Xuân Anh", ["Nguyễn Xuân Anh", "Trần Xuân Anh"]) == "Xuân Anh"

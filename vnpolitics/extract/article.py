@@ -8,7 +8,7 @@ from vnpolitics.extract.dates import resolve_meeting_date
 from vnpolitics.extract.hierarchy import OrganizationTree
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
-from vnpolitics.extract.names import name_text
+from vnpolitics.extract.names import full_form, name_text
 from vnpolitics.extract.people import SentenceParse, parse_sentence
 from vnpolitics.extract.places_context import complete, places_by_level, specific_name
 from vnpolitics.extract.records import (
@@ -147,7 +147,8 @@ def extract_article(text: str) -> ArticleExtraction:
 
 
 def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str, str | None]:
-    """Given name (last syllable, folded) -> the one full name ending in it; None when several do."""
+    """Given name (last syllable, folded) -> the one full name ending in it; None when several do.
+    Each full name is also kept under its own folded form, so that its values list them all."""
     index: dict[str, str | None] = {}
     for _, parse in parses:
         for found in parse.names:
@@ -156,6 +157,7 @@ def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str,
             full = name_text(parse.tokens, found.item.start, found.item.end)
             given = fold(full.split()[-1])
             index[given] = full if index.get(given, full) == full else None
+            index[fold(full)] = full
     return index
 
 
@@ -165,7 +167,7 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
         return full_by_given.get(fold(tokens[found.item.start].text))
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
-    return name_text(tokens, found.item.start, found.item.end)
+    return full_form(name_text(tokens, found.item.start, found.item.end), full_by_given.values())
 
 
 def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:

@@ -35,6 +35,7 @@ from vnpolitics.extract.gazetteer import (
     title_head_phrases,
 )
 from vnpolitics.extract.syllables import is_vietnamese_syllable
+from vnpolitics.extract.textnorm import fold
 from vnpolitics.extract.tokens import Token
 
 MAX_NAME = 5
@@ -457,3 +458,40 @@ def is_foreign_shaped(tokens: list[Token], start: int, end: int) -> bool:
 
 def starts_person_cue(tokens: list[Token], k: int) -> int:
     return person_cue_phrases().longest_at(tokens, k)
+
+
+def full_form(name: str, full_names) -> str:
+    """The full name the article gives for a shortened one: initials expanded ("Michael
+    R.Pompeo"), or a two-syllable given name completed ("ông Xuân Anh" -> "Nguyễn Xuân Anh")
+    when exactly one full name of the article ends with it."""
+    expanded = expand_initials(name, full_names)
+    if expanded != name or len(name.split()) != 2:
+        return expanded
+    tail = " " + fold(name)
+    matches = {f for f in full_names if f and len(f.split()) >= 3 and fold(f).endswith(tail)}
+    return matches.pop() if len(matches) == 1 else name
+
+
+def expand_initials(name: str, full_names) -> str:
+    """ "Michael R.Pompeo" -> "Michael Richard Pompeo" when the article prints that one full name
+    (same syllables, each initial the first letter of its syllable); else the name as printed."""
+    parts = _name_parts(name)
+    if not any(len(p) == 1 for p in parts[1:-1]):
+        return name  # only a middle initial: "Nguyễn Thị H." hides a name, it abbreviates none
+    matches = {
+        full
+        for full in full_names
+        if full
+        and full != name
+        and len(fp := _name_parts(full)) == len(parts)
+        and all(p == f or _initial_of(p, f) for p, f in zip(parts, fp, strict=True))
+    }
+    return matches.pop() if len(matches) == 1 else name
+
+
+def _initial_of(initial: str, syllable: str) -> bool:
+    return len(initial) == 1 and len(syllable) > 1 and syllable.startswith(initial)
+
+
+def _name_parts(name: str) -> list[str]:
+    return [p for p in re.split(r"[\s.]+", name) if p]
