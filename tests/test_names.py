@@ -174,6 +174,7 @@ def test_two_family_names_open_a_name_after_a_lower_case_word() -> None:
         ("Ngoại trưởng Mỹ Rex Tillerson kêu gọi các nước.", "Rex Tillerson"),
         # a cue, "người" and a country between
         ("Cô gái người Anh Caitlin Spencer kể lại.", "Caitlin Spencer"),
+        ("Cô gái người Lào Xổm Phết kể lại câu chuyện.", "Xổm Phết"),
         # a Chinese name in Sino-Vietnamese reading, none of its syllables a listed family name
         ("Chủ tịch Trung Quốc Tập Cận Bình phát biểu.", "Tập Cận Bình"),
         # a Kinh family name does not run into foreign syllables ("Kim|Jong-un")
@@ -212,9 +213,21 @@ def test_two_vietnamese_syllables_after_a_post_without_a_family_name_are_a_body(
     }
 
 
-def test_a_brand_or_glued_acronym_is_not_part_of_a_name() -> None:
-    got = people_of("Mức án chung thân với nguyên Chủ tịch HĐQT OceanBank Hà Văn Thắm.")
+def test_a_foreign_word_before_a_vietnamese_name_is_not_part_of_it() -> None:
+    got = people_of("Mức án chung thân với nguyên Chủ tịch HĐQT Oceanbank Hà Văn Thắm.")
     assert list(got) == ["Hà Văn Thắm"]
+
+
+def test_a_brand_or_glued_acronym_is_not_part_of_a_name() -> None:
+    assert list(people_of("Ông Nguyễn Thái Hậu, Giám đốc DongA Bank Tây Ninh, bị miễn nhiệm.")) == [
+        "Nguyễn Thái Hậu"
+    ]
+    assert people_of("Tham dự có Chủ nhiệm Ủy ban các vấn đề xã hội của QHNguyễn Thị Nương.") == {}
+
+
+def test_a_run_whose_last_syllable_opens_a_lower_case_word_is_a_body() -> None:
+    got = people_of("Ông Nguyễn Văn Hải, Giám đốc Trung Tâm Xúc tiến đầu tư, phát biểu.")
+    assert list(got) == ["Nguyễn Văn Hải"]
 
 
 def test_an_abbreviated_syllable_ends_a_vietnamese_name() -> None:
@@ -223,7 +236,23 @@ def test_an_abbreviated_syllable_ends_a_vietnamese_name() -> None:
 
 
 def test_a_hyphen_between_a_name_and_a_post_joins_nothing() -> None:
-    assert "Giáp Bá Dự" in people_of("Nạn nhân là vợ của ông Giáp Bá Dự-Chánh tòa hình sự tỉnh.")
+    got = people_of("Chị Sukmaly Thammavonge-Phó Bí thư Thành đoàn Vientiane nói.")
+    assert list(got) == ["Sukmaly Thammavonge"]
+
+
+def test_a_kinh_family_name_does_not_run_into_a_foreign_name() -> None:
+    # "Hàn" (Korea) is a family name too; "Yoon" cannot be a Vietnamese syllable
+    assert list(people_of("Tổng thống Hàn Yoon Suk-yeol phát biểu.")) == ["Yoon Suk-yeol"]
+
+
+def test_a_family_name_shared_with_korean_runs_over_foreign_syllables() -> None:
+    # nothing announces this one: "Kim", shared with Korean names, opens it
+    assert list(people_of("Lãnh đạo Triều Tiên Kim Jong Un tại phiên họp quốc hội.")) == ["Kim Jong Un"]
+
+
+def test_a_second_family_name_is_cut_only_inside_a_capitalised_run() -> None:
+    got = people_of("Bị cáo Đặng Ngọc Vũ mức án 17 năm tù; Lê Hoàng Thế Anh mức án 15 năm tù.")
+    assert list(got) == ["Đặng Ngọc Vũ", "Lê Hoàng Thế Anh"]
 
 
 # --- streets, schools, wards and fragments of bodies ---------------------------------------------
@@ -276,3 +305,28 @@ def test_a_hidden_name_is_not_completed() -> None:
 
     assert full_form("Nguyễn Thị H", ["Nguyễn Thị Hoa"]) == "Nguyễn Thị H"
     assert full_form("Xuân Anh", ["Nguyễn Xuân Anh", "Trần Xuân Anh"]) == "Xuân Anh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # initials alone hide a name
+        ("Khoảng 13h, ông H. Q. K. (61 tuổi) đang đi qua đường.", []),
+        # right after a unit, an unknown run is a place the gazetteer spells otherwise
+        ("Bác sĩ huyện Krông Pắk cho biết như vậy.", []),
+        # a form of address announces the name right after it, not a foreign word further on
+        ("Bà nói Washington Post đã đưa tin sai.", []),
+        # an apposition does not start inside a foreign run, nor announce the next person
+        ("Theo New York Post, Thủ tướng Israel tuyên bố.", []),
+        ("Với Washington Post, ông Trump không bình luận.", []),
+        # a compound a cue opens is no cue
+        ("Chung cư được xây dựng với tên gọi Building President, cao 13 tầng.", []),
+        # a foreign country ends a run: no given name
+        ("Lực lượng Cảnh sát Biển Philippines đã bắn súng vào tàu cá.", []),
+        # a country between a post and two Vietnamese-looking syllables makes them a foreign name
+        ("Thủ tướng Campuchia Hun Sen dự lễ.", ["Hun Sen"]),
+    ],
+)
+def test_what_announces_a_name_and_what_does_not(sentence: str, expected: list[str]) -> None:
+    # names of two syllables or more ("ông Trump", "ông H." are short references)
+    assert [n for n in people_of(sentence) if " " in n] == expected

@@ -364,7 +364,7 @@ def _syllable_end(tokens: list[Token], j: int) -> int:
         and _adjacent(tokens, end, end + 1)
         and tokens[end + 1].kind == "word"
         and not tokens[end + 1].is_upper
-        and _hyphen_joins(tokens, end - 1, end + 1)
+        and _hyphen_joins(tokens, end + 1)
     ):
         end += 2
     initial = len(tokens[j].text) == 1 and end < len(tokens) and tokens[end].text == "."
@@ -373,15 +373,13 @@ def _syllable_end(tokens: list[Token], j: int) -> int:
     return end
 
 
-def _hyphen_joins(tokens: list[Token], left: int, right: int) -> bool:
+def _hyphen_joins(tokens: list[Token], right: int) -> bool:
     """A hyphen inside a foreign name ("Yong-ho", "Okimoto-Kaewtathip"), not one between a name
-    and a post or a place ("Giáp Bá Dự-Chánh tòa", "Rịa-Vũng Tàu")."""
+    and a post or a place ("Thammavonge-Phó Bí thư", "Rịa-Vũng Tàu")."""
     r = tokens[right]
     if not r.is_cap:
         return True  # Korean given names: "Jong-un", "Kyung-wha"
-    if _blocked(tokens, right) or admin_place_phrases().longest_at(tokens, right):
-        return False
-    return not (is_vietnamese_syllable(tokens[left].text) and is_vietnamese_syllable(r.text))
+    return not (_blocked(tokens, right) or admin_place_phrases().longest_at(tokens, right))
 
 
 def cued_name_length_at(tokens: list[Token], k: int) -> int:
@@ -392,8 +390,6 @@ def cued_name_length_at(tokens: list[Token], k: int) -> int:
         return 0
     if _after_place_word(tokens, k) or preceded_by(tokens, k, place_taker_phrases().phrases):
         return 0  # "đường Lê Lợi"; "huyện Krông Pắk": a place the gazetteer spells otherwise
-    if len(tokens[k].text) == 1 and k + 2 < len(tokens) and _adjacent(tokens, k + 1, k + 2):
-        return 0  # "H.Chư Chê", "Q.Ba Đình": an abbreviated unit before a place, not an initial
     j, syllables = k, 0
     while j < len(tokens) and syllables <= MAX_CUED_NAME:
         t = tokens[j]
@@ -414,11 +410,7 @@ def cued_name_length_at(tokens: list[Token], k: int) -> int:
                 break
         else:
             break
-    if (
-        syllables < 2
-        or syllables > MAX_CUED_NAME
-        or all(len(x.text) == 1 for x in tokens[k:j] if x.kind == "word")
-    ):
+    if syllables < 2 or syllables > MAX_CUED_NAME or _initials_only(tokens, k, j):
         return 0  # "ông H. Q. K.": initials alone hide a name
     if _opens_lower_word(tokens, j) and tokens[j - 1].is_cap and is_vietnamese_syllable(tokens[j - 1].text):
         return 0  # "Tổng Công|đoàn", "Vụ Chính|sách": a body cut short
