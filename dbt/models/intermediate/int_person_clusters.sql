@@ -26,7 +26,7 @@ curated_splits as (
 
 ),
 
-merges as (
+curated_merges as (
 
     select distinct
         {{ person_reference('from_person') }} as from_key,
@@ -67,14 +67,14 @@ final as (
         split_applied.article_key,
         split_applied.name_key,
         split_applied.full_name,
-        coalesce(merges.into_key, split_applied.person_key) as person_key,
-        case when merges.into_key is not null then 'curated merge' else split_applied.match_reason end
+        coalesce(curated_merges.into_key, split_applied.person_key) as person_key,
+        case when curated_merges.into_key is not null then 'curated merge' else split_applied.match_reason end
             as match_reason,
         split_applied.name_has_several_holders,
         split_applied.holder_sphere
 
     from split_applied
-    left join merges on merges.from_key = split_applied.person_key
+    left join curated_merges on curated_merges.from_key = split_applied.person_key
 
 )
 

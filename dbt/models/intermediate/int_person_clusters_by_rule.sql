@@ -25,11 +25,17 @@ holders as (
 
 ),
 
+split_names as (
+
+    select distinct name_key from holders
+
+),
+
 own_holder as (
 
     select clusters.article_key, clusters.name_key, clusters.cluster_key
     from clusters
-    where clusters.cluster_key in (select cluster_key from holders)
+    where clusters.cluster_key in (select holders.cluster_key from holders)
 
 ),
 
@@ -63,15 +69,16 @@ final as (
         occurrences.full_name,
         coalesce(holders.person_key, {{ key_of_name_key('occurrences.name_key') }}) as person_key,
         case
-            when occurrences.name_key not in (select name_key from holders) then 'one holder of the name'
+            when split_names.name_key is null then 'one holder of the name'
             when own_holder.cluster_key is not null then 'posts in the bodies of this holder'
             when context_choice.shared_spheres > 0 then 'article names the bodies of this holder'
             else 'most frequent holder of the name'
         end as match_reason,
-        occurrences.name_key in (select name_key from holders) as name_has_several_holders,
+        split_names.name_key is not null as name_has_several_holders,
         holders.holder_sphere
 
     from occurrences
+    left join split_names on split_names.name_key = occurrences.name_key
     left join own_holder
         on own_holder.article_key = occurrences.article_key
         and own_holder.name_key = occurrences.name_key

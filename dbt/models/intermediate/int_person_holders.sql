@@ -45,7 +45,7 @@ ranked as (
         cluster_spheres[1] as holder_sphere,
         row_number() over (
             partition by name_key
-            order by occurrence_count desc, first_seen_on nulls last, cluster_spheres[1]
+            order by occurrence_count desc, first_seen_on asc nulls last, cluster_spheres[1] asc
         ) as holder_rank
 
     from candidates

@@ -41,7 +41,7 @@ sphere_edges as (
 
     union all
 
-    select node, node from sphere_nodes
+    select node as node_a, node as node_b from sphere_nodes
 
 ),
 

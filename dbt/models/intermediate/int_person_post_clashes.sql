@@ -17,20 +17,33 @@ clusters as (
 
 ),
 
+post_kinds as (
+
+    select
+        name_key,
+        cluster_key,
+        observed_on,
+        list_has_any(post_levels, ['district', 'commune']) as in_low_post,
+        list_has_any(post_levels, ['province', 'central']) as in_high_post,
+        len(list_filter(post_spheres, lambda sphere: sphere like 'central:%')) > 0 as in_central_post,
+        len(list_filter(post_spheres, lambda sphere: sphere like 'place:%')) > 0 as in_local_post
+
+    from clusters
+
+),
+
 candidate_dates as (
 
     -- each candidate, with on how many distinct dates it is seen in each kind of post
     select
         name_key,
         cluster_key,
-        count(distinct observed_on) filter (where list_has_any(post_levels, ['district', 'commune'])) as low_dates,
-        count(distinct observed_on) filter (where list_has_any(post_levels, ['province', 'central'])) as high_dates,
-        count(distinct observed_on)
-            filter (where len(list_filter(post_spheres, lambda sphere: sphere like 'central:%')) > 0) as central_dates,
-        count(distinct observed_on)
-            filter (where len(list_filter(post_spheres, lambda sphere: sphere like 'place:%')) > 0) as local_dates
+        count(distinct observed_on) filter (where in_low_post) as low_dates,
+        count(distinct observed_on) filter (where in_high_post) as high_dates,
+        count(distinct observed_on) filter (where in_central_post) as central_dates,
+        count(distinct observed_on) filter (where in_local_post) as local_dates
 
-    from clusters
+    from post_kinds
     group by name_key, cluster_key
     having count(distinct observed_on) >= {{ var('person_split_min_dates') }}
 
@@ -100,10 +113,10 @@ concurrence as (
         clashes.cluster_key,
         clashes.other_cluster_key,
         clashes.clash,
-        count(distinct concurrent_dates.observed_on)
-            filter (where concurrent_dates.side = clashes.cluster_key) as concurrent_dates,
-        count(distinct concurrent_dates.observed_on)
-            filter (where concurrent_dates.side = clashes.other_cluster_key) as other_concurrent_dates
+        count(distinct concurrent_dates.observed_on) filter (where concurrent_dates.side = clashes.cluster_key)
+            as concurrent_dates,
+        count(distinct concurrent_dates.observed_on) filter (where concurrent_dates.side = clashes.other_cluster_key)
+            as other_concurrent_dates
 
     from clashes
     left join concurrent_dates
