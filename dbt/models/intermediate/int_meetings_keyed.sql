@@ -21,7 +21,7 @@ edges as (
 
     select report_key, other_report_key from links
     union all
-    select article_meeting_key, article_meeting_key from reports
+    select article_meeting_key as report_key, article_meeting_key as other_report_key from reports
 
 ),
 

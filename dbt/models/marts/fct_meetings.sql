@@ -49,11 +49,17 @@ first_report as (
 
     select *
     from meetings
-    qualify row_number() over (
-        partition by meeting_key
-        order by date_is_corrected desc, meeting_date is null, date_is_inferred nulls last,
-            article_meeting_key = meeting_key desc, article_key, meeting_index
-    ) = 1
+    qualify
+        row_number() over (
+            partition by meeting_key
+            order by
+                date_is_corrected desc,
+                meeting_date is null asc,
+                date_is_inferred asc nulls last,
+                article_meeting_key = meeting_key desc,
+                article_key asc,
+                meeting_index asc
+        ) = 1
 
 ),
 
