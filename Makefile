@@ -66,6 +66,7 @@ validate: prepare
 lint: setup
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run sqlfluff lint dbt/models dbt/tests dbt/macros
 
 score: setup
 	@if [ -f "$(SHARED)/eval/score.py" ]; then \
