@@ -70,7 +70,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.force:
         os.environ["FORCE_REBUILD"] = "1"
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
-    from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
+    from dagster import DagsterInstance
 
     from dagster_project.project import dbt_project, prepare_dbt_manifest
 
@@ -78,8 +78,7 @@ def _run(args: argparse.Namespace) -> int:
         prepare_dbt_manifest()
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig
-    from dagster_project.run_errors import step_errors
-    from vnpolitics.warehouse.run_log import append_failed_run
+    from dagster_project.run_errors import run_problems
 
     started = datetime.now(UTC)
     job = defs.resolve_job_def("build_warehouse_job")
@@ -89,28 +88,19 @@ def _run(args: argparse.Namespace) -> int:
             instance=instance,
             raise_on_error=False,
         )
-    failed_checks = [
-        e.asset_check_evaluation_data.check_name
-        for e in result.all_events
-        if e.event_type == DagsterEventType.ASSET_CHECK_EVALUATION
-        and not e.asset_check_evaluation_data.passed
-        and e.asset_check_evaluation_data.severity == AssetCheckSeverity.ERROR
-    ]
-    succeeded = result.success and not failed_checks
+    problems = run_problems(result.all_events)
+    succeeded = result.success and not problems.failed_checks
     print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
-    problems = step_errors(result.all_events)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if failed_checks:
-        problems.append(f"failed checks: {', '.join(failed_checks)}")
-        print(problems[-1], file=sys.stderr)
+    for error in problems.step_errors:
+        print(f"error: {error}", file=sys.stderr)
+    if problems.failed_checks:
+        print(f"failed checks: {', '.join(problems.failed_checks)}", file=sys.stderr)
     if not succeeded:
         # plain values, not the EnvVar-backed resource (an EnvVar field holds the variable's name)
         warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(configured_warehouse()))
-        record = warehouse.run_record(result.run_id, "failed", started)
-        record.message = "; ".join(problems) or "run failed"
-        append_failed_run(warehouse.run_log_path, record)
-        print(f"recorded in {warehouse.run_log_path}", file=sys.stderr)
+        run = warehouse.warehouse_run(result.run_id, started_at=started)
+        run.record_failure(problems.summary())
+        print(f"recorded in {run.run_log}", file=sys.stderr)
     return EXIT_OK if succeeded else EXIT_FAILED
 
 
