@@ -125,3 +125,5 @@ def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
     (failed,) = read_runs(run_log_path(warehouse))
     assert failed.status == "failed" and "another run is building" in failed.message
     assert not warehouse.exists()
+    settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
+    assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
