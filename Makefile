@@ -33,7 +33,8 @@ $(DAGSTER_HOME)/dagster.yaml:
 	mkdir -p $(DAGSTER_HOME)
 	cp .dagster_home/dagster.yaml $@
 
-# dbt/target/manifest.json, which the Dagster definitions need before they load.
+# dbt/target/manifest.json, which the Dagster definitions need before they load, written by
+# dagster-dbt's project preparer (dagster_project/project.py says why not prepare-and-package).
 prepare: setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run python -m dagster_project.project
 

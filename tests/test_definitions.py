@@ -180,3 +180,19 @@ def test_the_code_location_holds_exactly_these_definitions(defs):
     assert {s.name for s in defs.schedules} == {"nightly_build"}
     assert {s.name for s in defs.sensors} == {"new_raw_files", "record_failed_builds"}
     assert set(defs.resources) == {"warehouse", "warehouse_run", "dbt"}
+
+
+def test_the_dbt_cli_knows_its_version_without_starting_dbt():
+    """``VenvDbtCliResource`` overrides dagster-dbt's private ``_cli_version`` (a ``dbt --version``
+    subprocess per run); if dagster-dbt renames it, the override silently stops saving that."""
+    import importlib.metadata
+    import inspect
+    from functools import cached_property
+
+    from dagster_dbt import DbtCliResource
+    from packaging import version
+
+    from dagster_project.project import dbt_cli_resource
+
+    assert isinstance(inspect.getattr_static(DbtCliResource, "_cli_version"), cached_property)
+    assert dbt_cli_resource()._cli_version == version.parse(importlib.metadata.version("dbt-core"))
