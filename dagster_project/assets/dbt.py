@@ -26,6 +26,10 @@ def dbt_models(
     """``dbt build`` (models, seeds and tests) against this run's scratch copy of the warehouse."""
     with warehouse_env(warehouse_run.scratch):  # dbt's profile reads WAREHOUSE_PATH when dbt starts
         invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    # Not .stream().fetch_row_counts(): on DuckDB it counts through dbt's adapter in this process
+    # and leaves the scratch copy open here (tried: every check's read-only connection then fails
+    # with "different configuration"), and the process that renames the file at publish must not
+    # hold it open for writing. The export reports each mart's rows from COPY instead.
     for done, event in enumerate(invocation.stream()):
         if done == 1:
             pause_point("dbt")  # dbt is still running in its own process, writing the scratch copy

@@ -2,7 +2,8 @@
 
 For BI tools without a DuckDB driver. It runs after the publish, while the run still holds the
 warehouse lock, so no other run replaces the warehouse while it is being read. It also records
-each mart's rows and a preview as an observation of that mart's asset, for the UI.
+each mart's rows and a preview as an observation of that mart's asset, for the UI: the rows are
+COPY's own count, free, where dagster-dbt's ``fetch_row_counts`` does not fit (see ``assets.dbt``).
 """
 
 import polars as pl
