@@ -1,4 +1,4 @@
-"""``python -m dagster_project``: the operators' command line (``run``, ``status``, ``validate``).
+"""``python -m dagster_project``: the operators' command line (``run``, ``status``, ``check-folder``).
 
 ``make run`` calls ``run``; ``dagster dev`` (``make dev``) runs the same job from the UI.
 Exit codes: 0 done, 1 the run failed or the folder has files that would be rejected or the
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "3 no run recorded.",
     )
     parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False)
-    commands = parser.add_subparsers(title="commands", metavar="{run,status,validate}")
+    commands = parser.add_subparsers(title="commands", metavar="{run,status,check-folder}")
 
     run = commands.add_parser("run", help="build and publish the warehouse from RAW_DIR (the default)")
     run.add_argument("--raw-dir", help="folder of article files (default: RAW_DIR, else raw/)")
@@ -52,12 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print the last run as JSON")
     status.set_defaults(command=_status)
 
-    validate = commands.add_parser("validate", help="check a raw folder without loading it")
-    validate.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
-    validate.add_argument(
+    # Not "validate": `make validate` checks the Dagster definitions; this checks input files.
+    check = commands.add_parser("check-folder", help="check a raw folder without loading it")
+    check.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
+    check.add_argument(
         "--max-file-bytes", type=int, help="larger files are rejected (default: MAX_FILE_BYTES, else 5 MB)"
     )
-    validate.set_defaults(command=_validate)
+    check.set_defaults(command=_check_folder)
     return parser
 
 
@@ -131,7 +132,7 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_FAILED if runs[-1].status == "failed" else EXIT_OK
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _check_folder(args: argparse.Namespace) -> int:
     """Scan and decode every file as a run would, and say what a run would do with each."""
     from collections import Counter
 

@@ -1,6 +1,6 @@
 """Where the repository keeps its project, input and output, importable without Dagster.
 
-The operator command line reads these for ``status`` and ``validate``, which must answer at
+The operator command line reads these for ``status`` and ``check-folder``, which must answer at
 once, without the seconds that importing Dagster costs.
 """
 
