@@ -43,10 +43,14 @@ def test_the_nightly_schedule_builds_everything_at_two_in_vietnam(defs):
 
 def test_builds_carry_the_tag_the_run_queue_limits_to_one():
     from dagster_project.jobs import BUILD_TAG
+    from dagster_project.locations import INSTANCE_SETTINGS
 
-    config = (REPO / "Makefile").read_text(encoding="utf-8")
+    # the committed instance settings, loaded as Dagster loads them
+    with DagsterInstance.from_config(str(INSTANCE_SETTINGS.parent)) as instance:
+        queue = instance.get_concurrency_config().run_queue_config
     ((key, _),) = BUILD_TAG.items()
-    assert key in config and "limit: 1" in config
+    assert {"key": key, "limit": 1} in queue.tag_concurrency_limits
+    assert queue.max_concurrent_runs == 2
     build = load_definitions().resolve_job_def("build_warehouse_job")
     assert build.tags.get(key) == BUILD_TAG[key]
     assert build.op_retry_policy is not None and build.op_retry_policy.max_retries == 2
