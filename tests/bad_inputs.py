@@ -44,6 +44,32 @@ def invented_article(index: int) -> str:
     )
 
 
+_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+_MIDDLE = ("Văn", "Thị", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Ngọc", "Xuân", "Hồng")
+_GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Nam", "Phong")
+
+
+def delegates(count: int) -> list[str]:
+    """``count`` distinct invented full names (up to 1,000)."""
+    names = [f"{s} {m} {g}" for s in _SURNAMES for m in _MIDDLE for g in _GIVEN]
+    assert count <= len(names)
+    return names[:count]
+
+
+def congress_article(count: int, per_sentence: int = 20) -> str:
+    """An invented congress report that names ``count`` delegates as attending, by lists."""
+    names = delegates(count)
+    lines = [
+        "Đại hội đại biểu Đảng bộ tỉnh Yên Bái lần thứ XX",
+        "",
+        "Sáng 12/10/2020, Đại hội đại biểu Đảng bộ tỉnh Yên Bái khai mạc.",
+        "",
+    ]
+    for start in range(0, count, per_sentence):
+        lines.append("Dự đại hội có các đồng chí " + ", ".join(names[start : start + per_sentence]) + ".")
+    return "\n".join(lines) + "\n"
+
+
 def person_of(index: int) -> str:
     return _CAST[index % len(_CAST)][0]
 

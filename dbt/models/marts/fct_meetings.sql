@@ -26,7 +26,8 @@ participants as (
 
     select
         meeting_key,
-        count(distinct person_key) as participant_count
+        count(distinct person_key) as participant_count,
+        count(distinct person_key) filter (where role <> 'mentioned') as attendee_count
 
     from {{ ref('fct_meeting_participants') }}
     group by meeting_key
@@ -79,7 +80,9 @@ final as (
         reports.article_count,
         reports.report_count,
         first_report.link_reasons,
-        coalesce(participants.participant_count, 0) as participant_count
+        coalesce(participants.participant_count, 0) as participant_count,
+        coalesce(participants.attendee_count, 0) as attendee_count,
+        coalesce(participants.attendee_count, 0) <= {{ var('co_attendance_max_attendees') }} as in_co_attendance
 
     from first_report
     inner join reports on reports.meeting_key = first_report.meeting_key
