@@ -89,7 +89,19 @@ def find_date_phrases(text: str) -> list[DatePhrase]:
     Numbers need a cue ("Chiều", "ngày") unless the year is printed too, because a bare
     "7/10" is far more often a ratio ("7/10 nội dung") than a date. Publication stamps
     ("14/04/2022 08:51") are left out: they date the page, not an event.
+
+    Cached per text: the event's candidates, the years the article prints and the full dates
+    near the event all read the same article's phrases.
     """
+    return list(_cached_date_phrases(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_date_phrases(text: str) -> tuple[DatePhrase, ...]:
+    return tuple(_scan_date_phrases(text))
+
+
+def _scan_date_phrases(text: str) -> list[DatePhrase]:
     found = [p for p in _numeric_phrases(text)] + list(_relative_phrases(text))
     found.sort(key=lambda p: (p.char_start, -(p.char_end - p.char_start)))
     kept: list[DatePhrase] = []
@@ -790,7 +802,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 def _mention_date(text: str, y: YearMention) -> date | None:
     """The full date of a document mention, when printed ("ngày 4-7-2017")."""
-    for phrase in find_date_phrases(text[y.char_start : y.char_end]):
+    for phrase in _scan_date_phrases(text[y.char_start : y.char_end]):  # a slice: not worth caching
         if phrase.day and phrase.month and phrase.year:
             return date(phrase.year, phrase.month, phrase.day)
     return None
