@@ -155,9 +155,9 @@ RAW_ROWS: dict[str, list[tuple]] = {
         (A2, "Ủy ban nhân dân tỉnh Nghệ An", "peoples_committee", "province", "Nghệ An", None),
     ],
     "meetings": [
-        (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0),
-        (A1, 1, None, None, "chiều", "họp", "Chiều cùng ngày", 139, len(TEXT1), 2),
-        (A2, 0, date(2024, 5, 31), True, None, "họp", "Ngày 31/5", 0, 38, 0),
+        (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0, "publication"),
+        (A1, 1, None, None, "chiều", "họp", "Chiều cùng ngày", 139, len(TEXT1), 2, None),
+        (A2, 0, date(2024, 5, 31), True, None, "họp", "Ngày 31/5", 0, 38, 0, "year_vote"),
     ],
     "meeting_organizers": [
         (A1, 0, "Tỉnh ủy Nghệ An"),
@@ -408,3 +408,13 @@ def test_fct_co_attendance_leaves_out_a_meeting_too_large_to_pair(tmp_path):
     dbt_build(warehouse, tmp_path, CO_ATTENDANCE_MAX_ATTENDEES="40")
     pairs = query(warehouse, "select person_a_name, person_b_name from fct_co_attendance")
     assert len([pair for pair in pairs if set(pair) <= names]) == 40 * 39 // 2
+
+
+def test_fct_meetings_says_which_clue_dated_each_meeting(built):
+    warehouse, *_ = built
+    rows = query(
+        warehouse,
+        "select meeting_date, date_basis from fct_meetings join dim_articles using (article_key) "
+        "order by source_file, meeting_index",
+    )
+    assert rows == [(date(2024, 5, 9), "publication"), (None, None), (date(2024, 5, 31), "year_vote")]

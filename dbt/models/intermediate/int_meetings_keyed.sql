@@ -75,6 +75,7 @@ final as (
         clustered.meeting_date,
         clustered.date_is_inferred,
         clustered.date_is_corrected,
+        clustered.date_basis,
         clustered.time_of_day,
         clustered.meeting_kind,
         clustered.date_text,

@@ -71,6 +71,7 @@ final as (
         first_report.meeting_date,
         coalesce(first_report.date_is_inferred, first_report.meeting_date is null) as date_is_inferred,
         first_report.date_is_corrected,
+        first_report.date_basis,
         first_report.meeting_kind,
         first_report.time_of_day,
         first_report.date_text,
