@@ -73,9 +73,9 @@ def _run(args: argparse.Namespace) -> int:
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
-    from dagster_project.project import dbt_project, prepare_dbt_manifest
+    from dagster_project.project import manifest_is_stale, prepare_dbt_manifest
 
-    if not dbt_project.manifest_path.exists():
+    if manifest_is_stale():  # a fresh clone, or dbt files edited since the last parse
         prepare_dbt_manifest()
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig

@@ -105,6 +105,22 @@ def prepare_dbt_manifest() -> Path:
     return dbt_project.manifest_path
 
 
+def manifest_is_stale() -> bool:
+    """True when the manifest is missing or older than a file of the dbt project.
+
+    Definitions loaded from a stale manifest do not know the newest models and tests, and dbt
+    then reports events the asset graph has no node for (a run fails mid-build).
+    """
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [DBT_DIR / "dbt_project.yml", DBT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests", "seeds"):
+        sources += [p for p in (DBT_DIR / folder).rglob("*") if p.is_file()]
+    return any(p.stat().st_mtime > built for p in sources if p.exists())
+
+
 # Under ``dagster dev`` (only), re-parse on every reload so model edits show up.
 with _parse_env():
     dbt_project.prepare_if_dev()

@@ -129,3 +129,25 @@ def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
     assert not warehouse.exists()
     settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
     assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
+
+
+def test_run_reparses_dbt_when_the_manifest_is_missing_or_older_than_a_dbt_file(tmp_path, monkeypatch):
+    """A manifest older than an edited model would give definitions that miss its new tests."""
+    from types import SimpleNamespace
+
+    from dagster_project import project
+
+    dbt_dir = tmp_path / "dbt"
+    (dbt_dir / "models").mkdir(parents=True)
+    model = dbt_dir / "models" / "fct_x.sql"
+    model.write_text("select 1 as x\n")
+    manifest = dbt_dir / "target" / "manifest.json"
+    monkeypatch.setattr(project, "DBT_DIR", dbt_dir)
+    monkeypatch.setattr(project, "dbt_project", SimpleNamespace(manifest_path=manifest))
+    assert project.manifest_is_stale()  # none yet
+    manifest.parent.mkdir()
+    manifest.write_text("{}")
+    os.utime(model, (1_000_000, 1_000_000))
+    assert not project.manifest_is_stale()
+    os.utime(model, (2**31, 2**31))  # the model edited after the parse
+    assert project.manifest_is_stale()

@@ -30,10 +30,17 @@ def dbt_models(
     # and leaves the scratch copy open here (tried: every check's read-only connection then fails
     # with "different configuration"), and the process that renames the file at publish must not
     # hold it open for writing. The export reports each mart's rows from COPY instead.
-    for done, event in enumerate(invocation.stream()):
-        if done == 1:
-            pause_point("dbt")  # dbt is still running in its own process, writing the scratch copy
-        yield event
+    try:
+        for done, event in enumerate(invocation.stream()):
+            if done == 1:
+                pause_point("dbt")  # dbt is still running in its own process, writing the scratch copy
+            yield event
+    finally:
+        # A step that fails while dbt still runs (an error handling one of its events) must not
+        # leave dbt behind: it would hold the scratch copy's lock and fail every retry.
+        if invocation.process.poll() is None:
+            invocation.process.terminate()
+            invocation.process.wait(timeout=60)
     if not invocation.is_successful():
         error = invocation.get_error()
         if invocation.process.returncode == DBT_HANDLED_ERROR:
