@@ -55,6 +55,13 @@ class Expected:
     flag: str | None = None  # a flag ingest_files.flags must hold
 
 
+def hostile_html(article: str, size: int = LIMIT_BYTES - 200_000) -> bytes:
+    """An HTML page holding ``article``, padded to ``size`` bytes with "<a" that never closes:
+    quadratic for Python's html.parser (more than a day at 5 MB)."""
+    head = f"<html><body><p>{article}</p>\n".encode()
+    return head + b"<a" * ((size - len(head)) // 2)
+
+
 def _zip_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

