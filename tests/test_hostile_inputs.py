@@ -16,8 +16,9 @@ import pytest
 from bad_inputs import hostile_html, invented_article, person_of
 from html_reference import html_to_text as html_parser_text
 
+from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
-from vnpolitics.extract.html_text import html_to_text
+from vnpolitics.extract.html_text import has_markup, html_to_text
 
 # --- bounded work: HTML -----------------------------------------------------------------------
 
@@ -82,3 +83,24 @@ def test_escaped_markup_in_a_page_stays_text_and_is_never_parsed_again() -> None
         "",
     ]
     assert "markup_stripped" not in decoded.flags  # page text is not stripped a second time
+
+
+def test_a_text_file_holding_tags_is_stripped_once_and_flagged() -> None:
+    text = (
+        "<b>Hội nghị sơ kết</b> &lt;i&gt;\n"
+        "Chiều 29/1, <span class='x'>Ban Thường vụ</span> Thành ủy đã họp.<script>var t = 1;</script>\n"
+        "Đồng chí Bí thư phát biểu.\n"
+    )
+    decoded = decode_bytes(text.encode())
+    assert "markup_stripped" in decoded.flags and "html" not in decoded.flags
+    assert decoded.text == (
+        "Hội nghị sơ kết <i>\nChiều 29/1, Ban Thường vụ Thành ủy đã họp.\nĐồng chí Bí thư phát biểu.\n"
+    )
+    assert extract_article(decoded.text).metadata.title == "Hội nghị sơ kết <i>"
+
+
+def test_text_without_tags_keeps_its_angle_brackets_and_entities() -> None:
+    text = "Chiều 29/1, tỷ lệ <5% và <<Hồ sơ>> được bàn; &lt;script&gt; là chữ.\n"
+    assert not has_markup(text)
+    decoded = decode_bytes(text.encode())
+    assert decoded.text == text and decoded.flags == ()

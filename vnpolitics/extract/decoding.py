@@ -12,7 +12,7 @@ import codecs
 import re
 import unicodedata
 
-from vnpolitics.extract.html_text import html_to_text
+from vnpolitics.extract.html_text import has_markup, html_to_text, markup_to_text
 from vnpolitics.extract.records import DecodedText, RejectedFile
 
 # Magic numbers of binary formats that end up in news folders (attachments, scans, archives).
@@ -68,6 +68,10 @@ def decode_bytes(data: bytes) -> DecodedText:
         text = html_to_text(text)
         encoding = f"html+{encoding}"
         flags.append("html")
+    elif has_markup(text):
+        # A text file holding tags (a page fragment pasted into a .txt): tags stripped, once.
+        text = markup_to_text(text)
+        flags.append("markup_stripped")
     text, norm_flags = _normalise_characters(text)
     flags += norm_flags
     if not text.strip():

@@ -9,6 +9,10 @@ The walk over lxml's tree gives the text the ``html.parser`` extractor gave on o
 dropped, a line break at each block element, whitespace collapsed. Tags are taken apart first
 and character references decoded after, in text only, and the result is never parsed again: an
 escaped ``&lt;script&gt;`` stays the text ``<script>``, it never becomes a tag.
+
+A plain-text file can hold markup too (a page fragment pasted into a ``.txt``): ``has_markup``
+spots real HTML tags and ``markup_to_text`` strips them the same way but keeps the file's own
+line breaks, which carry its title and paragraphs.
 """
 
 from __future__ import annotations
@@ -74,12 +78,37 @@ BLOCK = frozenset(
 # Block elements that have no end tag in HTML: one line break each, as html.parser gave.
 _VOID_BLOCK = frozenset({"br", "hr"})
 
+# Element names that mark a text file as holding markup. Letters after "<" that are not one of
+# these ("<5%", "<<Hồ sơ>>", "<Hà Nội>") are text.
+_MARKUP_TAGS = frozenset(
+    (  # noqa: SIM905 (one name per line would make 80 lines of this table)
+        "a abbr address area article aside audio b big blockquote body br button caption center code"
+        " dd del div dl dt em embed figcaption figure font footer form frame frameset h1 h2 h3 h4 h5"
+        " h6 head header hr html i iframe img input ins label li link main map meta nav noscript"
+        " object ol option p param pre s script section select small source span strike strong style"
+        " sub sup svg table tbody td template textarea tfoot th thead title tr u ul video"
+    ).split()
+)
+# A tag-shaped piece; its name is then looked up. ``[^<>]*`` stops at the next "<", and one
+# character class per piece (not an alternation of every name) keeps a page of "<a<a<a" fast.
+_TAG_SHAPE_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15})(?:\s[^<>]*)?/?>")
 _PAGE_SPACE_RE = re.compile(r"[ \t\n]+")
+_LINE_SPACE_RE = re.compile(r"[ \t]+")
 
 
 def html_to_text(page: str) -> str:
     """Readable text of an HTML page: one block element per line, entities decoded once."""
     return _assemble(_text_parts(page, _PAGE_SPACE_RE))
+
+
+def has_markup(text: str) -> bool:
+    """Whether a text file holds real HTML tags (``<p>``, ``</b>``, ``<a href=...>``)."""
+    return any(m.group(1).lower() in _MARKUP_TAGS for m in _TAG_SHAPE_RE.finditer(text))
+
+
+def markup_to_text(text: str) -> str:
+    """A text file with its tags stripped: its own line breaks kept, entities decoded once."""
+    return _assemble(_text_parts(text, _LINE_SPACE_RE))
 
 
 def _parse(markup: str) -> etree._Element | None:
