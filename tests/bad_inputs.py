@@ -62,6 +62,17 @@ def hostile_html(article: str, size: int = LIMIT_BYTES - 200_000) -> bytes:
     return head + b"<a" * ((size - len(head)) // 2)
 
 
+def with_cyrillic_look_alike(name: str) -> str:
+    """``name`` with its first letter replaced by a Cyrillic look-alike (P, H, T, K, M, B, A, C, E, O)."""
+    look_alikes = dict(zip("PHTKMBACEO", "РНТКМВАСЕО", strict=True))
+    return look_alikes[name[0]] + name[1:]
+
+
+def glued_by_joiner(name: str) -> str:
+    """``name`` with a zero-width joiner in place of its first space ("Phạm\u200dMinh ...")."""
+    return name.replace(" ", "\u200d", 1)
+
+
 def _zip_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -13,12 +13,33 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from bad_inputs import hostile_html, invented_article, person_of
+from bad_inputs import hostile_html, invented_article, person_of, with_cyrillic_look_alike
 from html_reference import html_to_text as html_parser_text
 
 from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.html_text import has_markup, html_to_text
+
+NAME = "Nguyễn Văn An"
+
+
+REPORT = "Sáng 5/3/2024, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024.\n"
+
+
+def _sentence(name: str) -> str:
+    return REPORT + f"Đồng chí {name}, Bí thư Tỉnh ủy, phát biểu chỉ đạo hội nghị.\n"
+
+
+def _people(text: str) -> tuple[tuple[str, ...], list[str], list[tuple[str, str]]]:
+    """Flags of the decoded file, the people and the (person, post) pairs the extractor finds."""
+    decoded = decode_bytes(text.encode())
+    extraction = extract_article(decoded.text)
+    return (
+        decoded.flags,
+        [p.full_name for p in extraction.people],
+        [(t.full_name, t.title) for t in extraction.titles],
+    )
+
 
 # --- bounded work: HTML -----------------------------------------------------------------------
 
@@ -104,3 +125,35 @@ def test_text_without_tags_keeps_its_angle_brackets_and_entities() -> None:
     assert not has_markup(text)
     decoded = decode_bytes(text.encode())
     assert decoded.text == text and decoded.flags == ()
+
+
+# --- names that cannot be faked ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "character", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e", "\u2066"]
+)
+def test_format_characters_are_removed_and_flagged(character: str) -> None:
+    decoded = decode_bytes(_sentence(f"Nguyễn Văn{character} An").encode())
+    assert character not in decoded.text
+    assert "zero_width_removed" in decoded.flags
+
+
+def test_a_cyrillic_look_alike_is_folded_to_the_latin_name() -> None:
+    forged = with_cyrillic_look_alike("Phạm Minh Khải")
+    assert forged != "Phạm Minh Khải"
+    flags, people, titles = _people(_sentence(forged))
+    assert "confusables_folded" in flags
+    assert people == ["Phạm Minh Khải"]  # the person everyone reads, not a second holder of the post
+    assert titles == [("Phạm Minh Khải", "Bí thư Tỉnh ủy")]
+
+
+def test_greek_look_alikes_are_folded_too() -> None:
+    flags, people, _ = _people(_sentence("Ηoàng Văn Κhải"))  # Greek capital eta and kappa
+    assert "confusables_folded" in flags and people == ["Hoàng Văn Khải"]
+
+
+def test_words_wholly_in_another_script_are_left_as_printed() -> None:
+    text = _sentence(NAME) + "Ông trích câu «Россия и Вьетнам» trong bài phát biểu.\n"
+    decoded = decode_bytes(text.encode())
+    assert "Россия и Вьетнам" in decoded.text and "confusables_folded" not in decoded.flags

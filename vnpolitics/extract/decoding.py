@@ -14,6 +14,7 @@ import unicodedata
 
 from vnpolitics.extract.html_text import has_markup, html_to_text, markup_to_text
 from vnpolitics.extract.records import DecodedText, RejectedFile
+from vnpolitics.extract.scripts import fold_mixed_script_words, remove_format_characters
 
 # Magic numbers of binary formats that end up in news folders (attachments, scans, archives).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -39,7 +40,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u3000]")
 # C0/C1 controls other than tab and newline carry no text and break offsets in viewers.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -193,15 +193,19 @@ def _normalise_line_ends(text: str) -> tuple[str, list[str]]:
 
 
 def _normalise_characters(text: str) -> tuple[str, list[str]]:
-    """NFC, no zero-width characters, NBSP as plain space, no control characters."""
+    """NFC; no invisible format characters; mixed-script words folded to Latin; NBSP as plain
+    space; no control characters. Flags say which of the first three changed the text."""
     flags = []
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         flags.append("nfd_normalised")
-    text = nfc
-    if _ZERO_WIDTH_RE.search(text):
+    text, removed = remove_format_characters(nfc)
+    if removed:
         flags.append("zero_width_removed")
-        text = _ZERO_WIDTH_RE.sub("", text)
+        text = unicodedata.normalize("NFC", text)  # a removed character may have split a letter from its mark
+    text, folded = fold_mixed_script_words(text)
+    if folded:
+        flags.append("confusables_folded")
     text = _SPACE_LIKE_RE.sub(" ", text)
     text = _CONTROL_RE.sub("", text.replace("\f", "\n"))
     return text, flags
