@@ -9,16 +9,18 @@ distinct printable name for every file. Every name here is invented.
 from __future__ import annotations
 
 import signal
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from bad_inputs import hostile_html, invented_article, person_of, with_cyrillic_look_alike
+from bad_inputs import glued_by_joiner, hostile_html, invented_article, person_of, with_cyrillic_look_alike
 from html_reference import html_to_text as html_parser_text
 
 from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.html_text import has_markup, html_to_text
+from vnpolitics.extract.scripts import MAX_SYLLABLE_CHARS, is_name_syllable_shape
 
 NAME = "Nguyễn Văn An"
 
@@ -139,6 +141,17 @@ def test_format_characters_are_removed_and_flagged(character: str) -> None:
     assert "zero_width_removed" in decoded.flags
 
 
+def test_a_joiner_that_glues_two_words_forges_no_name() -> None:
+    flags, people, titles = _people(_sentence(glued_by_joiner("Phạm Minh Khải")))
+    assert "zero_width_removed" in flags
+    assert people == [] and titles == []  # "PhạmMinh Khải" was a person with a post
+
+
+def test_two_names_glued_by_a_joiner_are_not_one_person() -> None:
+    _, people, _ = _people(_sentence("Trần Văn An\u200dNguyễn Thị Bình"))
+    assert "Trần Văn AnNguyễn Thị Bình" not in people and people == []
+
+
 def test_a_cyrillic_look_alike_is_folded_to_the_latin_name() -> None:
     forged = with_cyrillic_look_alike("Phạm Minh Khải")
     assert forged != "Phạm Minh Khải"
@@ -153,7 +166,57 @@ def test_greek_look_alikes_are_folded_too() -> None:
     assert "confusables_folded" in flags and people == ["Hoàng Văn Khải"]
 
 
+def test_a_mixed_script_word_without_latin_look_alikes_is_no_name() -> None:
+    flags, people, titles = _people(_sentence("Рhжm Minh Khải"))  # Cyrillic ж has no Latin twin
+    assert "confusables_folded" not in flags
+    assert people == [] and titles == []
+
+
 def test_words_wholly_in_another_script_are_left_as_printed() -> None:
     text = _sentence(NAME) + "Ông trích câu «Россия и Вьетнам» trong bài phát biểu.\n"
     decoded = decode_bytes(text.encode())
     assert "Россия и Вьетнам" in decoded.text and "confusables_folded" not in decoded.flags
+
+
+def test_a_syllable_of_200000_letters_is_no_person() -> None:
+    giant = "A" + "ạ" * 200_000
+    started = time.monotonic()
+    _, people, titles = _people(_sentence(f"Nguyễn Văn {giant}"))
+    assert people == [] and titles == []
+    assert time.monotonic() - started < 60
+
+
+@pytest.mark.parametrize(
+    "word, ok",
+    [
+        ("Nguyễn", True),
+        ("McCain", True),
+        ("K'Ho", True),
+        ("MInh", True),  # a slip of the shift key, still the name
+        ("Lertwilairatanapong", True),
+        ("A" * MAX_SYLLABLE_CHARS, True),
+        ("A" * (MAX_SYLLABLE_CHARS + 1), False),
+        ("AnNguyễn", False),
+        ("Рhạm", False),
+        ("Ｐhạm", False),  # full-width P
+        ("Phạᴍ", False),  # small capital M: Latin script, not a letter names are printed with
+    ],
+)
+def test_the_shape_of_a_name_syllable(word: str, ok: bool) -> None:
+    assert is_name_syllable_shape(word) is ok
+
+
+def test_a_name_longer_than_80_characters_is_no_name() -> None:
+    long_name = "Nguyễn " + " ".join(["Aaaaaaaaaaaaaaaaạ"] * 4)  # 5 syllables, 78 letters and spaces
+    assert len(long_name) < 80
+    assert _people(_sentence(long_name))[1] == [long_name]
+    longer = "Nguyễn " + " ".join(["Aaaaaaaaaaaaaaaaaaaạ"] * 4)
+    assert len(longer) > 80
+    assert _people(_sentence(longer))[1] == []
+
+
+def test_ordinary_names_are_untouched() -> None:
+    flags, people, titles = _people(_sentence(NAME) + "Ông John McCain dự hội nghị.\n")
+    assert flags == ()
+    assert people == [NAME, "John McCain"]
+    assert titles == [(NAME, "Bí thư Tỉnh ủy")]
