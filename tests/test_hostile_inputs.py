@@ -8,10 +8,13 @@ distinct printable name for every file. Every name here is invented.
 
 from __future__ import annotations
 
+import logging
+import os
 import signal
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from bad_inputs import glued_by_joiner, hostile_html, invented_article, person_of, with_cyrillic_look_alike
@@ -21,10 +24,11 @@ from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.html_text import has_markup, html_to_text
 from vnpolitics.extract.scripts import MAX_SYLLABLE_CHARS, is_name_syllable_shape
+from vnpolitics.warehouse import scan
+from vnpolitics.warehouse.batch_extraction import file_part
+from vnpolitics.warehouse.scan import ScanProgress, scan_folder
 
 NAME = "Nguyễn Văn An"
-
-
 REPORT = "Sáng 5/3/2024, Ủy ban nhân dân tỉnh tổ chức hội nghị triển khai nhiệm vụ năm 2024.\n"
 
 
@@ -220,3 +224,57 @@ def test_ordinary_names_are_untouched() -> None:
     assert flags == ()
     assert people == [NAME, "John McCain"]
     assert titles == [(NAME, "Bí thư Tỉnh ủy")]
+
+
+# --- a distinct, printable name for every file ---------------------------------------------------
+
+
+def _bytes_name(folder: Path, name: bytes, data: bytes) -> None:
+    with open(os.fsencode(folder) + b"/" + name, "wb") as f:
+        f.write(data)
+
+
+def test_names_one_undecodable_byte_apart_stay_two_files(tmp_path: Path) -> None:
+    _bytes_name(tmp_path, b"B\xe0i h\xc3\xa1t.txt", invented_article(0).encode())
+    _bytes_name(tmp_path, b"B\xe1i h\xc3\xa1t.txt", invented_article(1).encode())
+    records, loaded = scan_folder(tmp_path)
+    assert [(r.source_file, r.status) for r in records] == [
+        ("B\\xe0i hát.txt", "loaded"),
+        ("B\\xe1i hát.txt", "loaded"),
+    ]
+    assert [r.source_file for r in scan_folder(tmp_path)[0]] == [r.source_file for r in records]
+    assert {file_part(f.source_file) for f in loaded} <= set("0123456789abcdef")
+
+
+def test_an_escaped_name_never_takes_a_real_name(tmp_path: Path) -> None:
+    (tmp_path / "B\\xe0i.txt").write_text(invented_article(0))  # a real name with a backslash in it
+    _bytes_name(tmp_path, b"B\xe0i.txt", invented_article(1).encode())
+    names = [r.source_file for r in scan_folder(tmp_path)[0]]
+    assert len(set(names)) == 2
+    assert "B\\xe0i.txt" in names  # the real name is itself
+    (escaped,) = (n for n in names if n != "B\\xe0i.txt")
+    assert escaped.startswith("B\\xe0i.txt~") and len(escaped) == len("B\\xe0i.txt~") + 8
+
+
+def test_control_and_direction_characters_in_names_are_escaped(tmp_path: Path) -> None:
+    (tmp_path / "a\x1b[31mred.txt").write_text(invented_article(0))
+    (tmp_path / "b\u202etxt.exe").write_text(invented_article(1))
+    names = sorted(r.source_file for r in scan_folder(tmp_path)[0])
+    assert names == ["a\\x1b[31mred.txt", "b\\u202etxt.exe"]
+    assert all(n.isprintable() for n in names)
+
+
+# --- progress during a long scan ---------------------------------------------------------------
+
+
+def test_a_long_scan_says_how_far_it_got(tmp_path: Path, monkeypatch, caplog) -> None:
+    for i in range(5):
+        (tmp_path / f"{i}.txt").write_text(invented_article(i))
+    monkeypatch.setattr(scan, "SCAN_PROGRESS_FILES", 2)
+    heard: list[ScanProgress] = []
+    scan_folder(tmp_path, progress=heard.append)
+    assert [(p.done, p.total) for p in heard] == [(2, 5), (4, 5)]
+    assert str(heard[0]).startswith("scanned 2/5 files")
+    with caplog.at_level(logging.INFO, logger="vnpolitics.warehouse.scan"):
+        scan_folder(tmp_path)
+    assert "scanned 4/5 files" in caplog.text

@@ -3,13 +3,22 @@
 Nothing is skipped silently: hidden files, oversized files, unreadable files, symlinks and
 duplicates all get a row, so ``ingest_files`` accounts for every file an operator sees.
 The walk is sorted, so the same folder always yields the same originals and duplicates.
+
+Every file gets its own ``source_file``, printable, even when its name is not valid UTF-8:
+undecodable bytes are written ``\\xe0`` (``_unique_names``), so ``B\\xe0i.txt`` and ``B\\xe1i.txt``
+stay two files, where replacing both bytes by U+FFFD made them one name and failed the build;
+control characters are escaped too, so printing a name never drives a terminal. A long
+scan reports how far it got (``ScanProgress``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import stat
+import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +56,26 @@ def article_key_for(content_hash: str) -> str:
 
 
 @dataclass(frozen=True)
+class ScanProgress:
+    """How far a scan got: files read of those found, and the time so far."""
+
+    done: int
+    total: int
+    seconds: float
+
+    def __str__(self) -> str:
+        rate = self.done / self.seconds if self.seconds else 0.0
+        return f"scanned {self.done}/{self.total} files ({rate:.1f}/s)"
+
+
+# A scan reports its progress every this many files or seconds, whichever comes first.
+SCAN_PROGRESS_FILES = 1000
+SCAN_PROGRESS_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
 class _Entry:
     path: Path
     source_file: str
@@ -62,6 +91,7 @@ def scan_folder(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     keep_text: bool = True,
     select: Callable[[str], bool] | None = None,
+    progress: Callable[[ScanProgress], None] | None = None,
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
@@ -70,14 +100,21 @@ def scan_folder(
     ``keep_text`` False the decoded texts are dropped as the scan goes, so a folder of any
     size costs only its records; the extraction re-reads the files it needs. ``select`` keeps
     only the files whose relative name it accepts (one part of a partitioned backfill).
+    ``progress`` (default: the log) hears how far a long scan got.
     """
     root = Path(raw_dir).resolve()
     entries = [e for e in _walk(root) if select is None or select(e.source_file)]
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
     scanner = _Scanner(root, max_bytes, keep_text)
-    for entry in regular + links:
+    report = progress or (lambda p: log.info("%s", p))
+    started = last = time.monotonic()
+    for done, entry in enumerate(regular + links, start=1):
         scanner.scan(entry)
+        now = time.monotonic()
+        if done % SCAN_PROGRESS_FILES == 0 or now - last >= SCAN_PROGRESS_SECONDS:
+            report(ScanProgress(done, len(entries), now - started))
+            last = now
     records = sorted(scanner.records, key=lambda r: r.source_file)
     loaded = sorted(scanner.loaded, key=lambda f: f.source_file)
     return records, loaded
@@ -99,20 +136,57 @@ def folder_state(raw_dir: Path) -> tuple[int, str]:
 
 def _walk(root: Path) -> list[_Entry]:
     """All non-directory entries (and symlinks to directories) under root, sorted by relative path."""
-    entries = []
+    paths = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         base = Path(dirpath)
         names = list(filenames) + [d for d in dirnames if (base / d).is_symlink()]
-        for name in names:
-            path = base / name
-            entries.append(_Entry(path, _relative_name(path, root)))
+        paths += [base / name for name in names]
+    names = _unique_names([path.relative_to(root).as_posix() for path in paths])
+    entries = [_Entry(path, name) for path, name in zip(paths, names, strict=True)]
     return sorted(entries, key=lambda e: e.source_file)
 
 
-def _relative_name(path: Path, root: Path) -> str:
-    """Posix relative path; undecodable bytes in a name become U+FFFD so the name can be stored."""
-    rel = path.relative_to(root).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+def _unique_names(relative: list[str]) -> list[str]:
+    """A distinct, storable and printable ``source_file`` for every relative path (as ``os.walk``
+    spells it).
+
+    A name is itself unless it holds what cannot be stored or shown (``_printable_name``). Such
+    a name, once escaped, could equal a real name that holds that very text, or another escaped
+    name; then, in the order of the names' bytes, the later ones take the first eight hex digits
+    of the SHA-256 of their bytes, and a counter if even that is taken. Plain names never change.
+    """
+    names = [_printable_name(rel) for rel in relative]
+    taken = {name for name, rel in zip(names, relative, strict=True) if name == rel}
+    raw = [rel.encode("utf-8", "surrogateescape") for rel in relative]
+    for i in sorted((i for i, rel in enumerate(relative) if names[i] != rel), key=lambda i: raw[i]):
+        name = names[i]
+        if name in taken:
+            name = candidate = f"{names[i]}~{hashlib.sha256(raw[i]).hexdigest()[:8]}"
+            count = 1
+            while name in taken:
+                count += 1
+                name = f"{candidate}~{count}"
+        taken.add(name)
+        names[i] = name
+    return names
+
+
+def _printable_name(relative: str) -> str:
+    """The name with bytes that are not UTF-8 written ``\\xe0`` (``os.walk`` holds them as lone
+    surrogates, which no database stores), and control and invisible format characters written
+    ``\\x1b``, ``\\u202e`` (a terminal would obey them; a right-to-left override disguises an
+    extension). The same on every run."""
+    if relative.isascii() and relative.isprintable():
+        return relative
+    out = []
+    for ch in relative:
+        if "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class _Scanner:
