@@ -8,7 +8,8 @@ Every file gets its own ``source_file``, printable, even when its name is not va
 undecodable bytes are written ``\\xe0`` (``_unique_names``), so ``B\\xe0i.txt`` and ``B\\xe1i.txt``
 stay two files, where replacing both bytes by U+FFFD made them one name and failed the build;
 control characters are escaped too, so printing a name never drives a terminal. A long
-scan reports how far it got (``ScanProgress``).
+scan reports how far it got (``ScanProgress``), and a content the extraction cache already
+rejected (``known_rejections``: over its time budget) is not decoded again.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import os
 import stat
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,6 +54,15 @@ class LoadedFile:
 def article_key_for(content_hash: str) -> str:
     """Article key = first 16 hex digits of the content hash (RAW_SCHEMA.md): stable across re-runs."""
     return content_hash[:16]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a content was rejected, and what its decoding said (both None for a file never decoded)."""
+
+    reason: str
+    encoding: str | None = None
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,7 @@ def scan_folder(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     keep_text: bool = True,
     select: Callable[[str], bool] | None = None,
+    known_rejections: Mapping[str, Rejection] | None = None,
     progress: Callable[[ScanProgress], None] | None = None,
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
@@ -100,13 +111,14 @@ def scan_folder(
     ``keep_text`` False the decoded texts are dropped as the scan goes, so a folder of any
     size costs only its records; the extraction re-reads the files it needs. ``select`` keeps
     only the files whose relative name it accepts (one part of a partitioned backfill).
-    ``progress`` (default: the log) hears how far a long scan got.
+    A file whose content hash is in ``known_rejections`` is rejected as recorded there, without
+    being decoded. ``progress`` (default: the log) hears how far a long scan got.
     """
     root = Path(raw_dir).resolve()
     entries = [e for e in _walk(root) if select is None or select(e.source_file)]
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
-    scanner = _Scanner(root, max_bytes, keep_text)
+    scanner = _Scanner(root, max_bytes, keep_text, known_rejections or {})
     report = progress or (lambda p: log.info("%s", p))
     started = last = time.monotonic()
     for done, entry in enumerate(regular + links, start=1):
@@ -192,7 +204,9 @@ def _printable_name(relative: str) -> str:
 class _Scanner:
     """Holds the state of one scan: hashes seen and what each one decoded to."""
 
-    def __init__(self, root: Path, max_bytes: int, keep_text: bool = True) -> None:
+    def __init__(
+        self, root: Path, max_bytes: int, keep_text: bool = True, known: Mapping[str, Rejection] | None = None
+    ) -> None:
         self.root = root
         self.max_bytes = max_bytes
         self.keep_text = keep_text
@@ -200,7 +214,7 @@ class _Scanner:
         self.loaded: list[LoadedFile] = []
         self.originals: dict[str, IngestRecord] = {}  # content hash -> record of the loaded original
         self.text_originals: dict[str, IngestRecord] = {}  # hash of the decoded text -> that record
-        self.rejections: dict[str, str] = {}  # content hash -> why that content was rejected
+        self.rejections: dict[str, Rejection] = dict(known or {})  # content hash -> why it was rejected
 
     def scan(self, entry: _Entry) -> None:
         problem, size = self._check_path(entry.path)
@@ -250,12 +264,13 @@ class _Scanner:
             )
             return
         if digest in self.rejections:
-            self._reject(entry, digest, len(data), self.rejections[digest])
+            known = self.rejections[digest]
+            self._add(entry, digest, len(data), "rejected", known.reason, None, known.encoding, known.flags)
             return
         try:
             decoded = decode_bytes(data)
         except RejectedFile as exc:
-            self.rejections[digest] = exc.reason
+            self.rejections[digest] = Rejection(exc.reason)
             self._reject(entry, digest, len(data), exc.reason)
             return
         text_digest = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
