@@ -3,7 +3,9 @@
 Every file is made here, at test time, from invented articles (no real person is named and no
 corpus text is copied): legacy encodings of one article, binaries renamed ``.txt``, HTML pages,
 a 30 MB file, a 1 MB single line, English text, nested folders, hostile file names and
-symbolic links pointing in and out of the folder.
+symbolic links pointing in and out of the folder; and what an attacker would try: a 5 MB page of
+unclosed tags, names that differ only in bytes that are not UTF-8, markup and escaped markup,
+invisible characters and look-alike letters inside officials' names.
 """
 
 from __future__ import annotations
@@ -169,6 +171,25 @@ def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
             first.read_bytes(),
             Expected("duplicate", f"duplicate of {first.name}"),
         )
+
+    # What an attacker would try (issue 20). A page of unclosed tags: linear to parse, loaded.
+    put("hostile/unclosed_tags.html", hostile_html(invented_article(10)), Expected("loaded", flag="html"))
+    # Names that differ only in a byte that is not UTF-8: two files, two distinct names.
+    for byte, index in ((b"\xe0", 11), (b"\xe1", 12)):
+        name = os.fsdecode(b"hostile/B" + byte + "i hát.txt".encode())
+        put(name, invented_article(index).encode(), Expected("loaded"))
+        expected[f"hostile/B\\x{byte[0]:02x}i hát.txt"] = expected.pop(name)
+    # A text file holding tags, and escaped markup in it: tags stripped, escaped text kept as text.
+    title, rest = invented_article(13).split("\n", 1)
+    markup = f"<b>{title}</b> &lt;script&gt;\n{rest}<script>var tracking = 1;</script>\n"
+    put("hostile/markup.txt", markup.encode(), Expected("loaded", flag="markup_stripped"))
+    # Invisible characters and look-alike letters in officials' names.
+    for name, index, change, flag in (
+        ("hostile/zero_width.txt", 14, glued_by_joiner, "zero_width_removed"),
+        ("hostile/look_alike.txt", 15, with_cyrillic_look_alike, "confusables_folded"),
+    ):
+        text = invented_article(index).replace(person_of(index), change(person_of(index)))
+        put(name, text.encode(), Expected("loaded", flag=flag))
 
     # Symbolic links: in the folder they are the file they point to; out of it they are never read.
     outside.mkdir(parents=True, exist_ok=True)
