@@ -3,6 +3,11 @@
 A name is 2-5 capitalised syllables opening with a family name from the gazetteer,
 and is not the start of a place ("Hà Nội", "Cao Bằng") or of a body ("Đoàn đại biểu").
 pyvi's word groups break ties such as "Quận ủy Tây Hồ Nguyễn Văn Lâm".
+
+A run of capitalised words that holds a word no name can have (letters of another script, a
+"syllable" of 200,000 letters, two words glued by an invisible joiner: ``scripts``) is no name
+at all, rather than a name cut short before that word: "Nguyễn Văn" from "Nguyễn Văn Аn" with
+a Cyrillic А would be a person nobody wrote. A name is at most ``MAX_NAME_CHARS`` long.
 """
 
 from __future__ import annotations
@@ -10,9 +15,12 @@ from __future__ import annotations
 import functools
 
 from vnpolitics.extract.gazetteer import body_kind_phrases, places, surname_rank, title_head_phrases
+from vnpolitics.extract.scripts import is_name_syllable_shape
 from vnpolitics.extract.tokens import Token
 
 MAX_NAME = 5
+# Five syllables of a long foreign name ("Lertwilairatanapong" is 19 letters) stay well below.
+MAX_NAME_CHARS = 80
 # A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").
 COMMON_SURNAME_RANK = 20
 # Also family names, but "Ông Hoàng Văn Nam" is "Mr Hoàng Văn Nam".
@@ -167,6 +175,8 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
     length = end - k
     if length > MAX_NAME or length < 2 or (length == 2 and preceded_by(tokens, k, ADMIN_UNITS)):
         return 0
+    if not _genuine(tokens, k, end):
+        return 0
     if (
         length == 2
         and end < len(tokens)
@@ -192,4 +202,18 @@ def foreign_name_length_at(tokens: list[Token], k: int) -> int:
     while end < len(tokens) and _is_name_syllable(tokens[end]) and not _blocked(tokens, end) and end - k < 5:
         end += 1
     length = end - k
-    return length if 2 <= length <= 4 and (end == len(tokens) or not _is_name_syllable(tokens[end])) else 0
+    if not (2 <= length <= 4 and (end == len(tokens) or not _is_name_syllable(tokens[end]))):
+        return 0
+    return length if _genuine(tokens, k, end) else 0
+
+
+def _genuine(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether every syllable of a run, and the run as a whole, can be a person's name (module doc).
+
+    A word that cannot be a syllable is still capitalised, so it stays inside the run and
+    rejects it.
+    """
+    run = tokens[start:end]
+    if not all(is_name_syllable_shape(t.text) for t in run):
+        return False
+    return len(" ".join(t.text for t in run)) <= MAX_NAME_CHARS
