@@ -116,8 +116,7 @@ def test_hostile_inputs_neither_stop_the_build_nor_forge_people(bad_build):
             ).fetchall()
         )
         (title,) = con.execute(
-            "select title from main.dim_articles join main.ingest_files using (article_key) "
-            "where source_file = 'hostile/markup.txt'"
+            "select title from main.dim_articles where source_file = 'hostile/markup.txt'"
         ).fetchone()
     assert loaded == {"hostile/B\\xe0i hát.txt": "loaded", "hostile/B\\xe1i hát.txt": "loaded"}
     assert title.endswith("<script>"), "escaped markup must stay text, tags must go"
