@@ -109,6 +109,7 @@ class WarehouseRunResource(ConfigurableResource):
 
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseRun]:
+        # build_resources() outside a run has no run id; a run log line still needs one
         run = self.warehouse.warehouse_run(context.run_id or f"outside-dagster-{uuid.uuid4()}")
         with run.begin(self.warehouse.lock_timeout_seconds):
             yield run

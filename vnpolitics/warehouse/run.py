@@ -2,7 +2,7 @@
 
 A run that builds goes::
 
-    with WarehouseRun(...).begin(lock_timeout):    # the run lock, then a fresh scratch copy
+    with WarehouseRun(...).begin(lock_timeout) as run:  # the run lock, then a fresh scratch copy
         fingerprint = run.fingerprint(ingest_files)
         if run.skip_unchanged(ingest_files, fingerprint):   # same input as the last publish
             return                                          # recorded as "nothing new"
