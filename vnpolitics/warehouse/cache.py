@@ -23,19 +23,13 @@ from pathlib import Path
 
 import polars as pl
 
+from vnpolitics.warehouse.raw_schema import RAW_TABLE_NAMES
 from vnpolitics.warehouse.scan import Rejection
 
-# Tables whose rows belong to one article (everything but ingest_files); "articles" marks a batch done.
+# Tables whose rows belong to one article (every raw table but ingest_files), from the raw
+# schema's one definition; "articles" comes last because its file marks a batch done.
 ARTICLE_TABLES = (
-    "captions",
-    "sentences",
-    "person_mentions",
-    "person_titles",
-    "organization_mentions",
-    "organizations",
-    "meetings",
-    "meeting_organizers",
-    "participant_roles",
+    *(name for name in RAW_TABLE_NAMES if name not in ("ingest_files", "articles")),
     "articles",
 )
 REJECTED = "rejected"
