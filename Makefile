@@ -28,14 +28,14 @@ setup:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
 	$(UV) sync --frozen
 
-# Two runs at once (backfill parts), but one warehouse build at a time: a second build waits in
-# the queue instead of waiting on the warehouse lock (jobs.BUILD_TAG).
-$(DAGSTER_HOME)/dagster.yaml: Makefile
+# The instance settings (one warehouse build at a time) are committed in .dagster_home/dagster.yaml;
+# a DAGSTER_HOME elsewhere that has none gets a copy.
+$(DAGSTER_HOME)/dagster.yaml:
 	mkdir -p $(DAGSTER_HOME)
-	printf '%s\n' 'telemetry:' '  enabled: false' 'run_queue:' '  max_concurrent_runs: 2' \
-		'  tag_concurrency_limits:' '    - key: vnpolitics/warehouse_build' '      limit: 1' > $@
+	cp .dagster_home/dagster.yaml $@
 
-# dbt/target/manifest.json, which the Dagster definitions need before they load.
+# dbt/target/manifest.json, which the Dagster definitions need before they load, written by
+# dagster-dbt's project preparer (dagster_project/project.py says why not prepare-and-package).
 prepare: setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run python -m dagster_project.project
 
@@ -66,6 +66,7 @@ validate: prepare
 lint: setup
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run sqlfluff lint dbt/models dbt/tests dbt/macros
 
 score: setup
 	@if [ -f "$(SHARED)/eval/score.py" ]; then \

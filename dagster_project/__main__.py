@@ -1,4 +1,4 @@
-"""``python -m dagster_project``: the operators' command line (``run``, ``status``, ``validate``).
+"""``python -m dagster_project``: the operators' command line (``run``, ``status``, ``check-folder``).
 
 ``make run`` calls ``run``; ``dagster dev`` (``make dev``) runs the same job from the UI.
 Exit codes: 0 done, 1 the run failed or the folder has files that would be rejected or the
@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "3 no run recorded.",
     )
     parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False)
-    commands = parser.add_subparsers(title="commands", metavar="{run,status,validate}")
+    commands = parser.add_subparsers(title="commands", metavar="{run,status,check-folder}")
 
     run = commands.add_parser("run", help="build and publish the warehouse from RAW_DIR (the default)")
     run.add_argument("--raw-dir", help="folder of article files (default: RAW_DIR, else raw/)")
@@ -52,12 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print the last run as JSON")
     status.set_defaults(command=_status)
 
-    validate = commands.add_parser("validate", help="check a raw folder without loading it")
-    validate.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
-    validate.add_argument(
+    # Not "validate": `make validate` checks the Dagster definitions; this checks input files.
+    check = commands.add_parser("check-folder", help="check a raw folder without loading it")
+    check.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
+    check.add_argument(
         "--max-file-bytes", type=int, help="larger files are rejected (default: MAX_FILE_BYTES, else 5 MB)"
     )
-    validate.set_defaults(command=_validate)
+    check.set_defaults(command=_check_folder)
     return parser
 
 
@@ -70,16 +71,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.force:
         os.environ["FORCE_REBUILD"] = "1"
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
-    from dagster import AssetCheckSeverity, DagsterEventType, DagsterInstance
+    from dagster import DagsterInstance
 
-    from dagster_project.project import dbt_project, prepare_dbt_manifest
+    from dagster_project.project import manifest_is_stale, prepare_dbt_manifest
 
-    if not dbt_project.manifest_path.exists():
+    if manifest_is_stale():  # a fresh clone, or dbt files edited since the last parse
         prepare_dbt_manifest()
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig
-    from dagster_project.run_errors import step_errors
-    from vnpolitics.warehouse.run_log import append_failed_run
+    from dagster_project.run_errors import run_problems
 
     started = datetime.now(UTC)
     job = defs.resolve_job_def("build_warehouse_job")
@@ -89,28 +89,19 @@ def _run(args: argparse.Namespace) -> int:
             instance=instance,
             raise_on_error=False,
         )
-    failed_checks = [
-        e.asset_check_evaluation_data.check_name
-        for e in result.all_events
-        if e.event_type == DagsterEventType.ASSET_CHECK_EVALUATION
-        and not e.asset_check_evaluation_data.passed
-        and e.asset_check_evaluation_data.severity == AssetCheckSeverity.ERROR
-    ]
-    succeeded = result.success and not failed_checks
+    problems = run_problems(result.all_events)
+    succeeded = result.success and not problems.failed_checks
     print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
-    problems = step_errors(result.all_events)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    if failed_checks:
-        problems.append(f"failed checks: {', '.join(failed_checks)}")
-        print(problems[-1], file=sys.stderr)
+    for error in problems.step_errors:
+        print(f"error: {error}", file=sys.stderr)
+    if problems.failed_checks:
+        print(f"failed checks: {', '.join(problems.failed_checks)}", file=sys.stderr)
     if not succeeded:
         # plain values, not the EnvVar-backed resource (an EnvVar field holds the variable's name)
         warehouse = WarehouseConfig(raw_dir=str(raw), warehouse_path=str(configured_warehouse()))
-        record = warehouse.run_record(result.run_id, "failed", started)
-        record.message = "; ".join(problems) or "run failed"
-        append_failed_run(warehouse.run_log_path, record)
-        print(f"recorded in {warehouse.run_log_path}", file=sys.stderr)
+        run = warehouse.warehouse_run(result.run_id, started_at=started)
+        run.record_failure(problems.summary())
+        print(f"recorded in {run.run_log}", file=sys.stderr)
     return EXIT_OK if succeeded else EXIT_FAILED
 
 
@@ -141,7 +132,7 @@ def _status(args: argparse.Namespace) -> int:
     return EXIT_FAILED if runs[-1].status == "failed" else EXIT_OK
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _check_folder(args: argparse.Namespace) -> int:
     """Scan and decode every file as a run would, and say what a run would do with each."""
     from collections import Counter
 

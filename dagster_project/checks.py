@@ -8,11 +8,12 @@ They read the scratch copy read-only, so several checks may run at once.
 from pathlib import Path
 
 import duckdb
-from dagster import AssetCheckResult, asset_check
+from dagster import AssetCheckResult, ResourceParam, asset_check
 from dagster_dbt import get_asset_key_for_model
 
 from dagster_project.assets.dbt import dbt_models
-from dagster_project.resources import WarehouseBuild
+from dagster_project.resources import WarehouseConfig
+from vnpolitics.warehouse.run import WarehouseRun
 from vnpolitics.warehouse.run_log import mart_row_counts
 
 # A mart that keeps less than this share of its published rows while the articles stay has collapsed.
@@ -31,9 +32,9 @@ def _scalar(database: Path, sql: str) -> int:
     description="Some people are found whenever articles were loaded.",
     blocking=True,
 )
-def people_found_when_articles_loaded(build: WarehouseBuild) -> AssetCheckResult:
-    articles = _scalar(build.build_path, "select count(*) from main.dim_articles")
-    people = _scalar(build.build_path, "select count(*) from main.dim_people")
+def people_found_when_articles_loaded(warehouse_run: ResourceParam[WarehouseRun]) -> AssetCheckResult:
+    articles = _scalar(warehouse_run.scratch, "select count(*) from main.dim_articles")
+    people = _scalar(warehouse_run.scratch, "select count(*) from main.dim_people")
     return AssetCheckResult(
         passed=people > 0 or articles == 0, metadata={"articles": articles, "people": people}
     )
@@ -44,17 +45,20 @@ def people_found_when_articles_loaded(build: WarehouseBuild) -> AssetCheckResult
     description="At most MAX_REJECTED_PERCENT (default 50%) of the files under RAW_DIR are rejected.",
     blocking=True,
 )
-def rejected_share_below_threshold(build: WarehouseBuild) -> AssetCheckResult:
-    files = _scalar(build.build_path, "select count(*) from main.ingest_files")
-    rejected = _scalar(build.build_path, "select count(*) from main.ingest_files where status = 'rejected'")
+def rejected_share_below_threshold(
+    warehouse: WarehouseConfig, warehouse_run: ResourceParam[WarehouseRun]
+) -> AssetCheckResult:
+    scratch = warehouse_run.scratch
+    files = _scalar(scratch, "select count(*) from main.ingest_files")
+    rejected = _scalar(scratch, "select count(*) from main.ingest_files where status = 'rejected'")
     share = rejected / files if files else 0.0
     return AssetCheckResult(
-        passed=share * 100 <= build.warehouse.max_rejected_percent,
+        passed=share * 100 <= warehouse.max_rejected_percent,
         metadata={
             "files": files,
             "rejected": rejected,
             "rejected_share": round(share, 4),
-            "max_rejected_percent": build.warehouse.max_rejected_percent,
+            "max_rejected_percent": warehouse.max_rejected_percent,
         },
     )
 
@@ -64,9 +68,9 @@ def rejected_share_below_threshold(build: WarehouseBuild) -> AssetCheckResult:
     description="Every loaded file has exactly one article row.",
     blocking=True,
 )
-def every_loaded_file_has_an_article(build: WarehouseBuild) -> AssetCheckResult:
-    loaded = _scalar(build.build_path, "select count(*) from main.ingest_files where status = 'loaded'")
-    articles = _scalar(build.build_path, "select count(*) from main.dim_articles")
+def every_loaded_file_has_an_article(warehouse_run: ResourceParam[WarehouseRun]) -> AssetCheckResult:
+    loaded = _scalar(warehouse_run.scratch, "select count(*) from main.ingest_files where status = 'loaded'")
+    articles = _scalar(warehouse_run.scratch, "select count(*) from main.dim_articles")
     return AssetCheckResult(
         passed=loaded == articles, metadata={"loaded_files": loaded, "articles": articles}
     )
@@ -80,12 +84,12 @@ def every_loaded_file_has_an_article(build: WarehouseBuild) -> AssetCheckResult:
     ),
     blocking=True,
 )
-def no_mart_collapsed_since_last_publish(build: WarehouseBuild) -> AssetCheckResult:
-    published = build.warehouse.database_path
+def no_mart_collapsed_since_last_publish(warehouse_run: ResourceParam[WarehouseRun]) -> AssetCheckResult:
+    published = warehouse_run.warehouse
     if not published.exists():
         return AssetCheckResult(passed=True, metadata={"note": "first publish: nothing to compare"})
     before = _counts(published)
-    after = _counts(build.build_path)
+    after = _counts(warehouse_run.scratch)
     articles_kept = after.get("dim_articles", 0) >= MIN_KEPT_SHARE * before.get("dim_articles", 0)
     collapsed = [
         f"{mart}: {before[mart]} -> {after.get(mart, 0)}"

@@ -1,4 +1,22 @@
-"""The Dagster code location: assets, checks, resources and the job, assembled from their modules."""
+"""The Dagster code location: assets, checks, resources, jobs, schedules and sensors, listed here.
+
+Why one explicit ``Definitions`` rather than a ``defs/`` folder loaded with
+``dg.load_from_defs_folder`` (which the installed Dagster, 1.13, supports, and which
+dagster-university's ``dagster_and_dbt`` and dagster-open-platform now use):
+
+- This location is one asset graph (raw files -> extraction -> raw tables -> dbt -> publish ->
+  export) with one build job; the open platform's folder holds dozens of unrelated integrations,
+  each its own ``Definitions``, and autoloading is what keeps that many manageable. Here the
+  list below fits on a screen and is the table of contents a newcomer reads first.
+- Autoloading registers whatever a module under ``defs/`` defines at top level; the list says
+  what is in the location and nothing else, and ``tests/test_definitions.py`` fails when
+  something is added to or dropped from it.
+- The command line, the tests and ``dagster dev`` all import this module's ``defs``; a plain
+  object keeps that one line (``@dg.definitions`` would make it a lazy loader to call).
+
+Modules stay one job each (``assets/``, ``checks``, ``jobs``, ``schedules``, ``sensors``,
+``resources``), as they would inside a ``defs/`` folder, so moving to one later is a rename.
+"""
 
 from __future__ import annotations
 

@@ -1,17 +1,20 @@
 """Where the repository keeps its project, input and output, importable without Dagster.
 
-The operator command line reads these for ``status`` and ``validate``, which must answer at
+The operator command line reads these for ``status`` and ``check-folder``, which must answer at
 once, without the seconds that importing Dagster costs.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DBT_DIR = REPO_ROOT / "dbt"
 DEFAULT_RAW_DIR = REPO_ROOT / "raw"
 DEFAULT_WAREHOUSE_PATH = REPO_ROOT / "warehouse" / "warehouse.duckdb"
-DEFAULT_DAGSTER_HOME = REPO_ROOT / ".dagster_home"  # what the Makefile sets up
+DEFAULT_DAGSTER_HOME = REPO_ROOT / ".dagster_home"  # the instance make and the CLI use by default
+# Its settings (telemetry off, one warehouse build at a time): the one file of it in git.
+INSTANCE_SETTINGS = DEFAULT_DAGSTER_HOME / "dagster.yaml"
 
 
 def configured_raw_dir() -> Path:
@@ -25,11 +28,14 @@ def configured_warehouse() -> Path:
 
 
 def configured_dagster_home() -> Path:
-    """``DAGSTER_HOME`` when set, else the repository's ``.dagster_home/`` (created if missing).
+    """``DAGSTER_HOME`` when set, else the repository's ``.dagster_home/``, with instance settings.
 
     So ``python -m dagster_project run`` records its runs where ``make run`` and ``make dev``
-    look, whether or not it was started through make.
+    look, whether or not it was started through make. A home without a ``dagster.yaml`` gets
+    a copy of the committed one, as ``make`` gives it; one that has its own keeps it.
     """
     home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME).expanduser().resolve()
     home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copyfile(INSTANCE_SETTINGS, home / "dagster.yaml")
     return home

@@ -1,10 +1,11 @@
 """Where things live: the repository root, the raw folder and warehouse defaults, the dbt project.
 
-dagster-dbt needs ``dbt/target/manifest.json`` before the definitions load. ``make run``,
-``make test`` and ``make dev`` write it first with ``python -m dagster_project.project``
-(``prepare_dbt_manifest``: ``dbt deps`` when the project has packages, then ``dbt parse``);
-the tests call the same function. Under ``dagster dev`` the manifest is also re-parsed on
-every reload by ``prepare_if_dev``.
+dagster-dbt needs ``dbt/target/manifest.json`` before the definitions load. dagster-dbt's own
+preparer writes it (``DbtProject.preparer``: ``dbt deps`` when the project has packages, then
+``dbt parse``, under a lock so two processes never parse at once): ``make prepare`` through
+``python -m dagster_project.project``, the CLI's ``run`` on a fresh clone and the tests call it
+through ``prepare_dbt_manifest``, and under ``dagster dev`` ``prepare_if_dev`` runs it on every
+reload.
 """
 
 from __future__ import annotations
@@ -35,26 +36,6 @@ _VENV_DBT = Path(sys.executable).with_name("dbt")
 DBT_EXECUTABLE = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
 
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
-dbt_project.prepare_if_dev()
-
-
-class VenvDbtCliResource(DbtCliResource):
-    """The dbt CLI of this environment, whose version is that of the installed dbt-core package.
-
-    dagster-dbt asks ``dbt --version`` in a subprocess before every invocation to learn the
-    version, which costs a dbt start-up (about 3 s) per run. When the executable is the one
-    installed beside this interpreter, the package metadata already says it.
-    """
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        if Path(self.dbt_executable) == _VENV_DBT:
-            return version.parse(importlib.metadata.version("dbt-core"))
-        return super()._cli_version
-
-
-def dbt_cli_resource() -> DbtCliResource:
-    return VenvDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
 @contextmanager
@@ -71,18 +52,78 @@ def warehouse_env(warehouse_path: Path) -> Iterator[None]:
             os.environ["WAREHOUSE_PATH"] = previous
 
 
+@contextmanager
+def _parse_env() -> Iterator[None]:
+    """What dagster-dbt's preparer needs from the environment here, set while it parses.
+
+    - ``WAREHOUSE_PATH`` on the scratch copy: parsing renders profiles.yml, whose path is part
+      of dbt's partial-parse state; runs point dbt at the scratch copy, so a parse with that
+      same path is reused by each run's dbt (a full parse instead costs ~7 s of CPU per run).
+      This is why ``dagster-dbt project prepare-and-package`` is not used: it parses with
+      whatever WAREHOUSE_PATH is set.
+    - this interpreter's folder on ``PATH``: the preparer runs ``dbt`` from ``PATH``, and a bare
+      ``.venv/bin/python`` (or ``.venv/bin/pytest``) does not have the venv's dbt on it.
+    """
+    path = os.environ.get("PATH", "")
+    os.environ["PATH"] = os.pathsep.join([str(_VENV_DBT.parent), path])
+    try:
+        with warehouse_env(scratch_path(configured_warehouse())):
+            yield
+    finally:
+        os.environ["PATH"] = path
+
+
+class VenvDbtCliResource(DbtCliResource):
+    """The dbt CLI of this environment, whose version is that of the installed dbt-core package.
+
+    Kept although it overrides a private attribute: dagster-dbt learns the version from a
+    ``dbt --version`` subprocess once per resource, that is once per run and once per test
+    build, and that costs a dbt start-up plus a PyPI query (measured here: 6-7 s of CPU, 10-18 s
+    of wall time on the shared 2-core machine) against 5 ms for the package metadata. No public
+    setting skips it. ``tests/test_definitions.py`` fails if dagster-dbt renames the attribute.
+    """
+
+    @cached_property
+    def _cli_version(self) -> version.Version:
+        if Path(self.dbt_executable) == _VENV_DBT:
+            return version.parse(importlib.metadata.version("dbt-core"))
+        return super()._cli_version
+
+
+def dbt_cli_resource() -> DbtCliResource:
+    return VenvDbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+
+
 def prepare_dbt_manifest() -> Path:
-    """Write ``dbt/target/manifest.json`` (after ``dbt deps`` if the project has packages)."""
-    dbt = dbt_cli_resource()
-    # Parsing renders profiles.yml, which reads WAREHOUSE_PATH, but never opens the warehouse.
-    # Runs point dbt at the scratch copy; parsing with that same path keeps the profile equal,
-    # so each run's dbt reuses this parse (partial parsing) instead of parsing all over again.
-    warehouse = configured_warehouse()
-    with warehouse_env(scratch_path(warehouse)):
-        if (DBT_DIR / "packages.yml").exists() or (DBT_DIR / "dependencies.yml").exists():
-            dbt.cli(["deps", "--quiet"], target_path=dbt_project.target_path).wait()
-        dbt.cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
+    """Write ``dbt/target/manifest.json`` with dagster-dbt's preparer (see ``_parse_env``).
+
+    The preparer asks ``dbt --version`` of its own plain ``DbtCliResource`` first: one dbt
+    start-up more per prepare (not per run) than the hand-made ``dbt parse`` this replaced.
+    """
+    with _parse_env():
+        dbt_project.preparer.prepare(dbt_project)
     return dbt_project.manifest_path
+
+
+def manifest_is_stale() -> bool:
+    """True when the manifest is missing or older than a file of the dbt project.
+
+    Definitions loaded from a stale manifest do not know the newest models and tests, and dbt
+    then reports events the asset graph has no node for (a run fails mid-build).
+    """
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    built = manifest.stat().st_mtime
+    sources = [DBT_DIR / "dbt_project.yml", DBT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests", "seeds"):
+        sources += [p for p in (DBT_DIR / folder).rglob("*") if p.is_file()]
+    return any(p.stat().st_mtime > built for p in sources if p.exists())
+
+
+# Under ``dagster dev`` (only), re-parse on every reload so model edits show up.
+with _parse_env():
+    dbt_project.prepare_if_dev()
 
 
 if __name__ == "__main__":

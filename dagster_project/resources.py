@@ -7,33 +7,28 @@ the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` b
 warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new. Relative paths are resolved
 against the working directory of the run.
 
-``warehouse`` is configuration only. ``build`` (``WarehouseBuild``) is a run's hold on the
-warehouse: while a run that builds executes, it holds the run lock and every building step
-works on the scratch copy (``build_path``); only the publish step touches the warehouse itself.
+``warehouse`` is configuration only. ``warehouse_run`` hands each step that builds or publishes
+the run's ``WarehouseRun`` (``vnpolitics.warehouse.run``), which owns the lifecycle: while such
+a run executes it holds the run lock and every building step works on the scratch copy
+(``WarehouseRun.scratch``); only its ``publish`` touches the warehouse itself.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from dagster import ConfigurableResource, EnvVar, InitResourceContext
-from pydantic import Field, PrivateAttr
+from pydantic import Field
 
-from dagster_project.project import (
-    DEFAULT_RAW_DIR,
-    DEFAULT_WAREHOUSE_PATH,
-    dbt_cli_resource,
-    warehouse_env,
-)
-from vnpolitics.extract.version import EXTRACTOR_VERSION
+from dagster_project.project import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_PATH, dbt_cli_resource
 from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
-from vnpolitics.warehouse.publish import run_lock, scratch_path, start_scratch
-from vnpolitics.warehouse.run_log import RunRecord, run_log_path
+from vnpolitics.warehouse.run import WarehouseRun
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
 DEFAULT_MAX_REJECTED_PERCENT = 50
@@ -83,64 +78,41 @@ class WarehouseConfig(ConfigurableResource):
             return Path(self.cache_dir).expanduser().resolve()
         return self.database_path.parent / "cache"
 
-    @property
-    def build_path(self) -> Path:
-        """The scratch copy this run builds into, renamed over the warehouse at publish."""
-        return scratch_path(self.database_path)
-
-    @property
-    def run_log_path(self) -> Path:
-        return run_log_path(self.database_path)
-
-    def run_record(self, run_id: str, status: str, started_at: datetime) -> RunRecord:
-        """A run-log record of a run on this configuration, as it ends now with ``status``."""
-        return RunRecord(
+    def warehouse_run(self, run_id: str, started_at: datetime | None = None) -> WarehouseRun:
+        """Run ``run_id`` on this configuration: what builds it, and what records it if it fails."""
+        run = WarehouseRun(
             run_id=run_id,
-            started_at=started_at.isoformat(),
-            finished_at=datetime.now(UTC).isoformat(),
-            status=status,
-            raw_dir=str(self.raw_path),
-            warehouse=str(self.database_path),
-            extractor_version=EXTRACTOR_VERSION,
+            raw_dir=self.raw_path,
+            warehouse=self.database_path,
+            dbt_project=DBT_DIR,
+            force_rebuild=self.force_rebuild,
         )
+        if started_at is not None:
+            run.started_at = started_at
+        return run
 
 
-class WarehouseBuild(ConfigurableResource):
-    """One run's hold on the warehouse: the run lock, the scratch copy and when the run began.
+class WarehouseRunResource(ConfigurableResource):
+    """For the whole Dagster run, its ``WarehouseRun``: the run lock taken, a fresh scratch copy started.
 
-    The steps that build and publish (raw tables, dbt, checks, publish) take this resource, so
-    a run that includes any of them holds the lock from its start to its end. The extraction
-    backfill takes only ``WarehouseConfig``: it writes the cache, never the warehouse, and
-    its partitions run side by side.
+    Configuration here, the run's object at run time: steps ask for
+    ``warehouse_run: ResourceParam[WarehouseRun]`` (Dagster's documented way for a configurable
+    resource to vend an object of another class).
+
+    The steps that build and publish (raw tables, dbt, checks, publish, export) take this
+    resource, so a run that includes any of them holds the lock from its start to its end. The
+    extraction backfill takes only ``WarehouseConfig``: it writes the cache, never the
+    warehouse, and its partitions run side by side.
     """
 
     warehouse: WarehouseConfig
-    _started_at: datetime | None = PrivateAttr(default=None)
-
-    @property
-    def build_path(self) -> Path:
-        return self.warehouse.build_path
-
-    @property
-    def started_at(self) -> datetime:
-        return self._started_at or datetime.now(UTC)
-
-    def run_record(self, run_id: str, status: str) -> RunRecord:
-        """A run-log record of this run, as it ends now with ``status``."""
-        return self.warehouse.run_record(run_id, status, self.started_at)
 
     @contextmanager
-    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseBuild]:
-        """For the whole run: hold the warehouse's run lock and start a fresh scratch copy."""
-        database = self.warehouse.database_path
-        with run_lock(database, self.warehouse.lock_timeout_seconds):
-            self._started_at = datetime.now(UTC)
-            start_scratch(database)
-            yield self
-
-    def dbt_env(self) -> AbstractContextManager[None]:
-        """Point dbt's profile (``env_var('WAREHOUSE_PATH')``) at the scratch copy while dbt starts."""
-        return warehouse_env(self.build_path)
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseRun]:
+        # build_resources() outside a run has no run id; a run log line still needs one
+        run = self.warehouse.warehouse_run(context.run_id or f"outside-dagster-{uuid.uuid4()}")
+        with run.begin(self.warehouse.lock_timeout_seconds):
+            yield run
 
 
 def _from_env(name: str, default: Any, env_var: Callable[[str], Any] = EnvVar) -> Any:
@@ -164,6 +136,6 @@ def warehouse_from_env() -> WarehouseConfig:
 _warehouse = warehouse_from_env()
 resources = {
     "warehouse": _warehouse,
-    "build": WarehouseBuild(warehouse=_warehouse),
+    "warehouse_run": WarehouseRunResource(warehouse=_warehouse),
     "dbt": dbt_cli_resource(),
 }

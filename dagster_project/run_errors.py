@@ -1,8 +1,41 @@
-"""What stopped a run, in a line per failed step, for operators and the run log."""
+"""What stopped a run, in a line per failed step or check, for operators and the run log.
+
+The command line (from the events of the run it executed) and the failure sensor (from the
+instance's log of a run it saw fail) read a run's failure the same way, here, and record it
+the same way, through ``WarehouseRun.record_failure``.
+"""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from dagster import DagsterEvent, DagsterEventType
+from dagster import AssetCheckSeverity, DagsterEvent, DagsterEventType
+
+# The events a failure is read from (what the sensor asks the instance for).
+FAILURE_EVENT_TYPES = {
+    DagsterEventType.STEP_FAILURE,
+    DagsterEventType.RESOURCE_INIT_FAILURE,
+    DagsterEventType.ASSET_CHECK_EVALUATION,
+}
+
+
+@dataclass(frozen=True)
+class RunProblems:
+    """The first error line of each failed step, and the blocking checks that failed."""
+
+    step_errors: list[str]
+    failed_checks: list[str]
+
+    def summary(self) -> str:
+        """One line for the run log's ``message``; empty when nothing failed."""
+        lines = list(self.step_errors)
+        if self.failed_checks:
+            lines.append(f"failed checks: {', '.join(self.failed_checks)}")
+        return "; ".join(lines)
+
+
+def run_problems(events: Iterable[DagsterEvent]) -> RunProblems:
+    events = list(events)
+    return RunProblems(step_errors(events), failed_checks(events))
 
 
 def step_errors(events: Iterable[DagsterEvent]) -> list[str]:
@@ -18,3 +51,14 @@ def step_errors(events: Iterable[DagsterEvent]) -> list[str]:
             where = event.step_key or "resources"
             errors.append(f"{where}: {error.message.strip().splitlines()[0]}")
     return errors
+
+
+def failed_checks(events: Iterable[DagsterEvent]) -> list[str]:
+    """The checks of severity ERROR that failed: each one stopped the publish."""
+    return [
+        e.asset_check_evaluation_data.check_name
+        for e in events
+        if e.event_type == DagsterEventType.ASSET_CHECK_EVALUATION
+        and not e.asset_check_evaluation_data.passed
+        and e.asset_check_evaluation_data.severity == AssetCheckSeverity.ERROR
+    ]

@@ -4,7 +4,6 @@ import json
 from datetime import UTC, datetime
 
 from dagster import (
-    DagsterEventType,
     DefaultSensorStatus,
     RunFailureSensorContext,
     RunRequest,
@@ -17,8 +16,7 @@ from dagster import (
 
 from dagster_project.jobs import build_warehouse_job
 from dagster_project.resources import WarehouseConfig
-from dagster_project.run_errors import step_errors
-from vnpolitics.warehouse.run_log import append_failed_run
+from dagster_project.run_errors import FAILURE_EVENT_TYPES, run_problems
 from vnpolitics.warehouse.scan import folder_state
 
 POLL_SECONDS = 60
@@ -65,24 +63,21 @@ def new_raw_files(context: SensorEvaluationContext, warehouse: WarehouseConfig) 
 def record_failed_builds(context: RunFailureSensorContext, warehouse: WarehouseConfig) -> None:
     """The run log is where operators look first, so a failed run must be in it too.
 
-    The line reaches table ``main.run_log`` with the next published run; the published
+    ``WarehouseRun.record_failure`` writes it, as for a run the command line saw fail, once per
+    run id. The line reaches table ``main.run_log`` with the next published run; the published
     warehouse itself is untouched by a failed run.
     """
-    run = context.dagster_run
-    record = warehouse.run_record(run.run_id, "failed", _run_start(context))
-    record.message = failure_summary(context)
-    if append_failed_run(warehouse.run_log_path, record):
-        context.log.error(f"build {run.run_id} failed ({record.message}); see {warehouse.run_log_path}")
+    run = warehouse.warehouse_run(context.dagster_run.run_id, started_at=_run_start(context))
+    message = failure_summary(context)
+    if run.record_failure(message):
+        context.log.error(f"build {run.run_id} failed ({message}); see {run.run_log}")
 
 
 def failure_summary(context: RunFailureSensorContext) -> str:
-    """The failed steps with the first line of each error, else Dagster's own failure message."""
-    records = context.instance.all_logs(
-        context.dagster_run.run_id,
-        of_type={DagsterEventType.STEP_FAILURE, DagsterEventType.RESOURCE_INIT_FAILURE},
-    )
-    errors = step_errors(r.dagster_event for r in records if r.dagster_event is not None)
-    return "; ".join(errors) or (context.failure_event.message or "run failed")
+    """The failed steps and checks with the first line of each error, else Dagster's own failure message."""
+    records = context.instance.all_logs(context.dagster_run.run_id, of_type=FAILURE_EVENT_TYPES)
+    problems = run_problems(r.dagster_event for r in records if r.dagster_event is not None)
+    return problems.summary() or (context.failure_event.message or "run failed")
 
 
 def _run_start(context: RunFailureSensorContext) -> datetime:

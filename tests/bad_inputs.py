@@ -3,7 +3,9 @@
 Every file is made here, at test time, from invented articles (no real person is named and no
 corpus text is copied): legacy encodings of one article, binaries renamed ``.txt``, HTML pages,
 a 30 MB file, a 1 MB single line, English text, nested folders, hostile file names and
-symbolic links pointing in and out of the folder.
+symbolic links pointing in and out of the folder; and what an attacker would try: a 5 MB page of
+unclosed tags, names that differ only in bytes that are not UTF-8, markup and escaped markup,
+invisible characters and look-alike letters inside officials' names.
 """
 
 from __future__ import annotations
@@ -44,6 +46,32 @@ def invented_article(index: int) -> str:
     )
 
 
+_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+_MIDDLE = ("Văn", "Thị", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Ngọc", "Xuân", "Hồng")
+_GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Nam", "Phong")
+
+
+def delegates(count: int) -> list[str]:
+    """``count`` distinct invented full names (up to 1,000)."""
+    names = [f"{s} {m} {g}" for s in _SURNAMES for m in _MIDDLE for g in _GIVEN]
+    assert count <= len(names)
+    return names[:count]
+
+
+def congress_article(count: int, per_sentence: int = 20) -> str:
+    """An invented congress report that names ``count`` delegates as attending, by lists."""
+    names = delegates(count)
+    lines = [
+        "Đại hội đại biểu Đảng bộ tỉnh Yên Bái lần thứ XX",
+        "",
+        "Sáng 12/10/2020, Đại hội đại biểu Đảng bộ tỉnh Yên Bái khai mạc.",
+        "",
+    ]
+    for start in range(0, count, per_sentence):
+        lines.append("Dự đại hội có các đồng chí " + ", ".join(names[start : start + per_sentence]) + ".")
+    return "\n".join(lines) + "\n"
+
+
 def person_of(index: int) -> str:
     return _CAST[index % len(_CAST)][0]
 
@@ -53,6 +81,24 @@ class Expected:
     status: str  # loaded | duplicate | rejected
     reason: str | None = None  # a substring of ingest_files.reason
     flag: str | None = None  # a flag ingest_files.flags must hold
+
+
+def hostile_html(article: str, size: int = LIMIT_BYTES - 200_000) -> bytes:
+    """An HTML page holding ``article``, padded to ``size`` bytes with "<a" that never closes:
+    quadratic for Python's html.parser (more than a day at 5 MB)."""
+    head = f"<html><body><p>{article}</p>\n".encode()
+    return head + b"<a" * ((size - len(head)) // 2)
+
+
+def with_cyrillic_look_alike(name: str) -> str:
+    """``name`` with its first letter replaced by a Cyrillic look-alike (P, H, T, K, M, B, A, C, E, O)."""
+    look_alikes = dict(zip("PHTKMBACEO", "РНТКМВАСЕО", strict=True))
+    return look_alikes[name[0]] + name[1:]
+
+
+def glued_by_joiner(name: str) -> str:
+    """``name`` with a zero-width joiner in place of its first space ("Phạm\u200dMinh ...")."""
+    return name.replace(" ", "\u200d", 1)
 
 
 def _zip_bytes() -> bytes:
@@ -151,6 +197,25 @@ def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
             first.read_bytes(),
             Expected("duplicate", f"duplicate of {first.name}"),
         )
+
+    # What an attacker would try (issue 20). A page of unclosed tags: linear to parse, loaded.
+    put("hostile/unclosed_tags.html", hostile_html(invented_article(10)), Expected("loaded", flag="html"))
+    # Names that differ only in a byte that is not UTF-8: two files, two distinct names.
+    for byte, index in ((b"\xe0", 11), (b"\xe1", 12)):
+        name = os.fsdecode(b"hostile/B" + byte + "i hát.txt".encode())
+        put(name, invented_article(index).encode(), Expected("loaded"))
+        expected[f"hostile/B\\x{byte[0]:02x}i hát.txt"] = expected.pop(name)
+    # A text file holding tags, and escaped markup in it: tags stripped, escaped text kept as text.
+    title, rest = invented_article(13).split("\n", 1)
+    markup = f"<b>{title}</b> &lt;script&gt;\n{rest}<script>var tracking = 1;</script>\n"
+    put("hostile/markup.txt", markup.encode(), Expected("loaded", flag="markup_stripped"))
+    # Invisible characters and look-alike letters in officials' names.
+    for name, index, change, flag in (
+        ("hostile/zero_width.txt", 14, glued_by_joiner, "zero_width_removed"),
+        ("hostile/look_alike.txt", 15, with_cyrillic_look_alike, "confusables_folded"),
+    ):
+        text = invented_article(index).replace(person_of(index), change(person_of(index)))
+        put(name, text.encode(), Expected("loaded", flag=flag))
 
     # Symbolic links: in the folder they are the file they point to; out of it they are never read.
     outside.mkdir(parents=True, exist_ok=True)

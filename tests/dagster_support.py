@@ -47,7 +47,7 @@ def build_warehouse(
     extraction backfill's partitions."""
     defs = load_definitions()
     from dagster_project.project import dbt_cli_resource
-    from dagster_project.resources import WarehouseBuild, WarehouseConfig
+    from dagster_project.resources import WarehouseConfig, WarehouseRunResource
 
     warehouse = WarehouseConfig(
         raw_dir=str(raw_dir), warehouse_path=str(warehouse_path), force_rebuild=force_rebuild
@@ -55,7 +55,7 @@ def build_warehouse(
     return defs.resolve_job_def("build_warehouse_job").execute_in_process(
         resources={
             "warehouse": warehouse,
-            "build": WarehouseBuild(warehouse=warehouse),
+            "warehouse_run": WarehouseRunResource(warehouse=warehouse),
             "dbt": dbt_cli_resource(),
         },
         instance=DagsterInstance.ephemeral(),

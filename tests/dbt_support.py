@@ -41,9 +41,19 @@ def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
 
 
 def dbt_build(
-    warehouse: Path, work: Path, project: Path = DBT_DIR, expect_success: bool = True
+    warehouse: Path,
+    work: Path,
+    project: Path = DBT_DIR,
+    expect_success: bool = True,
+    **settings: str,
 ) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    """``dbt build`` of ``project`` on ``warehouse``; ``settings`` are extra environment variables."""
+    env = {
+        **os.environ,
+        "WAREHOUSE_PATH": str(warehouse),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **settings,
+    }
     proc = subprocess.run(
         [
             DBT,

@@ -1,4 +1,4 @@
-"""The operators' command line: ``python -m dagster_project run|status|validate``, messages and exit codes."""
+"""The operators' command line, ``python -m dagster_project run|status|check-folder``: messages, exits."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def cli(*args: str, **env: str) -> subprocess.CompletedProcess:
 def test_help_lists_the_three_commands():
     result = cli("--help")
     assert result.returncode == 0
-    for command in ("run", "status", "validate"):
+    for command in ("run", "status", "check-folder"):
         assert command in result.stdout
     assert "Exit codes" in result.stdout
 
@@ -40,28 +40,28 @@ def test_an_unknown_command_is_a_usage_error():
     assert "invalid choice" in result.stderr
 
 
-def test_validate_accepts_the_samples(raw_dir):
-    result = cli("validate", str(raw_dir))
+def test_check_folder_accepts_the_samples(raw_dir):
+    result = cli("check-folder", str(raw_dir))
     assert result.returncode == 0, result.stdout + result.stderr
     count = len([p for p in raw_dir.iterdir() if p.is_file()])
     assert f"{count} files, {count} would load" in result.stdout
 
 
-def test_validate_names_each_file_a_run_would_reject(tmp_path):
+def test_check_folder_names_each_file_a_run_would_reject(tmp_path):
     folder = tmp_path / "incoming"
     shutil.copytree(REPO / "raw", folder)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "english.txt").write_text("The committee met on Monday to discuss the budget. " * 20)
-    result = cli("validate", str(folder))
+    result = cli("check-folder", str(folder))
     assert result.returncode == 1
     assert "2 would be rejected" in result.stdout
     assert "rejected: empty.txt: empty file" in result.stdout
     assert "rejected: english.txt: not Vietnamese text" in result.stdout
-    assert not list(tmp_path.glob("**/*.duckdb")), "validate must not build anything"
+    assert not list(tmp_path.glob("**/*.duckdb")), "check-folder must not build anything"
 
 
-def test_validate_and_run_refuse_a_missing_folder(tmp_path):
-    assert cli("validate", str(tmp_path / "absent")).returncode == 2
+def test_check_folder_and_run_refuse_a_missing_folder(tmp_path):
+    assert cli("check-folder", str(tmp_path / "absent")).returncode == 2
     result = cli("run", "--raw-dir", str(tmp_path / "absent"), "--warehouse", str(tmp_path / "w.duckdb"))
     assert result.returncode == 2
     assert "does not exist" in result.stderr
@@ -127,3 +127,27 @@ def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
     (failed,) = read_runs(run_log_path(warehouse))
     assert failed.status == "failed" and "another run is building" in failed.message
     assert not warehouse.exists()
+    settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
+    assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
+
+
+def test_run_reparses_dbt_when_the_manifest_is_missing_or_older_than_a_dbt_file(tmp_path, monkeypatch):
+    """A manifest older than an edited model would give definitions that miss its new tests."""
+    from types import SimpleNamespace
+
+    from dagster_project import project
+
+    dbt_dir = tmp_path / "dbt"
+    (dbt_dir / "models").mkdir(parents=True)
+    model = dbt_dir / "models" / "fct_x.sql"
+    model.write_text("select 1 as x\n")
+    manifest = dbt_dir / "target" / "manifest.json"
+    monkeypatch.setattr(project, "DBT_DIR", dbt_dir)
+    monkeypatch.setattr(project, "dbt_project", SimpleNamespace(manifest_path=manifest))
+    assert project.manifest_is_stale()  # none yet
+    manifest.parent.mkdir()
+    manifest.write_text("{}")
+    os.utime(model, (1_000_000, 1_000_000))
+    assert not project.manifest_is_stale()
+    os.utime(model, (2**31, 2**31))  # the model edited after the parse
+    assert project.manifest_is_stale()

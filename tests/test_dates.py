@@ -219,3 +219,82 @@ def test_a_tie_in_the_year_vote_goes_to_the_later_year(years: tuple[str, str]) -
     text = f"Chiều 10/6, Ủy ban tổ chức hội nghị. Báo cáo nêu số liệu năm {first} và năm {second}."
     assert {y.year for y in year_mentions(text)} == {2018, 2019}
     assert _infer(text) == 2019
+
+
+# --- the clue ladder and the basis it reports ------------------------------------------------------
+
+
+def _resolved(text: str, published_at: datetime | None = None, **kw):
+    found = resolve_meeting_date(text, published_at, **kw)
+    assert found is not None
+    return found.meeting_date, found.date_basis
+
+
+def test_each_meeting_date_says_which_clue_gave_its_year() -> None:
+    assert _resolved("Sáng 3-9-2019, tỉnh tổ chức đại hội.") == (date(2019, 9, 3), "printed")
+    assert _resolved("Chiều 12/4, Bộ làm việc với tỉnh.", datetime(2022, 4, 14)) == (
+        date(2022, 4, 12),
+        "publication",
+    )
+    text = "Chiều 10/6, Ủy ban tổ chức hội nghị."
+    assert _resolved(text) == (None, None)
+    assert _resolved(text, default_year=2020) == (date(2020, 6, 10), "default_year")
+
+
+def test_a_month_printed_with_a_dash_dates_the_event() -> None:
+    text = (
+        "Sáng 30-1, Đảng ủy xã Tân Hòa tổ chức hội nghị giao ban định kỳ tháng 1-2026 với các bí thư chi bộ."
+    )
+    assert _resolved(text) == (date(2026, 1, 30), "year_vote")
+
+
+def test_a_first_session_opens_its_term() -> None:
+    text = (
+        "Sáng 25/6, Hội đồng nhân dân xã Tân Hòa khóa X, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ nhất "
+        "để bầu các chức danh chủ chốt."
+    )
+    assert _resolved(text) == (date(2021, 6, 25), "term_of_office")
+
+
+def test_a_congress_in_october_is_in_its_terms_first_year() -> None:
+    text = "Sáng 7/10, Đại hội đại biểu Đảng bộ huyện Nam Sơn lần thứ XX, nhiệm kỳ 2020 - 2025 khai mạc."
+    assert _resolved(text) == (date(2020, 10, 7), "term_of_office")
+
+
+def test_implementing_a_congress_resolution_is_in_its_term_not_the_year_before() -> None:
+    text = (
+        "Ngày 21/11, Ban Thường trực tổ chức hội nghị quán triệt Nghị quyết Đại hội đại biểu toàn quốc "
+        "lần thứ IX, nhiệm kỳ 2019-2024."
+    )
+    assert _resolved(text)[0] == date(2019, 11, 21)
+
+
+def test_a_congress_referred_to_does_not_open_the_term_of_the_event() -> None:
+    text = (
+        "Sáng 6/5, Huyện ủy sơ kết thực hiện Nghị quyết Đại hội Đảng bộ tỉnh, nhiệm kỳ 2020 - 2025. "
+        "Năm 2023, huyện đạt nhiều kết quả. Trong năm 2023, huyện xây thêm trường học. Quý I năm 2023, "
+        "huyện thu ngân sách tăng; năm 2023 cũng là năm huyện đón bằng nông thôn mới."
+    )
+    assert _resolved(text) == (date(2023, 5, 6), "year_vote")
+
+
+def test_a_term_never_dates_an_event_before_a_document_it_cites() -> None:
+    text = (
+        "Sáng 6/5, Đại hội Hội Nông dân huyện Nam Sơn, nhiệm kỳ 2020 - 2025 được tổ chức theo "
+        "Công văn số 88-CV/TU ngày 2/5/2023 của Tỉnh ủy."
+    )
+    assert _resolved(text) == (date(2023, 5, 6), "article_dates")
+
+
+def test_a_document_a_day_before_dates_the_meeting_that_acts_on_it() -> None:
+    text = (
+        "Sáng ngày 28/4, Ban Thường vụ Huyện ủy Nam Sơn tổ chức hội nghị bất thường để bầu chức danh "
+        "Bí thư Huyện ủy khóa XI, nhiệm kỳ 2020 - 2025. Hội nghị thực hiện Công văn số 1403-CV/TU "
+        "ngày 27/4/2023 của Tỉnh ủy."
+    )
+    assert _resolved(text) == (date(2023, 4, 28), "article_dates")
+
+
+def test_a_full_date_far_from_the_event_does_not_date_it() -> None:
+    text = "Chiều 10/6, tỉnh họp. Tỉnh thực hiện Nghị quyết số 12-NQ/TU ngày 1-3-2019 của Tỉnh ủy."
+    assert _resolved(text) == (date(2019, 6, 10), "lower_bound")

@@ -15,7 +15,11 @@ from datetime import date, datetime
 
 import duckdb
 import pytest
+from bad_inputs import congress_article, delegates, invented_article
 from dbt_support import SHARED, dbt_build, query, snapshot, write_raw
+
+from vnpolitics.warehouse.batch_extraction import extract_folder
+from vnpolitics.warehouse.load import load_raw_frames
 
 pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
 
@@ -151,9 +155,9 @@ RAW_ROWS: dict[str, list[tuple]] = {
         (A2, "Ủy ban nhân dân tỉnh Nghệ An", "peoples_committee", "province", "Nghệ An", None),
     ],
     "meetings": [
-        (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0),
-        (A1, 1, None, None, "chiều", "họp", "Chiều cùng ngày", 139, len(TEXT1), 2),
-        (A2, 0, date(2024, 5, 31), True, None, "họp", "Ngày 31/5", 0, 38, 0),
+        (A1, 0, date(2024, 5, 9), True, "sáng", "họp", "Sáng 9/5", 0, 30, 0, "publication"),
+        (A1, 1, None, None, "chiều", "họp", "Chiều cùng ngày", 139, len(TEXT1), 2, None),
+        (A2, 0, date(2024, 5, 31), True, None, "họp", "Ngày 31/5", 0, 38, 0, "year_vote"),
     ],
     "meeting_organizers": [
         (A1, 0, "Tỉnh ủy Nghệ An"),
@@ -374,3 +378,43 @@ def test_every_model_and_column_is_documented(built):
             documented = {name for name, column in node["columns"].items() if column["description"].strip()}
             assert built_columns, f"{node['name']} was not built"
             assert built_columns <= documented, f"{node['name']}: undocumented {built_columns - documented}"
+
+
+def test_fct_co_attendance_leaves_out_a_meeting_too_large_to_pair(tmp_path):
+    """A congress naming more attendees than the cap is not paired, and is everywhere else."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "congress.txt").write_text(congress_article(40), encoding="utf-8")
+    (raw / "meeting.txt").write_text(invented_article(0), encoding="utf-8")
+    warehouse = tmp_path / "w.duckdb"
+    load_raw_frames(warehouse, extract_folder(raw))
+    dbt_build(warehouse, tmp_path, CO_ATTENDANCE_MAX_ATTENDEES="30")
+    meetings = query(
+        warehouse,
+        "select attendee_count, in_co_attendance from fct_meetings join dim_articles using (article_key) "
+        "where dim_articles.source_file = 'congress.txt'",
+    )
+    assert meetings == [(40, False)]
+    (attending,) = query(
+        warehouse,
+        "select count(distinct person_key) from fct_meeting_participants "
+        "join fct_meetings using (meeting_key) where not in_co_attendance and role <> 'mentioned'",
+    )[0]
+    assert attending == 40
+    names = set(delegates(40))
+    pairs = query(warehouse, "select person_a_name, person_b_name from fct_co_attendance")
+    assert not [pair for pair in pairs if names & set(pair)], "a delegate of the capped meeting was paired"
+    # under the cap the same congress is paired in full: 40 * 39 / 2 pairs among its delegates
+    dbt_build(warehouse, tmp_path, CO_ATTENDANCE_MAX_ATTENDEES="40")
+    pairs = query(warehouse, "select person_a_name, person_b_name from fct_co_attendance")
+    assert len([pair for pair in pairs if set(pair) <= names]) == 40 * 39 // 2
+
+
+def test_fct_meetings_says_which_clue_dated_each_meeting(built):
+    warehouse, *_ = built
+    rows = query(
+        warehouse,
+        "select meeting_date, date_basis from fct_meetings join dim_articles using (article_key) "
+        "order by source_file, meeting_index",
+    )
+    assert rows == [(date(2024, 5, 9), "publication"), (None, None), (date(2024, 5, 31), "year_vote")]

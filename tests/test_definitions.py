@@ -120,3 +120,80 @@ def test_publish_comes_after_every_mart_and_waits_for_blocking_checks(defs):
         for spec in check.check_specs:
             assert spec.blocking, f"{spec.name} does not block the publish step when it fails"
             assert spec.asset_key in upstream
+
+
+# What the code location holds, written out: a refactor that drops (or adds) one fails here. The
+# dbt models and tests are whatever the manifest holds, so editing the dbt project needs no edit here.
+RAW_TABLES = (
+    "ingest_files",
+    "articles",
+    "captions",
+    "sentences",
+    "person_mentions",
+    "person_titles",
+    "organization_mentions",
+    "organizations",
+    "meetings",
+    "meeting_organizers",
+    "participant_roles",
+)
+PYTHON_ASSETS = {"raw_files", "extracted_articles", "published_warehouse", "mart_exports"}
+ANALYST_MARTS = (
+    "dim_person_positions",
+    "dim_organization_aliases",
+    "bridge_meeting_organizers",
+    "person_profiles",
+    "fct_co_attendance",
+)
+OUR_CHECKS = {
+    "people_found_when_articles_loaded",
+    "rejected_share_below_threshold",
+    "every_loaded_file_has_an_article",
+    "no_mart_collapsed_since_last_publish",
+}
+
+
+def test_the_code_location_holds_exactly_these_definitions(defs):
+    import json
+
+    from dagster_project.project import dbt_project
+
+    manifest = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))
+    nodes = manifest["nodes"].values()
+    dbt_nodes = {n["name"] for n in nodes if n["resource_type"] in ("model", "seed")}
+    dbt_tests = {n["name"] for n in nodes if n["resource_type"] == "test"}
+    generic_tests = {n["name"] for n in nodes if n["resource_type"] == "test" and n.get("test_metadata")}
+    graph = defs.resolve_asset_graph()
+    keys = set(graph.get_all_asset_keys())
+    python_keys = {AssetKey(name) for name in PYTHON_ASSETS} | {AssetKey(["raw", t]) for t in RAW_TABLES}
+    assert python_keys <= keys, f"missing: {python_keys - keys}"
+    dbt_keys = keys - python_keys  # everything else must be one dbt model or seed each
+    assert sorted(k.path[-1] for k in dbt_keys) == sorted(dbt_nodes)
+    for mart in (*CONTRACT_TABLES, *ANALYST_MARTS):
+        assert mart in dbt_nodes, f"mart {mart} is not a dbt model any more"
+
+    checks = {key.name for key in graph.asset_check_keys}
+    assert checks >= OUR_CHECKS, f"missing: {OUR_CHECKS - checks}"
+    # every generic dbt test is a check on its model; singular tests on several models are not checks
+    assert generic_tests <= checks - OUR_CHECKS <= dbt_tests
+    jobs = {job.name for job in defs.resolve_all_job_defs() if not job.name.startswith("__")}
+    assert jobs == {"build_warehouse_job", "extraction_backfill_job"}
+    assert {s.name for s in defs.schedules} == {"nightly_build"}
+    assert {s.name for s in defs.sensors} == {"new_raw_files", "record_failed_builds"}
+    assert set(defs.resources) == {"warehouse", "warehouse_run", "dbt"}
+
+
+def test_the_dbt_cli_knows_its_version_without_starting_dbt():
+    """``VenvDbtCliResource`` overrides dagster-dbt's private ``_cli_version`` (a ``dbt --version``
+    subprocess per run); if dagster-dbt renames it, the override silently stops saving that."""
+    import importlib.metadata
+    import inspect
+    from functools import cached_property
+
+    from dagster_dbt import DbtCliResource
+    from packaging import version
+
+    from dagster_project.project import dbt_cli_resource
+
+    assert isinstance(inspect.getattr_static(DbtCliResource, "_cli_version"), cached_property)
+    assert dbt_cli_resource()._cli_version == version.parse(importlib.metadata.version("dbt-core"))

@@ -178,3 +178,109 @@ def test_photo_credit_is_never_the_author() -> None:
 def test_no_byline_when_the_story_ends_with_a_paragraph() -> None:
     assert meta(f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}").author is None
     assert meta("Minh An").author is None  # a lone line is the title, not a byline
+
+
+# --- page furniture, bylines at the foot, under the text and under the title ---------------------
+
+
+@pytest.mark.parametrize("furniture", ["Feedback", "Bình luận", "Trả lời", "TIN CÙNG CHUYÊN MỤC", "Chia sẻ"])
+def test_page_furniture_is_never_the_author(furniture: str) -> None:
+    assert meta(f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\n{furniture}").author is None
+
+
+def test_byline_above_furniture_and_related_links_is_read() -> None:
+    text = (
+        f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\nTin, ảnh: MINH AN\nTrả lời\n"
+        "Thư điện tử của bạn sẽ không được hiển thị công khai.\n>> Hội nghị Ban Chấp hành tỉnh khác\n"
+        "news_is_not_ads=\nTIN MỚI"
+    )
+    assert meta(text).author == "Minh An"
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("Minh An - Đảng ủy Khối các cơ quan tỉnh", "Minh An"),
+        ("Minh An - Báo Nhân Dân", "Minh An"),
+        ("Minh An (Trung tâm Văn hóa huyện)", "Minh An"),
+        ("Minh An - Quốc Bảo", "Minh An - Quốc Bảo"),
+        ("Mô hình nhà văn hóa xã - Phương án hai", None),
+    ],
+)
+def test_a_writer_with_a_workplace(line: str, author: str | None) -> None:
+    assert parse_byline(line) == author
+
+
+def test_byline_after_a_wide_gap_at_the_end_of_the_last_paragraph() -> None:
+    text = f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}          Lê Minh An\n"
+    assert meta(text).author == "Lê Minh An"
+    assert meta(f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY} Lê Minh An\n").author is None
+
+
+@pytest.mark.parametrize("line", ["Lê Minh An |", "Lê Minh An | 12/04/2024 08:00", "Lê Minh An"])
+def test_byline_under_the_title(line: str) -> None:
+    assert meta(f"Tiêu đề bài báo\n{line}\n{LEAD}\n\n{BODY}").author == "Lê Minh An"
+
+
+@pytest.mark.parametrize("line", ["Hà Nội", "Thời Sự", "TTXVN |"])
+def test_places_sections_and_agencies_under_the_title_are_not_bylines(line: str) -> None:
+    assert meta(f"Tiêu đề bài báo\n{line}\n{LEAD}\n\n{BODY}").author is None
+
+
+def test_a_writers_credit_names_the_author_and_yields_to_the_dateline() -> None:
+    credited = f"Tiêu đề bài báo\n\nPNO - {LEAD}\n\n{BODY}\n\nTheo Minh An /VGP"
+    assert (meta(credited).author, meta(credited).source_outlet) == ("Minh An", "PNO")
+    no_dateline = f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\nTheo Minh An /VGP"
+    assert (meta(no_dateline).author, meta(no_dateline).source_outlet) == ("Minh An", "VGP")
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        (f"Tiêu đề bài báo\nNgày đăng: 03/11/2022\nQK2 – {LEAD}\n\n{BODY}", "QK2"),
+        (f"Chuyên mục\nTiêu đề bài báo\nMinh An\nANTĐ - {LEAD}\n\n{BODY}", "ANTĐ"),
+        (f"TGDV - {LEAD}\n\n{BODY}", "TGDV"),
+        (f"ASEAN - Việt Nam tăng cường hợp tác\n\n{LEAD}\n\n{BODY}", None),
+        (f"Tiêu đề bài báo\n\n{LEAD}\nTheo dõi Baotinh.vn trên\n{BODY}", "baotinh.vn"),
+        (
+            f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\n(Nguồn: Báo Quảng Ninh)\nChia sẻ\nBình luận",
+            "Báo Quảng Ninh",
+        ),
+    ],
+)
+def test_outlet_from_datelines_site_names_and_credits_below_furniture(text: str, outlet: str | None) -> None:
+    assert meta(text).source_outlet == outlet
+
+
+# --- publication time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "printed, expected",
+    [
+        ("Thứ Năm, 12 tháng 1, 2012", datetime(2012, 1, 12)),
+        ("Thứ ba Ngày 30 Tháng 04 Năm 2024, 12:07:22", datetime(2024, 4, 30, 12, 7, 22)),
+        ("30/10/2020 - 13:59", datetime(2020, 10, 30, 13, 59)),
+    ],
+)
+def test_worded_and_dashed_publication_times(printed: str, expected: datetime) -> None:
+    assert meta(f"Tiêu đề bài báo\n{printed}\n\n{LEAD}\n\n{BODY}").published_at == expected
+
+
+def test_a_labelled_publication_date_beats_a_header_clock() -> None:
+    text = f"Thứ ba Ngày 30 Tháng 04 Năm 2024, 12:07:22\nTiêu đề bài báo\nNgày đăng: 03/11/2022\n\n{LEAD}"
+    assert meta(text).published_at == datetime(2022, 11, 3)
+
+
+def test_a_site_clock_years_after_the_story_is_not_the_publication_time() -> None:
+    story = "Chiều 12/4, Ban Thường vụ Tỉnh ủy sơ kết công tác quý I năm 2019."
+    stale = f"Thứ ba Ngày 30 Tháng 04 Năm 2024, 12:07:22\nTiêu đề bài báo\n\n{story}\n\n{BODY}"
+    assert meta(stale).published_at is None
+    current = f"Tiêu đề bài báo\nThứ 6, 12.04.2019 | 11:34:21\n\n{story}\n\n{BODY}"
+    assert meta(current).published_at == datetime(2019, 4, 12, 11, 34, 21)
+
+
+def test_a_photo_caption_or_furniture_is_not_the_title() -> None:
+    caption = "Bà Lê Thị B (thứ 2 từ trái sang) chúc mừng tân Chủ tịch Hội"
+    assert meta(f"{caption}\n{LEAD}\n\n{BODY}").title is None
+    assert meta(f"Skip to main content\nTiêu đề bài báo\n\n{LEAD}").title == "Tiêu đề bài báo"

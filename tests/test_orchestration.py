@@ -43,10 +43,14 @@ def test_the_nightly_schedule_builds_everything_at_two_in_vietnam(defs):
 
 def test_builds_carry_the_tag_the_run_queue_limits_to_one():
     from dagster_project.jobs import BUILD_TAG
+    from dagster_project.locations import INSTANCE_SETTINGS
 
-    config = (REPO / "Makefile").read_text(encoding="utf-8")
+    # the committed instance settings, loaded as Dagster loads them
+    with DagsterInstance.from_config(str(INSTANCE_SETTINGS.parent)) as instance:
+        queue = instance.get_concurrency_config().run_queue_config
     ((key, _),) = BUILD_TAG.items()
-    assert key in config and "limit: 1" in config
+    assert {"key": key, "limit": 1} in queue.tag_concurrency_limits
+    assert queue.max_concurrent_runs == 2
     build = load_definitions().resolve_job_def("build_warehouse_job")
     assert build.tags.get(key) == BUILD_TAG[key]
     assert build.op_retry_policy is not None and build.op_retry_policy.max_retries == 2
@@ -197,3 +201,28 @@ def test_run_log_lines_keep_their_json(tmp_path):
     assert not append_failed_run(path, record)
     assert json.loads(path.read_text(encoding="utf-8"))["message"] == "dbt_models: lỗi kiểm tra"
     assert "lỗi" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.warehouse
+def test_a_mart_that_lost_most_of_its_rows_fails_the_collapse_check(sample_warehouse, tmp_path):
+    """The check that keeps a collapsed build from being published fails when it should."""
+    from dagster_project.checks import no_mart_collapsed_since_last_publish
+    from dagster_project.locations import DBT_DIR
+    from vnpolitics.warehouse.run import WarehouseRun
+
+    published = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_warehouse, published)
+    run = WarehouseRun("test-collapse", tmp_path / "raw", published, DBT_DIR)
+    shutil.copyfile(sample_warehouse, run.scratch)
+    assert no_mart_collapsed_since_last_publish(warehouse_run=run).passed  # the same build
+    with duckdb.connect(str(run.scratch)) as con:
+        (people,) = con.execute("select count(*) from main.dim_people").fetchone()
+        keep = people // 2 - 1
+        con.execute(
+            "delete from main.dim_people where person_key not in "
+            "(select person_key from main.dim_people order by person_key limit ?)",
+            [keep],
+        )
+    result = no_mart_collapsed_since_last_publish(warehouse_run=run)
+    assert not result.passed
+    assert f"dim_people: {people} -> {keep}" in result.metadata["collapsed"].text

@@ -2,18 +2,26 @@
 
 For BI tools without a DuckDB driver. It runs after the publish, while the run still holds the
 warehouse lock, so no other run replaces the warehouse while it is being read. It also records
-each mart's rows and a preview as an observation of that mart's asset, for the UI.
+each mart's rows and a preview as an observation of that mart's asset, for the UI: the rows are
+COPY's own count, free, where dagster-dbt's ``fetch_row_counts`` does not fit (see ``assets.dbt``).
 """
 
 import polars as pl
-from dagster import AssetExecutionContext, AssetObservation, MaterializeResult, MetadataValue, asset
+from dagster import (
+    AssetExecutionContext,
+    AssetObservation,
+    MaterializeResult,
+    MetadataValue,
+    ResourceParam,
+    asset,
+)
 
 from dagster_project.assets.dbt import dbt_models
 from dagster_project.assets.publish import published_warehouse
-from dagster_project.resources import WarehouseBuild
 from dagster_project.retries import only_transient_retries
 from vnpolitics.warehouse.export import export_marts, export_path
 from vnpolitics.warehouse.raw_frames import markdown_preview
+from vnpolitics.warehouse.run import WarehouseRun
 
 
 @asset(
@@ -24,8 +32,10 @@ from vnpolitics.warehouse.raw_frames import markdown_preview
     description="Every mart of the published warehouse as warehouse/export/<table>.parquet.",
 )
 @only_transient_retries
-def mart_exports(context: AssetExecutionContext, build: WarehouseBuild) -> MaterializeResult:
-    database = build.warehouse.database_path
+def mart_exports(
+    context: AssetExecutionContext, warehouse_run: ResourceParam[WarehouseRun]
+) -> MaterializeResult:
+    database = warehouse_run.warehouse
     exported = export_marts(database)
     context.log.info(f"exported {len(exported)} tables to {export_path(database)}")
     marts = {key.path[-1]: key for key in dbt_models.keys}

@@ -6,26 +6,25 @@ gives the dbt source ``raw``), so dbt models depend on them without a custom tra
 
 from collections.abc import Iterator
 
-from dagster import AssetExecutionContext, AssetSpec, MaterializeResult, MetadataValue, multi_asset
+from dagster import (
+    AssetExecutionContext,
+    AssetSpec,
+    MaterializeResult,
+    MetadataValue,
+    ResourceParam,
+    multi_asset,
+)
 
 from dagster_project.assets.extraction import extracted_articles
 from dagster_project.assets.raw_files import raw_files
-from dagster_project.project import DBT_DIR
-from dagster_project.resources import WarehouseBuild
+from dagster_project.resources import WarehouseConfig
 from dagster_project.retries import only_transient_retries
 from vnpolitics.warehouse.batch_extraction import EXTRACTOR_VERSION, extract_to_cache
 from vnpolitics.warehouse.cache import ExtractionCache
 from vnpolitics.warehouse.load import load_raw_frames, raw_previews
-from vnpolitics.warehouse.publish import discard_scratch
 from vnpolitics.warehouse.raw_frames import build_raw_frames, markdown_preview
 from vnpolitics.warehouse.raw_schema import RAW_TABLES
-from vnpolitics.warehouse.run_log import (
-    FINGERPRINT_COLUMNS,
-    append_run,
-    ingest_summary,
-    input_fingerprint,
-    last_published,
-)
+from vnpolitics.warehouse.run import WarehouseRun
 
 # The graph reads raw files -> extraction -> raw tables; the other tables come from the same load.
 RAW_TABLE_DEPS = {"ingest_files": [raw_files], "articles": [extracted_articles]}
@@ -47,13 +46,14 @@ RAW_TABLE_DEPS = {"ingest_files": [raw_files], "articles": [extracted_articles]}
     can_subset=False,
 )
 @only_transient_retries
-def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterator[MaterializeResult]:
+def raw_tables(
+    context: AssetExecutionContext, warehouse: WarehouseConfig, warehouse_run: ResourceParam[WarehouseRun]
+) -> Iterator[MaterializeResult]:
     """Extract what is new under RAW_DIR into the cache, then load the ``raw`` schema of the scratch copy.
 
     When the input (files, extractor version, dbt project) is the one the published warehouse
     was built from, nothing is materialised: dbt, the checks and the publish are skipped.
     """
-    warehouse = build.warehouse
     cache = ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION)
     context.log.info(
         f"scanning {warehouse.raw_path}; cache {cache.folder}; "
@@ -67,22 +67,12 @@ def raw_tables(context: AssetExecutionContext, build: WarehouseBuild) -> Iterato
         progress=lambda p: context.log.info(str(p)),
     )
     frames = build_raw_frames(report.ingest, [], EXTRACTOR_VERSION)
-    fingerprint = input_fingerprint(
-        frames["ingest_files"].select(FINGERPRINT_COLUMNS).iter_rows(), EXTRACTOR_VERSION, DBT_DIR
-    )
-    log_path = warehouse.run_log_path
-    last = last_published(log_path)
-    current = last is not None and last.fingerprint == fingerprint and warehouse.database_path.exists()
-    if current and not warehouse.force_rebuild:
-        record = ingest_summary(frames["ingest_files"], build.run_record(context.run.run_id, "nothing new"))
-        record.fingerprint = fingerprint
-        record.message = f"same input as published run {last.run_id}: nothing to build"
-        append_run(log_path, record)
-        discard_scratch(warehouse.database_path)  # nothing will be built in it
-        context.log.info(record.format())
+    fingerprint = warehouse_run.fingerprint(frames["ingest_files"])
+    if skipped := warehouse_run.skip_unchanged(frames["ingest_files"], fingerprint):
+        context.log.info(skipped.format())
         return
-    counts = load_raw_frames(warehouse.build_path, frames, cache)
-    previews = raw_previews(warehouse.build_path)
+    counts = load_raw_frames(warehouse_run.scratch, frames, cache)
+    previews = raw_previews(warehouse_run.scratch)
     for table in frames:
         metadata = {
             "dagster/row_count": counts[table],

@@ -30,7 +30,8 @@
         leading one; a pair followed by a non-(ASCII-)letter or the end is syllable-final -#}
     {%- for old, new in pairs -%}
         {%- for o, n in [(old, new), (old[0] | upper ~ old[1:], new[0] | upper ~ new[1:])] -%}
-            {%- set ns.sql = "regexp_replace(" ~ ns.sql ~ ", '(^|[^qQ])" ~ o ~ "([^[:alpha:]]|$)', '\\1" ~ n ~ "\\2', 'g')" -%}
+            {%- set ns.sql = "regexp_replace(" ~ ns.sql
+                ~ ", '(^|[^qQ])" ~ o ~ "([^[:alpha:]]|$)', '\\1" ~ n ~ "\\2', 'g')" -%}
         {%- endfor -%}
     {%- endfor -%}
     regexp_replace({{ ns.sql }}, '\s+', ' ', 'g')

@@ -16,12 +16,12 @@ spans as (
 
     union all
 
-    select 'fct_person_titles', person_title_key, article_key, char_start, char_end
+    select 'fct_person_titles' as source_model, person_title_key as row_key, article_key, char_start, char_end
     from {{ ref('fct_person_titles') }}
 
     union all
 
-    select 'fct_meeting_participants', participant_key, article_key, char_start, char_end
+    select 'fct_meeting_participants' as source_model, participant_key as row_key, article_key, char_start, char_end
     from {{ ref('fct_meeting_participants') }}
 
 ),

@@ -207,5 +207,6 @@ def _meetings(text: str, sentences: list[Sentence], published_at, organizations)
             char_start=sentence.char_start,
             char_end=sentence.char_end,
             sentence_index=sentence.index,
+            date_basis=date.date_basis if date else None,
         )
     ]

@@ -64,7 +64,7 @@ DATE_FORMS: tuple[tuple[str, str], ...] = (
     ("parenthesised", rf"{_LEAD}\s*\(\s*{_DM}\s*\)"),
     ("numeric", rf"{_LEAD}\s*,?\s+{_DM}{_NOT_MORE}"),
     ("full_numeric", rf"(?<![\w/.]){_DM}{_NOT_MORE}"),  # only kept when the year is printed
-    ("month_year", r"tháng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
+    ("month_year", r"tháng\s+(?P<m>\d{1,2})(?:[/-]|\s+năm\s+)(?P<y>\d{4})(?!\d)"),  # "tháng 1-2026"
 )
 
 # (relative name, pattern): dates given by reference, resolved by ``_resolve_relative``.
@@ -89,7 +89,19 @@ def find_date_phrases(text: str) -> list[DatePhrase]:
     Numbers need a cue ("Chiều", "ngày") unless the year is printed too, because a bare
     "7/10" is far more often a ratio ("7/10 nội dung") than a date. Publication stamps
     ("14/04/2022 08:51") are left out: they date the page, not an event.
+
+    Cached per text: the event's candidates, the years the article prints and the full dates
+    near the event all read the same article's phrases.
     """
+    return list(_cached_date_phrases(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_date_phrases(text: str) -> tuple[DatePhrase, ...]:
+    return tuple(_scan_date_phrases(text))
+
+
+def _scan_date_phrases(text: str) -> list[DatePhrase]:
     found = [p for p in _numeric_phrases(text)] + list(_relative_phrases(text))
     found.sort(key=lambda p: (p.char_start, -(p.char_end - p.char_start)))
     kept: list[DatePhrase] = []
@@ -197,6 +209,7 @@ class YearMention:
     char_start: int
     char_end: int
     month: int | None = None  # for "month" mentions
+    term: bool = False  # a period printed as a term of office: "nhiệm kỳ 2020-2025"
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -247,6 +260,8 @@ PERIOD_START_CUES: tuple[str, ...] = (
     "đại hội",
 )
 PERIOD_END_CUES: tuple[str, ...] = ("tổng kết",)
+# "nhiệm kỳ 2020 - 2025", "khóa XI, nhiệm kỳ 2020-2025": a term of office, opened by its congress.
+_TERM_BEFORE = re.compile(r"nhiệm kỳ\s*:?\s*$", _FLAGS)
 
 
 def year_mentions(text: str) -> list[YearMention]:
@@ -278,7 +293,9 @@ def _period_mentions(text: str) -> list[YearMention]:
     for m in _PERIOD_RE.finditer(text):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 < y2:
-            out.append(YearMention(y1, y2, "period", _period_cue(text, m.start()), m.start(), m.end()))
+            term = bool(_TERM_BEFORE.search(text[max(0, m.start() - 20) : m.start()]))
+            cue = _period_cue(text, m.start())
+            out.append(YearMention(y1, y2, "period", cue, m.start(), m.end(), term=term))
     return out
 
 
@@ -375,9 +392,12 @@ def _cue(text: str, start: int, end: int, verbs: bool = True) -> str | None:
 
 
 def _period_cue(text: str, start: int) -> str | None:
+    """ "end", "start", or "congress" (a start cue that is a congress: it opens a term of office)."""
     before = text[max(0, start - 70) : start]
     if _window_has(before, 0, len(before), PERIOD_END_CUES):
         return "end"
+    if _window_has(before, 0, len(before), ("đại hội",)):
+        return "congress"
     if _window_has(before, 0, len(before), PERIOD_START_CUES):
         return "start"
     return None
@@ -498,6 +518,18 @@ def _candidates(text: str) -> list[DatePhrase]:
     ]
 
 
+# Which clue gave an event's year, strongest first (``MeetingDate.date_basis``).
+DATE_BASES: tuple[tuple[str, str], ...] = (
+    ("printed", "the year is printed with the date, or follows from it (first working day of 2018)"),
+    ("publication", "the page's publication time: the latest such day on or before it (plus a grace)"),
+    ("term_of_office", "the event opens a term it names (congress, first session): the term's first year"),
+    ("article_dates", "a full date the article prints within a month of the event (a document acted on)"),
+    ("year_vote", "the vote over the years the article prints (``infer_year``)"),
+    ("lower_bound", "only a cited document's date or 'từ năm X đến nay' bounds it from below"),
+    ("default_year", "the caller's default year (e.g. the batch's)"),
+)
+
+
 def resolve_meeting_date(
     text: str, published_at: datetime | None, *, default_year: int | None = None
 ) -> MeetingDate | None:
@@ -521,26 +553,33 @@ def resolve_meeting_date(
 def _resolve(
     text: str, phrase: DatePhrase, published_at: datetime | None, default_year: int | None
 ) -> MeetingDate | None:
+    """The phrase's date, its year from the strongest clue (the ladder in ``DATE_BASES``)."""
     if phrase.relative in ("first_working_day", "today", "yesterday", "tomorrow") and phrase.day is None:
         day = _resolve_relative(phrase, published_at)
         if day is None:
             return None
-        return _meeting(phrase, day, inferred=True)
+        basis = "printed" if phrase.relative == "first_working_day" else "publication"
+        return _meeting(phrase, day, inferred=True, basis=basis)
     assert phrase.day is not None and phrase.month is not None
     if phrase.year is not None:
-        return _meeting(phrase, date(phrase.year, phrase.month, phrase.day), inferred=False)
-    year = (
-        year_from_publication(phrase.day, phrase.month, published_at)
-        if published_at
-        else infer_year(text, phrase) or default_year
-    )
+        return _meeting(phrase, date(phrase.year, phrase.month, phrase.day), inferred=False, basis="printed")
+    if published_at:
+        year, basis = year_from_publication(phrase.day, phrase.month, published_at), "publication"
+    else:
+        year, basis = term_of_office_year(text, phrase), "term_of_office"
+        if year is None:
+            year, basis = infer_year_and_basis(text, phrase)
+    if year is None and default_year is not None:
+        year, basis = default_year, "default_year"
     if year is None or not _valid(phrase.day, phrase.month, year):
-        return _meeting(phrase, None, inferred=True)
-    return _meeting(phrase, date(year, phrase.month, phrase.day), inferred=True)
+        return _meeting(phrase, None, inferred=True, basis=None)
+    return _meeting(phrase, date(year, phrase.month, phrase.day), inferred=True, basis=basis)
 
 
-def _meeting(phrase: DatePhrase, day: date | None, inferred: bool) -> MeetingDate:
-    return MeetingDate(day, inferred, phrase.time_of_day, phrase.text, phrase.char_start, phrase.char_end)
+def _meeting(phrase: DatePhrase, day: date | None, inferred: bool, basis: str | None) -> MeetingDate:
+    return MeetingDate(
+        day, inferred, phrase.time_of_day, phrase.text, phrase.char_start, phrase.char_end, date_basis=basis
+    )
 
 
 def first_working_day(year: int) -> date:
@@ -586,7 +625,88 @@ LATE_MONTHS = 10  # Oct-Dec: next year's tasks and periods are being set
 SAME_SENTENCE_WEIGHT = 2.0  # a year in the event's own sentence describes the event
 
 
+# Words naming the opening of a term: "Đại hội ... nhiệm kỳ 2020-2025", "kỳ họp thứ nhất HĐND khóa X".
+_TERM_OPENERS = re.compile(
+    r"(?<!\w)(?:đại hội|(?:kỳ|kì|phiên) họp (?:thứ nhất|thứ 1|đầu tiên)|hội nghị lần thứ (?:nhất|1))(?!\w)",
+    _FLAGS,
+)
+# ... unless the congress is only referred to: "quán triệt Nghị quyết Đại hội ... nhiệm kỳ 2019-2024".
+_CONGRESS_REFERRED = re.compile(r"(?:nghị quyết|văn kiện|tinh thần|sau|trước|chuẩn bị|hướng tới)\s+$", _FLAGS)
+ARTICLE_DATE_DAYS = 31  # a full date this close to the event dates it (a document acted on, a visit)
+ARTICLE_DATE_WEIGHT = 2.0  # more than one printed year, less than "tháng 4/2023" naming the event's month
+
+
+def term_of_office_year(text: str, phrase: DatePhrase) -> int | None:
+    """The first year of the term the event opens, when its sentence names both.
+
+    A congress or a first session opens its term ("Sáng 7/8, Đại hội Đảng bộ huyện ..., nhiệm kỳ
+    2020 - 2025" is in 2020), whatever the month. Never before a cited document's date.
+    """
+    assert phrase.month is not None
+    lo, hi = _sentence_start(text, phrase.char_start), _sentence_end(text, phrase.char_end)
+    terms = [y for y in year_mentions(text) if y.use == "period" and y.term and lo <= y.char_start < hi]
+    if not terms:
+        return None
+    opened = any(
+        not _CONGRESS_REFERRED.search(text[max(lo, m.start() - 25) : m.start()])
+        for m in _TERM_OPENERS.finditer(text, lo, hi)
+    )
+    if not opened:
+        return None
+    year = terms[0].year
+    bound = _lower_bound(text, phrase)
+    if bound is not None and _date_or_end(year, phrase.month, phrase.day) < bound:
+        return None
+    return year
+
+
+def _lower_bound(text: str, phrase: DatePhrase) -> date | None:
+    bound = None
+    for y in year_mentions(text):
+        if y.use in ("document", "since") and not phrase.char_start <= y.char_start < phrase.char_end:
+            low = _mention_date(text, y) or date(y.year, 1, 1)
+            bound = max(bound, low) if bound else low
+    return bound
+
+
+@functools.lru_cache(maxsize=8)
+def _full_dates(text: str) -> tuple[tuple[date, bool, int], ...]:
+    """Every full date the article prints (deadlines aside): date, cited document's or not, offset."""
+    out = []
+    for p in find_date_phrases(text):
+        if p.day and p.month and p.year and p.relative is None:
+            if _TARGET_BEFORE.search(text[max(0, p.char_start - 30) : p.char_start]):
+                continue  # a deadline says nothing about when the event was
+            out.append((date(p.year, p.month, p.day), is_document_date(text, p), p.char_start))
+    return tuple(out)
+
+
+def _article_date_votes(text: str, phrase: DatePhrase) -> list[tuple[int, float]]:
+    """The year putting the event within a month of a cited document's date, or of a full date
+    in the event's own sentence ("... thực hiện Công văn số 1403 ngày 27/4/2023" and "Sáng 28/4").
+
+    Other full dates (births, history, earlier milestones) do not vote: they are as often decades
+    away. Cited documents also bound the event from below (``infer_year_and_basis``).
+    """
+    assert phrase.month is not None
+    lo, hi = _sentence_start(text, phrase.char_start), _sentence_end(text, phrase.char_end)
+    best: tuple[int, int] | None = None  # (distance in days, year)
+    for anchor, is_document, start in _full_dates(text):
+        if phrase.char_start <= start < phrase.char_end or not (is_document or lo <= start < hi):
+            continue
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            gap = abs((_date_or_end(year, phrase.month, phrase.day) - anchor).days)
+            if gap <= ARTICLE_DATE_DAYS:
+                best = min(best, (gap, year)) if best else (gap, year)
+    return [(best[1], ARTICLE_DATE_WEIGHT)] if best else []
+
+
 def infer_year(text: str, phrase: DatePhrase) -> int | None:
+    """The most likely year of a day/month printed without a year (see ``infer_year_and_basis``)."""
+    return infer_year_and_basis(text, phrase)[0]
+
+
+def infer_year_and_basis(text: str, phrase: DatePhrase) -> tuple[int | None, str | None]:
     """The most likely year of a day/month printed without a year, from the article's years.
 
     Each printed year votes for the event year it implies, given the event's month:
@@ -600,13 +720,21 @@ def infer_year(text: str, phrase: DatePhrase) -> int | None:
     - "tháng 7/2019" votes 2019, strongly when the month is the event's;
     - goals ("đến năm 2030") do not vote; cited documents' dates and "từ năm 2007 đến nay"
       are lower bounds (the event comes after them).
+    - a term of office named after a congress ("Đại hội ..., nhiệm kỳ 2019-2024") votes its first
+      year whatever the month (a congress opens its term; it is not held the year before), while
+      a term a plan is drawn up for ("xây dựng quy hoạch ... nhiệm kỳ 2021-2026") is still ahead;
+    - a cited document's date, or a full date in the event's sentence, within a month of the event
+      ("công văn số 1403 ngày 27/4/2023" and a meeting on 28/4) votes its year (weight 2).
     A year in the event's own sentence weighs double. Ties go to the later year. Without a
     vote, the lower bound's year (or the next, if the day/month falls before it) is used.
+    The basis is the kind of clue that gave the winning year most of its weight:
+    "term_of_office", "article_dates" or "year_vote"; "lower_bound" without a vote.
     """
     assert phrase.month is not None
     month = phrase.month
     sentence = (_sentence_start(text, phrase.char_start), _sentence_end(text, phrase.char_end))
     votes: dict[int, float] = {}
+    by_kind: dict[tuple[int, str], float] = {}
     bound: date | None = None
     for y in year_mentions(text):
         if phrase.char_start <= y.char_start < phrase.char_end:
@@ -620,15 +748,23 @@ def infer_year(text: str, phrase: DatePhrase) -> int | None:
             weight = SAME_SENTENCE_WEIGHT
             if y.use == "year":
                 y = replace(y, cue=_cue(text, y.char_start, y.char_end, verbs=False))
+        kind = "term_of_office" if y.use == "period" and y.term and y.cue == "congress" else "year_vote"
         for year, w in _votes(y, month):
             votes[year] = votes.get(year, 0.0) + w * weight
+            by_kind[year, kind] = by_kind.get((year, kind), 0.0) + w * weight
+    for year, w in _article_date_votes(text, phrase):
+        votes[year] = votes.get(year, 0.0) + w
+        by_kind[year, "article_dates"] = by_kind.get((year, "article_dates"), 0.0) + w
     if bound is not None:
         votes = {y: w for y, w in votes.items() if _date_or_end(y, month, phrase.day) >= bound}
     if votes:
-        return max(votes, key=lambda y: (votes[y], y))
+        winner = max(votes, key=lambda y: (votes[y], y))
+        kinds = {k: w for (y, k), w in by_kind.items() if y == winner}
+        return winner, max(kinds, key=lambda k: kinds[k])
     if bound is None:
-        return None
-    return bound.year if _date_or_end(bound.year, month, phrase.day) >= bound else bound.year + 1
+        return None, None
+    year = bound.year if _date_or_end(bound.year, month, phrase.day) >= bound else bound.year + 1
+    return year, "lower_bound"
 
 
 def _votes(y: YearMention, month: int) -> list[tuple[int, float]]:
@@ -640,7 +776,9 @@ def _votes(y: YearMention, month: int) -> list[tuple[int, float]]:
     if y.use == "month":
         return [(y.year, 3.0 if y.month == month else 1.5)]
     if y.use == "period" and y.end_year is not None:
-        if y.cue == "start":
+        if y.cue == "congress" and y.term:  # a term opens with its congress, never the year before
+            return [(y.year, 1.5)]
+        if y.cue in ("start", "congress"):
             return [(y.year - 1 if month >= LATE_MONTHS else y.year, 1.5)]
         if y.cue == "end":
             return [(y.end_year + 1 if month <= EARLY_MONTHS else y.end_year, 1.5)]
@@ -664,7 +802,7 @@ def _sentence_end(text: str, pos: int) -> int:
 
 def _mention_date(text: str, y: YearMention) -> date | None:
     """The full date of a document mention, when printed ("ngày 4-7-2017")."""
-    for phrase in find_date_phrases(text[y.char_start : y.char_end]):
+    for phrase in _scan_date_phrases(text[y.char_start : y.char_end]):  # a slice: not worth caching
         if phrase.day and phrase.month and phrase.year:
             return date(phrase.year, phrase.month, phrase.day)
     return None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from html.parser import HTMLParser
 
+from vnpolitics.extract.html_text import has_markup, html_to_text, markup_to_text
 from vnpolitics.extract.records import DecodedText, RejectedFile
+from vnpolitics.extract.scripts import fold_mixed_script_words, remove_format_characters
 
 # Magic numbers of binary formats that end up in news folders (attachments, scans, archives).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -39,12 +40,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_LIKE_RE = re.compile("[\u00a0\u2007\u202f\u3000]")
 # C0/C1 controls other than tab and newline carry no text and break offsets in viewers.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _HTML_RE = re.compile(r"<(?:!doctype\s+html|html|body|head)\b", re.IGNORECASE)
-_HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|table|article)\b[^>]*>", re.IGNORECASE)
+# ``[^<>]*``, not ``[^>]*``: a tag never holds "<", and a page of unclosed "<p" costs one pass.
+_HTML_BLOCK_TAG_RE = re.compile(r"<(?:p|div|br|h[1-6]|li|table|article)\b[^<>]*>", re.IGNORECASE)
 _META_CHARSET_RE = re.compile(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", re.IGNORECASE)
 
 # Letters only Vietnamese uses (beyond ASCII): đ, ơ, ư, ă, â, ê, ô and tone-marked vowels.
@@ -67,6 +68,10 @@ def decode_bytes(data: bytes) -> DecodedText:
         text = html_to_text(text)
         encoding = f"html+{encoding}"
         flags.append("html")
+    elif has_markup(text):
+        # A text file holding tags (a page fragment pasted into a .txt): tags stripped, once.
+        text = markup_to_text(text)
+        flags.append("markup_stripped")
     text, norm_flags = _normalise_characters(text)
     flags += norm_flags
     if not text.strip():
@@ -188,15 +193,19 @@ def _normalise_line_ends(text: str) -> tuple[str, list[str]]:
 
 
 def _normalise_characters(text: str) -> tuple[str, list[str]]:
-    """NFC, no zero-width characters, NBSP as plain space, no control characters."""
+    """NFC; no invisible format characters; mixed-script words folded to Latin; NBSP as plain
+    space; no control characters. Flags say which of the first three changed the text."""
     flags = []
     nfc = unicodedata.normalize("NFC", text)
     if nfc != text:
         flags.append("nfd_normalised")
-    text = nfc
-    if _ZERO_WIDTH_RE.search(text):
+    text, removed = remove_format_characters(nfc)
+    if removed:
         flags.append("zero_width_removed")
-        text = _ZERO_WIDTH_RE.sub("", text)
+        text = unicodedata.normalize("NFC", text)  # a removed character may have split a letter from its mark
+    text, folded = fold_mixed_script_words(text)
+    if folded:
+        flags.append("confusables_folded")
     text = _SPACE_LIKE_RE.sub(" ", text)
     text = _CONTROL_RE.sub("", text.replace("\f", "\n"))
     return text, flags
@@ -207,94 +216,3 @@ def _looks_like_html(text: str) -> bool:
     if _HTML_RE.search(head):
         return True
     return head.lstrip().startswith("<") and len(_HTML_BLOCK_TAG_RE.findall(head)) >= 2
-
-
-class _TextExtractor(HTMLParser):
-    """Collect readable text: skip non-content containers, break lines at block elements."""
-
-    SKIP = frozenset(
-        {
-            "script",
-            "style",
-            "nav",
-            "header",
-            "footer",
-            "head",
-            "noscript",
-            "template",
-            "aside",
-            "form",
-            "iframe",
-            "svg",
-            "select",
-            "button",
-        }
-    )
-    BLOCK = frozenset(
-        {
-            "p",
-            "div",
-            "br",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "li",
-            "ul",
-            "ol",
-            "tr",
-            "table",
-            "section",
-            "article",
-            "blockquote",
-            "figure",
-            "figcaption",
-            "dd",
-            "dt",
-            "dl",
-            "hr",
-            "pre",
-            "main",
-            "td",
-            "th",
-            "caption",
-            "address",
-        }
-    )
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP:
-            self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in self.BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.parts.append(re.sub(r"[ \t\n]+", " ", data))
-
-
-def html_to_text(html: str) -> str:
-    """Readable text of an HTML page: one block element per line, entities unescaped."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"

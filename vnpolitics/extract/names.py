@@ -18,6 +18,12 @@ only right after a unit or committee that takes a place ("huyện", "Huyện ủ
 many of its names are plausible person names: after such a word the place is read first, then a
 name may start ("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài"). A place or institution word right
 before a name makes it an eponym, not a person ("đường Phạm Văn Đồng", "Trường THPT Chu Văn An").
+
+A run of capitalised words that holds a word no name can have (letters of another script, a
+"syllable" of 200,000 letters, two words glued by an invisible joiner: ``scripts``) is no name
+at all, rather than a name cut short before that word: "Nguyễn Văn" from "Nguyễn Văn Аn" with
+a Cyrillic А would be a person nobody wrote. This holds for both readings, and a name is at most
+``MAX_NAME_CHARS`` long.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from vnpolitics.extract.gazetteer import (
     surname_rank,
     title_head_phrases,
 )
+from vnpolitics.extract.scripts import is_name_syllable_shape
 from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import fold
 from vnpolitics.extract.tokens import Token
@@ -42,6 +49,8 @@ MAX_NAME = 5
 # A name that a cue announces may be longer: Lao names in Vietnamese spelling run to 6 syllables.
 MAX_CUED_NAME = 7
 MAX_PLACE = 5  # syllables of the longest unit name read after "huyện", "xã" ...
+# Seven syllables of a long foreign name ("Lertwilairatanapong" is 19 letters) stay well below.
+MAX_NAME_CHARS = 80
 # A second family name this common right after a first one starts the real name ("Hồ|Nguyễn Văn A").
 COMMON_SURNAME_RANK = 20
 # Also family names, but "Ông Hoàng Văn Nam" is "Mr Hoàng Văn Nam".
@@ -229,6 +238,8 @@ def _run_end(tokens: list[Token], k: int) -> int:
     kinh = is_vietnamese_syllable(tokens[k].text)
     j = k
     while j < len(tokens) and _is_name_syllable(tokens[j]) and j - k <= MAX_NAME:
+        if not is_name_syllable_shape(tokens[j].text):
+            return j + 1  # kept in the run, so that _genuine rejects it (module doc)
         if j > k and _blocked_inside(tokens, j):
             break
         if j > k and kinh and not is_vietnamese_syllable(tokens[j].text):
@@ -301,6 +312,8 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
     end = _run_end(tokens, k)
     length = end - k
     if length > MAX_NAME or length < 2 or (length == 2 and preceded_by(tokens, k, ADMIN_UNITS)):
+        return 0
+    if not _genuine(tokens, k, end):
         return 0
     if length == 2 and _opens_lower_word(tokens, end):
         return 0  # the last syllable opens a common word ("Đoàn Thanh niên")
@@ -412,9 +425,22 @@ def cued_name_length_at(tokens: list[Token], k: int) -> int:
             break
     if syllables < 2 or syllables > MAX_CUED_NAME or _initials_only(tokens, k, j):
         return 0  # "ông H. Q. K.": initials alone hide a name
+    if not _genuine(tokens, k, j):
+        return 0
     if _opens_lower_word(tokens, j) and tokens[j - 1].is_cap and is_vietnamese_syllable(tokens[j - 1].text):
         return 0  # "Tổng Công|đoàn", "Vụ Chính|sách": a body cut short
     return j - k
+
+
+def _genuine(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether every syllable of a run, and the run as a whole, can be a person's name (module doc).
+
+    A word that cannot be a syllable is still capitalised, so it stays inside the run and
+    rejects it. Hyphens and initials' dots are no syllables; the name is measured as printed.
+    """
+    if not all(is_name_syllable_shape(t.text) for t in tokens[start:end] if t.kind == "word"):
+        return False
+    return len(name_text(tokens, start, end)) <= MAX_NAME_CHARS
 
 
 def _initials_only(tokens: list[Token], start: int, end: int) -> bool:

@@ -118,6 +118,9 @@ class MeetingDate:
     date_text: str  # the phrase the date came from, e.g. "Chiều 29/1"
     char_start: int
     char_end: int
+    # Which clue gave the year (``dates.DATE_BASES``): "printed", "publication", "term_of_office",
+    # "article_dates", "year_vote", "lower_bound", "default_year"; None when no year was found.
+    date_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ class Meeting:
     char_start: int
     char_end: int
     sentence_index: int
+    date_basis: str | None = None  # as MeetingDate.date_basis; not yet a raw column
 
 
 @dataclass(frozen=True)

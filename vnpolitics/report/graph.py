@@ -1,70 +1,43 @@
 """The co-attendance graph: a force-directed layout, then labels pushed apart until none overlap.
 
-The layout is seeded and every step is deterministic, so a warehouse always gives the same picture
-(and the same bytes): reports of successive builds can be compared, and the tests can check the
-layout. Nodes are placed with the room their labels take, since an unreadable name defeats the
-graph.
+The layout is networkx's spring layout, seeded, and every later step is deterministic, so a
+warehouse always gives the same picture (and the same bytes): reports of successive builds can
+be compared, and the tests can check the layout. Nodes are placed with the room their labels
+take, since an unreadable name defeats the graph.
 """
 
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import networkx as nx
 
 from vnpolitics.report.data import GraphEdge, GraphNode
 from vnpolitics.report.markup import fmt, svg_open, text
 from vnpolitics.report.text_metrics import text_width
 
 GRAPH_SEED = 7
-GRAVITY = 1.0  # pull towards the centre, so unconnected groups stay in view
+GRAVITY = 1.0  # pull of each connected group towards the centre, so unconnected groups stay in view
 
 
 def force_layout(
-    keys: Sequence[str], edges: Sequence[GraphEdge], seed: int = GRAPH_SEED, iterations: int = 500
+    keys: Sequence[str], edges: Sequence[GraphEdge], seed: int = GRAPH_SEED
 ) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold positions in the unit square, seeded so a warehouse always gives the
-    same picture. Heavier edges pull harder; a weak pull to the centre keeps components close."""
+    """Fruchterman-Reingold positions (``networkx.spring_layout``) in the unit square, seeded so a
+    warehouse always gives the same picture. Heavier edges pull harder; networkx's gravity (its
+    ``energy`` method) keeps components close instead of flinging them to the corners."""
     if not keys:
         return {}
-    rng = random.Random(seed)
-    pos = [[rng.random(), rng.random()] for _ in keys]
-    index = {k: i for i, k in enumerate(keys)}
-    links = [(index[e.a], index[e.b], e.meetings) for e in edges if e.a in index and e.b in index]
-    heaviest = max((w for _, _, w in links), default=1)
-    k = math.sqrt(1.0 / len(keys))
-    for step in range(iterations):
-        disp = repulsion(pos, k)
-        for i, j, w in links:
-            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            f = math.hypot(dx, dy) / k * (0.6 + 0.4 * w / heaviest)
-            disp[i][0], disp[i][1] = disp[i][0] - dx * f, disp[i][1] - dy * f
-            disp[j][0], disp[j][1] = disp[j][0] + dx * f, disp[j][1] + dy * f
-        move(pos, disp, temperature=0.08 * (1 - step / iterations) + 0.002)
-    return normalise({key: (p[0], p[1]) for key, p in zip(keys, pos, strict=True)})
-
-
-def repulsion(pos: list[list[float]], k: float) -> list[list[float]]:
-    """Every pair pushes apart with force k²/d (Fruchterman-Reingold)."""
-    disp = [[0.0, 0.0] for _ in pos]
-    for i in range(len(pos)):
-        for j in range(i + 1, len(pos)):
-            dx, dy = pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]
-            f = k * k / max(dx * dx + dy * dy, 1e-6)
-            disp[i][0], disp[i][1] = disp[i][0] + dx * f, disp[i][1] + dy * f
-            disp[j][0], disp[j][1] = disp[j][0] - dx * f, disp[j][1] - dy * f
-    return disp
-
-
-def move(pos: list[list[float]], disp: list[list[float]], temperature: float) -> None:
-    """Apply the centre pull, then move each node along its displacement, at most `temperature`."""
-    for p, d in zip(pos, disp, strict=True):
-        dx, dy = d[0] - (p[0] - 0.5) * GRAVITY, d[1] - (p[1] - 0.5) * GRAVITY
-        length = math.hypot(dx, dy) or 1.0
-        scale = min(length, temperature) / length
-        p[0] += dx * scale
-        p[1] += dy * scale
+    graph = nx.Graph()
+    graph.add_nodes_from(keys)
+    heaviest = max((e.meetings for e in edges), default=1)
+    graph.add_weighted_edges_from(
+        (e.a, e.b, 0.6 + 0.4 * e.meetings / heaviest) for e in edges if e.a in graph and e.b in graph
+    )
+    pos = nx.spring_layout(graph, seed=seed, method="energy", gravity=GRAVITY)
+    return normalise({key: (float(pos[key][0]), float(pos[key][1])) for key in keys})
 
 
 def normalise(points: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:

@@ -4,12 +4,21 @@ Two ways through:
 - ``extract_folder`` extracts everything in this process and returns the frames (for tests
   and one-off use);
 - ``extract_to_cache`` is the nightly path: it extracts only the articles the extraction
-  cache lacks, in batches, on several worker processes, and writes each batch to the cache as
-  it comes, so memory holds the scan's records and a few batches, never the whole folder.
+  cache lacks, one file at a time on each of several worker processes, and writes a batch to
+  the cache every ``batch_size`` files, so memory holds the scan's records and a batch, never
+  the whole folder.
 
 An article whose extraction raises does not stop the run: its file (and any duplicate of it)
 is recorded in ``ingest_files`` as rejected with reason ``extraction failed: <error>``, and it
 is tried again on the next run (failures are not cached).
+
+No file can hold the run for long either: on the nightly path each file is decoded and
+extracted on a worker process within a wall-clock budget (``FILE_BUDGET_SECONDS``, default
+300 s; ``budgeted_pool``). A file over budget is rejected with a reason that names the budget,
+and that rejection is cached by content hash, so the next run neither decodes nor extracts it
+again. Only the budget is cached: an exception or a worker killed by the system may not happen
+again, so those files are tried again next run. ``extract_folder`` (tests, one-off use) runs in
+this process and has no budget.
 """
 
 from __future__ import annotations
@@ -17,10 +26,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import multiprocessing
+import math
+import os
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,12 +39,25 @@ from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.records import ArticleExtraction, RejectedFile
 from vnpolitics.extract.version import EXTRACTOR_VERSION
+from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, run_within_budget
 from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
 from vnpolitics.warehouse.crash_points import pause_point
 from vnpolitics.warehouse.raw_frames import build_raw_frames
-from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, IngestRecord, LoadedFile, scan_folder
+from vnpolitics.warehouse.scan import (
+    DEFAULT_MAX_FILE_BYTES,
+    IngestRecord,
+    LoadedFile,
+    Rejection,
+    ScanProgress,
+    scan_folder,
+)
 
 DEFAULT_BATCH_SIZE = 200
+# A 1 MB article takes about 20 s of one core to extract and a 5 MB one (MAX_FILE_BYTES) about
+# 100 s; on a machine shared with other work the wall clock runs two or three times that. Five
+# minutes stops a runaway file without ever rejecting an article for being long.
+DEFAULT_FILE_BUDGET_SECONDS = 300.0
+FILE_BUDGET_ENV = "FILE_BUDGET_SECONDS"
 # A backfill splits the folder into 16 parts by file name, stable as files come and go.
 FILE_PARTS = tuple(f"{i:x}" for i in range(16))
 
@@ -68,6 +90,28 @@ def _with_text(file: LoadedFile) -> LoadedFile:
     if hashlib.sha256(data).hexdigest() != file.content_hash:
         raise RejectedFile("file changed while the run was reading it")
     return dataclasses.replace(file, decoded=decode_bytes(data))
+
+
+def file_budget_seconds() -> float:
+    """The budget per file: ``FILE_BUDGET_SECONDS`` from the environment, else the default."""
+    raw = os.environ.get(FILE_BUDGET_ENV, "").strip()
+    if not raw:
+        return DEFAULT_FILE_BUDGET_SECONDS
+    try:
+        budget = float(raw)
+    except ValueError:
+        budget = math.nan
+    if not (math.isfinite(budget) and budget > 0):
+        raise ValueError(f"{FILE_BUDGET_ENV} must be a positive number of seconds, not {raw!r}")
+    return budget
+
+
+def over_budget_reason(budget_seconds: float) -> str:
+    """The ``ingest_files.reason`` of a file whose decoding and extraction overran the budget."""
+    return (
+        f"decoding and extraction took longer than the {budget_seconds:g} s budget per file "
+        f"({FILE_BUDGET_ENV})"
+    )
 
 
 def file_part(source_file: str) -> str:
@@ -115,9 +159,10 @@ class ExtractionReport:
     ingest: list[IngestRecord]
     from_cache: int
     extracted: int
-    failed: int
+    failed: int  # not extracted: raised, worker died, or over budget
     seconds: float
     dropped_versions: tuple[str, ...]
+    over_budget: int = 0  # of ``failed``: rejected for overrunning the budget per file (then cached)
 
 
 def extract_to_cache(
@@ -127,14 +172,17 @@ def extract_to_cache(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
-    progress: Callable[[Progress], None] | None = None,
+    progress: Callable[[Progress | ScanProgress], None] | None = None,
     part: str | None = None,
+    budget_seconds: float | None = None,
 ) -> ExtractionReport:
     """Scan ``raw_dir`` and extract into ``cache`` every loaded article it lacks; return the ingest rows.
 
     With ``part`` (one of ``FILE_PARTS``) only the files of that part are scanned and extracted.
+    Each file gets ``budget_seconds`` (default: ``file_budget_seconds()``) on a worker process.
     """
     started = time.monotonic()
+    budget = file_budget_seconds() if budget_seconds is None else budget_seconds
     dropped = tuple(cache.other_versions())
     if dropped:
         log.warning(
@@ -144,47 +192,99 @@ def extract_to_cache(
         )
         cache.drop_other_versions()
     select = None if part is None else (lambda source_file: file_part(source_file) == part)
-    ingest, loaded = scan_folder(Path(raw_dir), max_bytes, keep_text=False, select=select)
+    ingest, loaded = scan_folder(
+        Path(raw_dir),
+        max_bytes,
+        keep_text=False,
+        select=select,
+        known_rejections=cache.rejections(budget),
+        progress=progress,
+    )
     cached = cache.cached_keys()
     todo = [f for f in loaded if f.article_key not in cached]
     failures: dict[str, str] = {}
+    over: dict[str, str] = {}
     done = 0
-    for frames, batch_failures, size in _extracted_batches(todo, workers, batch_size):
+    for frames, batch_failures, batch_over, size in _extracted_batches(todo, workers, batch_size, budget):
         cache.write_batch(frames)
         failures.update(batch_failures)
+        over.update(batch_over)
         done += size
         if progress:
             progress(Progress(done, len(todo), time.monotonic() - started))
+    cache.write_rejections(_rejections(ingest, over), budget)
     return ExtractionReport(
-        ingest=mark_failures(ingest, failures),
+        ingest=mark_failures(ingest, {**failures, **over}),
         from_cache=len(loaded) - len(todo),
-        extracted=len(todo) - len(failures),
-        failed=len(failures),
+        extracted=len(todo) - len(failures) - len(over),
+        failed=len(failures) + len(over),
         seconds=time.monotonic() - started,
         dropped_versions=dropped,
+        over_budget=len(over),
     )
 
 
+def _rejections(ingest: list[IngestRecord], over: dict[str, str]) -> dict[str, Rejection]:
+    """Content hash -> the row a later scan gives it: every file of an article over budget, its
+    copies included, rejected as this run's ``mark_failures`` rejects them."""
+    return {
+        r.content_hash: Rejection(over[r.article_key], r.encoding, r.flags)
+        for r in ingest
+        if r.article_key in over and r.status in ("loaded", "duplicate") and r.content_hash
+    }
+
+
+# (frames of one cache batch, failures by article_key, over-budget rejections by article_key, files)
+_Batch = tuple[dict[str, pl.DataFrame], dict[str, str], dict[str, str], int]
+
+
 def _extracted_batches(
-    todo: list[LoadedFile], workers: int, batch_size: int
-) -> Iterator[tuple[dict[str, pl.DataFrame], dict[str, str], int]]:
-    """Extract ``todo`` batch by batch: here when one worker, else in a pool of processes.
+    todo: list[LoadedFile], workers: int, batch_size: int, budget: float
+) -> Iterator[_Batch]:
+    """Extract ``todo`` on ``workers`` processes, one file at a time each, within ``budget`` seconds
+    per file; yield a cache batch every ``batch_size`` files done and one for the rest."""
+    extracted: list[tuple[LoadedFile, ArticleExtraction]] = []
+    failures: dict[str, str] = {}
+    over: dict[str, str] = {}
+    results = run_within_budget(_extract_one, todo, workers=workers, budget_seconds=budget, warm_up=_warm_up)
+    for done, (index, result) in enumerate(results, start=1):
+        if done == 1:  # an article extracted, others on their way: inside the phase
+            pause_point("extraction")
+        file = todo[index]
+        if isinstance(result, OverBudget):
+            over[file.article_key] = over_budget_reason(budget)
+            log.warning("%s: %s", file.source_file, over[file.article_key])
+        elif isinstance(result, WorkerDied):
+            failures[file.article_key] = f"extraction failed: its worker died (exit code {result.exitcode})"
+            log.warning("%s: %s", file.source_file, failures[file.article_key])
+        elif isinstance(result, str):
+            failures[file.article_key] = result
+        else:
+            extracted.append(result)
+        if done % batch_size == 0 or done == len(todo):
+            yield _batch_frames(extracted), failures, over, len(extracted) + len(failures) + len(over)
+            extracted, failures, over = [], {}, {}
 
-    Processes, not threads: pyvi and the rules are pure Python and hold the GIL. The pool
-    is spawned, not forked, so no lock held by a thread of the parent (Dagster, polars) is
-    copied into a child.
-    """
-    batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
-    if workers <= 1 or len(batches) <= 1:
-        yield from (_extract_batch(batch) for batch in batches)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_extract_batch, batches)
 
-
-def _extract_batch(batch: list[LoadedFile]) -> tuple[dict[str, pl.DataFrame], dict[str, str], int]:
-    """One batch's article tables (the frames a cache batch holds) and its failures."""
-    extracted, failures = extract_loaded(batch)
+def _batch_frames(extracted: list[tuple[LoadedFile, ArticleExtraction]]) -> dict[str, pl.DataFrame]:
+    """One batch's article tables: the frames a cache batch holds."""
     frames = build_raw_frames([], extracted, EXTRACTOR_VERSION)
-    return {table: frames[table] for table in ARTICLE_TABLES}, failures, len(batch)
+    return {table: frames[table] for table in ARTICLE_TABLES}
+
+
+def _extract_one(file: LoadedFile) -> tuple[LoadedFile, ArticleExtraction] | str:
+    """On a worker: decode and extract one file; its extraction, or why it failed.
+
+    The decoded text is dropped from the answer (the extraction holds the cleaned text), so
+    what goes back through the pipe is about the size of the article once.
+    """
+    extracted, failures = extract_loaded([file])
+    if failures:
+        return failures[file.article_key]
+    done, extraction = extracted[0]
+    return dataclasses.replace(done, decoded=dataclasses.replace(done.decoded, text="")), extraction
+
+
+def _warm_up() -> None:
+    """Load what the first article would (gazetteers, pyvi's model), so no file's budget pays it."""
+    extract_article("Sáng 1/1/2020, đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy, phát biểu tại hội nghị.\n")

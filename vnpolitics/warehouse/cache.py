@@ -8,6 +8,11 @@ written last, so a batch without one (a run killed while writing it) counts as n
 are written under a temporary name and renamed, so a reader never sees half a file; and several
 processes (Dagster partitions, a run and a backfill) may add batches at once. An article cached
 twice is read once, from the batch whose name sorts first.
+
+Beside the batches, ``rejected/`` holds the contents whose decoding and extraction overran the
+time budget per file, by content hash, with the budget they overran: a file that cost a run its
+whole budget costs the next run nothing (``rejections``), until the extractor changes (a new
+version folder) or the budget is raised above the one recorded.
 """
 
 from __future__ import annotations
@@ -18,19 +23,23 @@ from pathlib import Path
 
 import polars as pl
 
-# Tables whose rows belong to one article (everything but ingest_files); "articles" marks a batch done.
+from vnpolitics.warehouse.raw_schema import RAW_TABLE_NAMES
+from vnpolitics.warehouse.scan import Rejection
+
+# Tables whose rows belong to one article (every raw table but ingest_files), from the raw
+# schema's one definition; "articles" comes last because its file marks a batch done.
 ARTICLE_TABLES = (
-    "captions",
-    "sentences",
-    "person_mentions",
-    "person_titles",
-    "organization_mentions",
-    "organizations",
-    "meetings",
-    "meeting_organizers",
-    "participant_roles",
+    *(name for name in RAW_TABLE_NAMES if name not in ("ingest_files", "articles")),
     "articles",
 )
+REJECTED = "rejected"
+_REJECTED_SCHEMA = {
+    "content_hash": pl.String,
+    "reason": pl.String,
+    "encoding": pl.String,
+    "flags": pl.List(pl.String),
+    "budget_seconds": pl.Float64,
+}
 
 
 class ExtractionCache:
@@ -70,6 +79,42 @@ class ExtractionCache:
             frames[table].write_parquet(partial)
             partial.replace(target)
         return batch
+
+    def write_rejections(self, rejections: dict[str, Rejection], budget_seconds: float) -> None:
+        """Record contents (by content hash) rejected for overrunning ``budget_seconds``."""
+        if not rejections:
+            return
+        frame = pl.DataFrame(
+            {
+                "content_hash": list(rejections),
+                "reason": [r.reason for r in rejections.values()],
+                "encoding": [r.encoding for r in rejections.values()],
+                "flags": [list(r.flags) for r in rejections.values()],
+                "budget_seconds": [float(budget_seconds)] * len(rejections),
+            },
+            schema=_REJECTED_SCHEMA,
+        )
+        target = self.folder / REJECTED / f"{uuid.uuid4().hex}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        frame.write_parquet(partial)
+        partial.replace(target)
+
+    def rejections(self, budget_seconds: float) -> dict[str, Rejection]:
+        """Contents that overran a budget at least ``budget_seconds`` long: they would overrun this one."""
+        files = sorted(str(p) for p in (self.folder / REJECTED).glob("*.parquet"))
+        if not files:
+            return {}
+        rows = (
+            pl.scan_parquet(files)
+            .filter(pl.col("budget_seconds") >= budget_seconds)
+            .unique("content_hash", keep="first", maintain_order=True)
+            .collect()
+        )
+        return {
+            row["content_hash"]: Rejection(row["reason"], row["encoding"], tuple(row["flags"]))
+            for row in rows.iter_rows(named=True)
+        }
 
     def files(self, table: str, batches: list[str] | None = None) -> list[str]:
         """The Parquet files of ``table`` in ``batches`` (default: the complete ones), in batch order."""

@@ -5,6 +5,15 @@ After each publish every table of schema ``main`` (the marts and ``run_log``) is
 renamed, so a tool that reads the folder during a run sees the previous file or the new one,
 never half of one. Files of tables that no longer exist are removed, so the folder mirrors the
 published warehouse exactly.
+
+Text that starts with ``=``, ``+``, ``-`` or ``@`` (a title such as ``=HYPERLINK(...)``) is
+written as it is, on purpose. Formula injection is a property of CSV opened in a spreadsheet,
+which guesses each cell's type and evaluates what looks like a formula; Parquet stores typed
+strings, and every reader (Excel's and Power BI's Power Query, pandas, Spark, DuckDB) reads
+them back as strings and evaluates nothing. Prefixing such values with ``'`` would only change
+the data: a headline that opens with "-" would no longer equal its article. Should a CSV export
+for spreadsheets be added, it is the one place to escape: a leading ``=``, ``+``, ``-``, ``@``,
+tab or carriage return prefixed with ``'`` in every text cell (OWASP's rule for CSV injection).
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ throws the stale scratch file away and starts again.
 One run at a time: a run holds an advisory ``flock`` on ``warehouse.duckdb.lock`` from start
 to publish. The kernel drops the lock when the process dies, however it dies, so a SIGKILL
 never leaves a stale lock behind to clear by hand.
+
+These are the file-system mechanics; ``run.WarehouseRun`` decides when each happens in a run.
 """
 
 from __future__ import annotations

@@ -119,6 +119,7 @@ def build_raw_frames(
                 m.char_start,
                 m.char_end,
                 m.sentence_index,
+                m.date_basis,
             )
             for m in ex.meetings
         )

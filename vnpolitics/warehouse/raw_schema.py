@@ -244,6 +244,13 @@ RAW_TABLES: tuple[RawTable, ...] = (
             RawColumn("char_start", INT, "Start offset of the meeting's evidence in clean_text."),
             RawColumn("char_end", INT, "End offset (exclusive) of the meeting's evidence in clean_text."),
             RawColumn("sentence_index", INT, "Sentence the meeting is reported in."),
+            RawColumn(
+                "date_basis",
+                TEXT,
+                "Which clue gave the date's year, strongest first: `printed`, `publication`, "
+                "`term_of_office`, `article_dates`, `year_vote`, `lower_bound`, `default_year`; "
+                "null when there is no date (vnpolitics/extract/dates.py, DATE_BASES).",
+            ),
         ),
     ),
     RawTable(

@@ -192,7 +192,11 @@ def _count_files(con: duckdb.DuckDBPyConnection, record: RunRecord) -> RunRecord
 
 
 def mart_row_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rows of every table in schema ``main`` (the marts), by name; ``run_log`` itself aside."""
+    """Rows of every table in schema ``main`` (the marts), by name; ``run_log`` itself aside.
+
+    Counted here rather than taken from dagster-dbt's row counts: the run log is written outside
+    Dagster and covers every mart of the file, also those a subset run did not rebuild.
+    """
     names = con.execute(
         "select table_name from duckdb_tables() where schema_name = 'main' and table_name <> 'run_log' "
         "order by table_name"

@@ -3,14 +3,24 @@
 Nothing is skipped silently: hidden files, oversized files, unreadable files, symlinks and
 duplicates all get a row, so ``ingest_files`` accounts for every file an operator sees.
 The walk is sorted, so the same folder always yields the same originals and duplicates.
+
+Every file gets its own ``source_file``, printable, even when its name is not valid UTF-8:
+undecodable bytes are written ``\\xe0`` (``_unique_names``), so ``B\\xe0i.txt`` and ``B\\xe1i.txt``
+stay two files, where replacing both bytes by U+FFFD made them one name and failed the build;
+control characters are escaped too, so printing a name never drives a terminal. A long
+scan reports how far it got (``ScanProgress``), and a content the extraction cache already
+rejected (``known_rejections``: over its time budget) is not decoded again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import stat
-from collections.abc import Callable
+import time
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +57,35 @@ def article_key_for(content_hash: str) -> str:
 
 
 @dataclass(frozen=True)
+class Rejection:
+    """Why a content was rejected, and what its decoding said (both None for a file never decoded)."""
+
+    reason: str
+    encoding: str | None = None
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScanProgress:
+    """How far a scan got: files read of those found, and the time so far."""
+
+    done: int
+    total: int
+    seconds: float
+
+    def __str__(self) -> str:
+        rate = self.done / self.seconds if self.seconds else 0.0
+        return f"scanned {self.done}/{self.total} files ({rate:.1f}/s)"
+
+
+# A scan reports its progress every this many files or seconds, whichever comes first.
+SCAN_PROGRESS_FILES = 1000
+SCAN_PROGRESS_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
 class _Entry:
     path: Path
     source_file: str
@@ -62,6 +101,8 @@ def scan_folder(
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     keep_text: bool = True,
     select: Callable[[str], bool] | None = None,
+    known_rejections: Mapping[str, Rejection] | None = None,
+    progress: Callable[[ScanProgress], None] | None = None,
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
@@ -70,14 +111,22 @@ def scan_folder(
     ``keep_text`` False the decoded texts are dropped as the scan goes, so a folder of any
     size costs only its records; the extraction re-reads the files it needs. ``select`` keeps
     only the files whose relative name it accepts (one part of a partitioned backfill).
+    A file whose content hash is in ``known_rejections`` is rejected as recorded there, without
+    being decoded. ``progress`` (default: the log) hears how far a long scan got.
     """
     root = Path(raw_dir).resolve()
     entries = [e for e in _walk(root) if select is None or select(e.source_file)]
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
-    scanner = _Scanner(root, max_bytes, keep_text)
-    for entry in regular + links:
+    scanner = _Scanner(root, max_bytes, keep_text, known_rejections or {})
+    report = progress or (lambda p: log.info("%s", p))
+    started = last = time.monotonic()
+    for done, entry in enumerate(regular + links, start=1):
         scanner.scan(entry)
+        now = time.monotonic()
+        if done % SCAN_PROGRESS_FILES == 0 or now - last >= SCAN_PROGRESS_SECONDS:
+            report(ScanProgress(done, len(entries), now - started))
+            last = now
     records = sorted(scanner.records, key=lambda r: r.source_file)
     loaded = sorted(scanner.loaded, key=lambda f: f.source_file)
     return records, loaded
@@ -99,26 +148,65 @@ def folder_state(raw_dir: Path) -> tuple[int, str]:
 
 def _walk(root: Path) -> list[_Entry]:
     """All non-directory entries (and symlinks to directories) under root, sorted by relative path."""
-    entries = []
+    paths = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         base = Path(dirpath)
         names = list(filenames) + [d for d in dirnames if (base / d).is_symlink()]
-        for name in names:
-            path = base / name
-            entries.append(_Entry(path, _relative_name(path, root)))
+        paths += [base / name for name in names]
+    names = _unique_names([path.relative_to(root).as_posix() for path in paths])
+    entries = [_Entry(path, name) for path, name in zip(paths, names, strict=True)]
     return sorted(entries, key=lambda e: e.source_file)
 
 
-def _relative_name(path: Path, root: Path) -> str:
-    """Posix relative path; undecodable bytes in a name become U+FFFD so the name can be stored."""
-    rel = path.relative_to(root).as_posix()
-    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+def _unique_names(relative: list[str]) -> list[str]:
+    """A distinct, storable and printable ``source_file`` for every relative path (as ``os.walk``
+    spells it).
+
+    A name is itself unless it holds what cannot be stored or shown (``_printable_name``). Such
+    a name, once escaped, could equal a real name that holds that very text, or another escaped
+    name; then, in the order of the names' bytes, the later ones take the first eight hex digits
+    of the SHA-256 of their bytes, and a counter if even that is taken. Plain names never change.
+    """
+    names = [_printable_name(rel) for rel in relative]
+    taken = {name for name, rel in zip(names, relative, strict=True) if name == rel}
+    raw = [rel.encode("utf-8", "surrogateescape") for rel in relative]
+    for i in sorted((i for i, rel in enumerate(relative) if names[i] != rel), key=lambda i: raw[i]):
+        name = names[i]
+        if name in taken:
+            name = candidate = f"{names[i]}~{hashlib.sha256(raw[i]).hexdigest()[:8]}"
+            count = 1
+            while name in taken:
+                count += 1
+                name = f"{candidate}~{count}"
+        taken.add(name)
+        names[i] = name
+    return names
+
+
+def _printable_name(relative: str) -> str:
+    """The name with bytes that are not UTF-8 written ``\\xe0`` (``os.walk`` holds them as lone
+    surrogates, which no database stores), and control and invisible format characters written
+    ``\\x1b``, ``\\u202e`` (a terminal would obey them; a right-to-left override disguises an
+    extension). The same on every run."""
+    if relative.isascii() and relative.isprintable():
+        return relative
+    out = []
+    for ch in relative:
+        if "\udc80" <= ch <= "\udcff":
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class _Scanner:
     """Holds the state of one scan: hashes seen and what each one decoded to."""
 
-    def __init__(self, root: Path, max_bytes: int, keep_text: bool = True) -> None:
+    def __init__(
+        self, root: Path, max_bytes: int, keep_text: bool = True, known: Mapping[str, Rejection] | None = None
+    ) -> None:
         self.root = root
         self.max_bytes = max_bytes
         self.keep_text = keep_text
@@ -126,7 +214,7 @@ class _Scanner:
         self.loaded: list[LoadedFile] = []
         self.originals: dict[str, IngestRecord] = {}  # content hash -> record of the loaded original
         self.text_originals: dict[str, IngestRecord] = {}  # hash of the decoded text -> that record
-        self.rejections: dict[str, str] = {}  # content hash -> why that content was rejected
+        self.rejections: dict[str, Rejection] = dict(known or {})  # content hash -> why it was rejected
 
     def scan(self, entry: _Entry) -> None:
         problem, size = self._check_path(entry.path)
@@ -176,12 +264,13 @@ class _Scanner:
             )
             return
         if digest in self.rejections:
-            self._reject(entry, digest, len(data), self.rejections[digest])
+            known = self.rejections[digest]
+            self._add(entry, digest, len(data), "rejected", known.reason, None, known.encoding, known.flags)
             return
         try:
             decoded = decode_bytes(data)
         except RejectedFile as exc:
-            self.rejections[digest] = exc.reason
+            self.rejections[digest] = Rejection(exc.reason)
             self._reject(entry, digest, len(data), exc.reason)
             return
         text_digest = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()

@@ -42,21 +42,31 @@ shared as (
 
 ),
 
-final as (
+sized as (
 
     select
         shared.article_key,
         shared.other_article_key,
         shared.shared_sentence_count,
-        round(shared.shared_sentence_count / least(first_size.sentence_count, second_size.sentence_count), 4)
-            as shared_share
+        least(first_size.sentence_count, second_size.sentence_count) as shorter_sentence_count
 
     from shared
     inner join sizes as first_size on first_size.article_key = shared.article_key
     inner join sizes as second_size on second_size.article_key = shared.other_article_key
-    where shared.shared_sentence_count >= {{ var('republication_min_sentences') }}
-        and shared.shared_sentence_count
-            >= {{ var('republication_min_share') }} * least(first_size.sentence_count, second_size.sentence_count)
+
+),
+
+final as (
+
+    select
+        article_key,
+        other_article_key,
+        shared_sentence_count,
+        round(shared_sentence_count / shorter_sentence_count, 4) as shared_share
+
+    from sized
+    where shared_sentence_count >= {{ var('republication_min_sentences') }}
+        and shared_sentence_count >= {{ var('republication_min_share') }} * shorter_sentence_count
 
 )
 

@@ -46,7 +46,7 @@ report_entities as (
 
     union
 
-    select reports.article_meeting_key, 'person:' || person_keys.person_key
+    select reports.article_meeting_key, 'person:' || person_keys.person_key as entity
     from {{ ref('stg_participant_roles') }} as roles
     inner join reports
         on reports.article_key = roles.article_key

@@ -38,6 +38,7 @@ final as (
         case when corrections.article_key is not null then false else meetings.date_is_inferred end
             as date_is_inferred,
         corrections.article_key is not null as date_is_corrected,
+        case when corrections.article_key is not null then 'curated' else meetings.date_basis end as date_basis,
         meetings.meeting_date as extracted_meeting_date,
         meetings.time_of_day,
         meetings.meeting_kind,

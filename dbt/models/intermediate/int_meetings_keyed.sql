@@ -21,7 +21,7 @@ edges as (
 
     select report_key, other_report_key from links
     union all
-    select article_meeting_key, article_meeting_key from reports
+    select article_meeting_key as report_key, article_meeting_key as other_report_key from reports
 
 ),
 
@@ -75,6 +75,7 @@ final as (
         clustered.meeting_date,
         clustered.date_is_inferred,
         clustered.date_is_corrected,
+        clustered.date_basis,
         clustered.time_of_day,
         clustered.meeting_kind,
         clustered.date_text,

@@ -30,15 +30,15 @@ people as (
     select
         'person' as mention_kind,
         person_mentions.article_key,
-        mention_index,
+        person_mentions.mention_index,
         person_keys.person_key,
         cast(null as varchar) as organization_key,
-        full_name as mentioned_name,
-        surface_text,
-        char_start,
-        char_end,
-        sentence_index,
-        confidence,
+        person_mentions.full_name as mentioned_name,
+        person_mentions.surface_text,
+        person_mentions.char_start,
+        person_mentions.char_end,
+        person_mentions.sentence_index,
+        person_mentions.confidence,
         cast(null as varchar) as organization_kind
 
     from person_mentions
@@ -52,17 +52,17 @@ organizations as (
 
     select
         'organization' as mention_kind,
-        article_key,
-        mention_index,
+        organization_mentions.article_key,
+        organization_mentions.mention_index,
         cast(null as varchar) as person_key,
         org_keys.organization_key,
-        canonical_name as mentioned_name,
-        surface_text,
-        char_start,
-        char_end,
-        sentence_index,
+        organization_mentions.canonical_name as mentioned_name,
+        organization_mentions.surface_text,
+        organization_mentions.char_start,
+        organization_mentions.char_end,
+        organization_mentions.sentence_index,
         cast(null as double) as confidence,
-        organization_kind
+        organization_mentions.organization_kind
 
     from organization_mentions
     left join org_keys on org_keys.printed_key = {{ name_key('organization_mentions.canonical_name') }}

@@ -8,9 +8,9 @@ organizations as (
 
 ),
 
-lineage(organization_key, ancestor_key, depth) as (
+lineage (organization_key, ancestor_key, depth) as (
 
-    select organization_key, organization_key, 0
+    select organization_key, organization_key as ancestor_key, 0 as depth
     from organizations
 
     union

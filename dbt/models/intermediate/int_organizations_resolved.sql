@@ -71,25 +71,25 @@ variants as (
 attributes as (
 
     select
-        organization_key,
-        {{ most_frequent('organization_kind') }} as organization_kind,
-        {{ most_frequent('organization_level') }} as organization_level,
-        {{ most_frequent('place') }} as place,
-        {{ most_frequent('parent_organization_key') }} as parent_organization_key
+        described.organization_key,
+        {{ most_frequent('described.organization_kind') }} as organization_kind,
+        {{ most_frequent('described.organization_level') }} as organization_level,
+        {{ most_frequent('described.place') }} as place,
+        {{ most_frequent('described.parent_organization_key') }} as parent_organization_key
 
     from described
-    group by organization_key
+    group by described.organization_key
 
 ),
 
 mention_kinds as (
 
     select
-        organization_key,
-        {{ most_frequent('organization_kind') }} as organization_kind
+        names.organization_key,
+        {{ most_frequent('names.organization_kind') }} as organization_kind
 
     from names
-    group by organization_key
+    group by names.organization_key
 
 ),
 

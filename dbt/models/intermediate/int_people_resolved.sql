@@ -36,7 +36,7 @@ spellings as (
     select
         person_key,
         arg_min(full_name, (-printed_count, full_name)) as full_name,
-        list(full_name order by printed_count desc, full_name) as spelling_variants,
+        list(full_name order by printed_count desc, full_name asc) as spelling_variants,
         sum(printed_count)::bigint as occurrence_count
 
     from printed

@@ -71,7 +71,7 @@ occurrences as (
         select article_key, name_key, full_name, count(*) as printed_count
         from names
         group by all
-    )
+    ) as printed
     group by article_key, name_key
 
 ),

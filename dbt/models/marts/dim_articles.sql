@@ -17,15 +17,18 @@ ingest_files as (
 loaded_without_article as (
 
     select
-        article_key,
-        min(source_file) as source_file,
-        min(content_hash) as content_hash
+        ingest_files.article_key,
+        min(ingest_files.source_file) as source_file,
+        min(ingest_files.content_hash) as content_hash
 
     from ingest_files
-    where status = 'loaded'
-        and article_key is not null
-        and article_key not in (select article_key from articles where article_key is not null)
-    group by article_key
+    where ingest_files.status = 'loaded'
+        and ingest_files.article_key is not null
+        and ingest_files.article_key not in (
+            select articles.article_key from articles
+            where articles.article_key is not null
+        )
+    group by ingest_files.article_key
 
 ),
 
@@ -39,8 +42,8 @@ all_articles as (
     union all
 
     select
-        article_key, source_file, content_hash, null, null, null, null,
-        null, null, null
+        article_key, source_file, content_hash, null as title, null as published_at, null as source_outlet,
+        null as author, null as clean_text, null as encoding, null as extractor_version
     from loaded_without_article
 
 ),

@@ -40,7 +40,7 @@ curated as (
 
     from {{ ref('int_organization_aliases') }} as aliases
     -- only bodies the warehouse knows: an alias of a body no article names waits for one
-    where {{ key_of_name_key('aliases.canonical_key') }} in (select organization_key from organizations)
+    where {{ key_of_name_key('aliases.canonical_key') }} in (select organizations.organization_key from organizations)
 
 ),
 

@@ -26,8 +26,9 @@ organizations as (
 keyed as (
 
     select
-        {{ hash_key(['person_key', name_key('post'), "coalesce(organization_key, " ~ name_key('canonical_title') ~ ")"]) }}
-            as position_key,
+        {{ hash_key([
+            'person_key', name_key('post'), "coalesce(organization_key, " ~ name_key('canonical_title') ~ ")"
+        ]) }} as position_key,
         *
 
     from titles

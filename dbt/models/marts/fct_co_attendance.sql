@@ -1,7 +1,8 @@
 -- Co-attendance edge list: one row per pair of people who took part in at least one meeting
 -- together (attendee, chair, speaker or presenter; a person only mentioned did not attend).
 -- person_a < person_b (keys), so each pair appears once; load it into a graph tool as an
--- undirected edge list with dim_people as the node table.
+-- undirected edge list with dim_people as the node table. Meetings too large to pair
+-- (fct_meetings.in_co_attendance false, var co_attendance_max_attendees) are left out.
 with
 
 attendance as (
@@ -9,7 +10,7 @@ attendance as (
     select distinct participants.meeting_key, participants.person_key, meetings.meeting_date
     from {{ ref('fct_meeting_participants') }} as participants
     inner join {{ ref('fct_meetings') }} as meetings on meetings.meeting_key = participants.meeting_key
-    where participants.role <> 'mentioned'
+    where participants.role <> 'mentioned' and meetings.in_co_attendance
 
 ),
 

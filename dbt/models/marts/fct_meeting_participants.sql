@@ -45,10 +45,11 @@ first_evidence as (
     select *
     from keyed
     where person_key is not null and role is not null
-    qualify row_number() over (
-        partition by meeting_key, person_key, role
-        order by article_key, char_start nulls last, char_end nulls last
-    ) = 1
+    qualify
+        row_number() over (
+            partition by meeting_key, person_key, role
+            order by article_key, char_start nulls last, char_end nulls last
+        ) = 1
 
 ),
 

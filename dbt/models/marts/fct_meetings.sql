@@ -26,7 +26,8 @@ participants as (
 
     select
         meeting_key,
-        count(distinct person_key) as participant_count
+        count(distinct person_key) as participant_count,
+        count(distinct person_key) filter (where role <> 'mentioned') as attendee_count
 
     from {{ ref('fct_meeting_participants') }}
     group by meeting_key
@@ -49,11 +50,17 @@ first_report as (
 
     select *
     from meetings
-    qualify row_number() over (
-        partition by meeting_key
-        order by date_is_corrected desc, meeting_date is null, date_is_inferred nulls last,
-            article_meeting_key = meeting_key desc, article_key, meeting_index
-    ) = 1
+    qualify
+        row_number() over (
+            partition by meeting_key
+            order by
+                date_is_corrected desc,
+                meeting_date is null asc,
+                date_is_inferred asc nulls last,
+                article_meeting_key = meeting_key desc,
+                article_key asc,
+                meeting_index asc
+        ) = 1
 
 ),
 
@@ -64,6 +71,7 @@ final as (
         first_report.meeting_date,
         coalesce(first_report.date_is_inferred, first_report.meeting_date is null) as date_is_inferred,
         first_report.date_is_corrected,
+        first_report.date_basis,
         first_report.meeting_kind,
         first_report.time_of_day,
         first_report.date_text,
@@ -73,7 +81,9 @@ final as (
         reports.article_count,
         reports.report_count,
         first_report.link_reasons,
-        coalesce(participants.participant_count, 0) as participant_count
+        coalesce(participants.participant_count, 0) as participant_count,
+        coalesce(participants.attendee_count, 0) as attendee_count,
+        coalesce(participants.attendee_count, 0) <= {{ var('co_attendance_max_attendees') }} as in_co_attendance
 
     from first_report
     inner join reports on reports.meeting_key = first_report.meeting_key

@@ -34,10 +34,11 @@ preceding_meeting as (
     inner join meetings
         on meetings.article_key = mentions.article_key
         and meetings.char_start <= mentions.char_start
-    qualify row_number() over (
-        partition by mentions.mention_key
-        order by meetings.char_start desc, meetings.meeting_index desc
-    ) = 1
+    qualify
+        row_number() over (
+            partition by mentions.mention_key
+            order by meetings.char_start desc, meetings.meeting_index desc
+        ) = 1
 
 ),
 

@@ -68,8 +68,9 @@ statements as (
         arg_min(body_name, (coalesce(char_start, 2147483647), body_name)) as body_name,
         bool_or(is_former) as is_former,
         -- the body named with the first statement that names one
-        arg_min(organization_key, (coalesce(char_start, 2147483647), organization_key))
-            filter (where organization_key is not null) as organization_key,
+        arg_min(
+            organization_key, (coalesce(char_start, 2147483647), organization_key)
+        ) filter (where organization_key is not null) as organization_key,
         min(char_start) as char_start,
         arg_min(char_end, (coalesce(char_start, 2147483647), coalesce(char_end, 2147483647))) as char_end,
         arg_min(sentence_index, (coalesce(char_start, 2147483647), coalesce(sentence_index, 2147483647)))

@@ -19,7 +19,12 @@ post_history as (
     select
         person_key,
         list(
-            {'title': title, 'first_seen_on': first_seen_on, 'last_seen_on': last_seen_on, 'article_count': article_count}
+            {
+                'title': title,
+                'first_seen_on': first_seen_on,
+                'last_seen_on': last_seen_on,
+                'article_count': article_count
+            }
             order by first_seen_on nulls last, title
         ) as posts,
         arg_max(title, (coalesce(last_seen_on, date '0001-01-01'), article_count, title)) as latest_title,
@@ -60,7 +65,7 @@ co_attendees as (
     select
         person_key,
         count(*) as co_attendee_count,
-        list(other_name order by meetings_together desc, other_name)[1:5] as top_co_attendees
+        list(other_name order by meetings_together desc, other_name asc)[1:5] as top_co_attendees
 
     from edges
     group by person_key

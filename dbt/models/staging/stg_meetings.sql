@@ -18,7 +18,8 @@ renamed as (
         nullif(trim(cast(date_text as varchar)), '') as date_text,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
-        cast(sentence_index as integer) as sentence_index
+        cast(sentence_index as integer) as sentence_index,
+        nullif(trim(cast(date_basis as varchar)), '') as date_basis
 
     from source
 

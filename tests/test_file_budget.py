@@ -1,0 +1,141 @@
+"""Bounded work per file: no input holds a nightly run longer than its budget, and only once.
+
+The pool's own tests use tasks that never end (pure Python, and a regular expression that
+backtracks inside C code, which no signal handler interrupts); the extraction's use real
+input: a 1 MB article that takes far longer than the budget given here, and the 5 MB page of
+unclosed tags that Python's html.parser would take more than a day on.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from bad_inputs import hostile_html, invented_article
+
+from vnpolitics.extract.version import EXTRACTOR_VERSION
+from vnpolitics.warehouse.batch_extraction import (
+    DEFAULT_FILE_BUDGET_SECONDS,
+    FILE_BUDGET_ENV,
+    extract_to_cache,
+    file_budget_seconds,
+)
+from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, WorkerStartError, run_within_budget
+from vnpolitics.warehouse.cache import ExtractionCache
+from vnpolitics.warehouse.scan import ScanProgress
+
+# Generous: the machine is shared, and a worker takes seconds to start under load.
+START_UP_SECONDS = 30
+
+
+def _run(tasks, workers=2, budget=2.0, warm_up=None):
+    import pool_tasks
+
+    started = time.monotonic()
+    results = dict(
+        run_within_budget(pool_tasks.run, tasks, workers=workers, budget_seconds=budget, warm_up=warm_up)
+    )
+    return results, time.monotonic() - started
+
+
+def test_a_task_over_budget_is_stopped_and_the_others_finish() -> None:
+    tasks = [("sleep", 0.1), ("spin", 0), ("regex", 0), ("sleep", 0.1), ("sleep", 0.1)]
+    results, seconds = _run(tasks, budget=2.0)
+    assert results == {
+        0: "sleep done",
+        1: OverBudget(2.0),
+        2: OverBudget(2.0),
+        3: "sleep done",
+        4: "sleep done",
+    }
+    # Two runaway tasks on two workers: about one budget each at once, plus start-ups.
+    assert seconds < 2 * 2.0 + START_UP_SECONDS
+
+
+def test_a_worker_that_dies_costs_its_task_only() -> None:
+    results, _ = _run([("die", 0), ("sleep", 0.1), ("sleep", 0.1)], workers=1)
+    assert results[0] == WorkerDied(-9)
+    assert results[1] == results[2] == "sleep done"
+
+
+def test_a_worker_that_cannot_start_fails_the_run_not_the_file() -> None:
+    import pool_tasks
+
+    with pytest.raises(WorkerStartError, match="died while starting"):
+        _run([("sleep", 0.1)], warm_up=pool_tasks.broken_warm_up)
+
+
+def test_the_budget_comes_from_the_environment(monkeypatch) -> None:
+    monkeypatch.delenv(FILE_BUDGET_ENV, raising=False)
+    assert file_budget_seconds() == DEFAULT_FILE_BUDGET_SECONDS
+    monkeypatch.setenv(FILE_BUDGET_ENV, "12.5")
+    assert file_budget_seconds() == 12.5
+    for bad in ("0", "-1", "soon", "nan", "inf"):
+        monkeypatch.setenv(FILE_BUDGET_ENV, bad)
+        with pytest.raises(ValueError, match=FILE_BUDGET_ENV):
+            file_budget_seconds()
+
+
+def _big_article(size: int = 1_000_000) -> str:
+    """About ``size`` bytes of meeting reports on one line: 20 s or more of extraction."""
+    line = invented_article(5).replace("\n", " ")
+    return line * (size // len(line.encode()) + 1)
+
+
+def test_a_file_over_budget_is_rejected_naming_the_budget_and_never_paid_again(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "big.txt").write_text(_big_article())
+    (raw / "big copy.txt").write_text(_big_article())
+    (raw / "ok.txt").write_text(invented_article(1))
+    cache = ExtractionCache(tmp_path / "cache", EXTRACTOR_VERSION)
+    budget = 2.0
+
+    started = time.monotonic()
+    first = extract_to_cache(raw, cache, workers=1, budget_seconds=budget)
+    first_seconds = time.monotonic() - started
+    rows = {r.source_file: r for r in first.ingest}
+    assert rows["ok.txt"].status == "loaded"
+    for name in ("big.txt", "big copy.txt"):  # the copy is rejected with its original
+        assert rows[name].status == "rejected"
+        assert rows[name].reason == (
+            "decoding and extraction took longer than the 2 s budget per file (FILE_BUDGET_SECONDS)"
+        )
+    assert (first.extracted, first.failed, first.over_budget) == (1, 1, 1)
+    # Two worker start-ups: the first, and the one that replaces the worker killed at the budget.
+    assert first_seconds < budget + 2 * START_UP_SECONDS
+
+    started = time.monotonic()
+    second = extract_to_cache(raw, cache, workers=1, budget_seconds=budget)
+    second_seconds = time.monotonic() - started
+    assert second.ingest == first.ingest  # the same rows, so the next build sees nothing new
+    assert (second.extracted, second.failed, second.from_cache) == (0, 0, 1)
+    assert second_seconds < 5, "the second run decoded or extracted the rejected file again"
+
+    assert len(cache.rejections(budget)) == 1  # by content hash: the copy has the same bytes
+    assert cache.rejections(budget * 10) == {}  # a larger budget tries the file again
+
+
+def test_the_5mb_page_of_unclosed_tags_costs_less_than_its_budget_once(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "unclosed.html").write_bytes(hostile_html(invented_article(3)))
+    (raw / "only_tags.html").write_bytes(b"<a" * 2_400_000)
+    cache = ExtractionCache(tmp_path / "cache", EXTRACTOR_VERSION)
+    budget = 20.0
+    heard = []
+
+    started = time.monotonic()
+    first = extract_to_cache(raw, cache, workers=1, budget_seconds=budget, progress=heard.append)
+    first_seconds = time.monotonic() - started
+    rows = {r.source_file: r for r in first.ingest}
+    assert rows["unclosed.html"].status == "loaded" and "html" in rows["unclosed.html"].flags
+    assert rows["only_tags.html"].status == "rejected"
+    assert first_seconds < budget + START_UP_SECONDS
+    assert [str(p) for p in heard if not isinstance(p, ScanProgress)][-1].startswith("extracted 1/1")
+
+    started = time.monotonic()
+    second = extract_to_cache(raw, cache, workers=1, budget_seconds=budget)
+    assert time.monotonic() - started < 5
+    assert second.extracted == 0 and second.ingest == first.ingest
