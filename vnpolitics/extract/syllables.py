@@ -23,8 +23,18 @@ _SYLLABLE_RE = re.compile(
 )
 
 
-@functools.cache
+# The longest spelling the pattern allows is 8 letters ("ngh" + "uyê" + "ng"), 10 code points with
+# its marks decomposed; anything longer is no Vietnamese syllable.
+MAX_VIETNAMESE_SYLLABLE_CHARS = 10
+
+
 def is_vietnamese_syllable(text: str) -> bool:
     """Whether ``text`` (one syllable, any case) is spelled like a Vietnamese syllable."""
+    # A long word is none, and is not cached: a hostile file's 200,000-letter "syllable" costs nothing.
+    return len(text) <= MAX_VIETNAMESE_SYLLABLE_CHARS and _is_vietnamese_syllable(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_vietnamese_syllable(text: str) -> bool:
     plain = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if c not in _TONE_MARKS)
     return _SYLLABLE_RE.fullmatch(unicodedata.normalize("NFC", plain)) is not None

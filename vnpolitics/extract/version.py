@@ -5,8 +5,8 @@ the output could: a release number alone relies on someone remembering to bump i
 extractor is exactly this folder (code and gazetteers; it imports nothing from the warehouse
 side, which a test checks), so the digest covers the folder and nothing else: editing the
 cache, the load or the publish does not throw the cache away. The extractor also reads data from
-installed packages (the administrative units of vietnam-provinces), so their versions are part of
-the version as well.
+installed packages (the administrative units of vietnam-provinces, Unicode's confusables in
+confusable-homoglyphs), so their versions are part of the version as well.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def source_digest(package: Path = _PACKAGE) -> str:
 
 
 # Data packages the extractor reads at run time: a new release of one can change its output too.
-DATA_PACKAGES = ("vietnam-provinces",)
+DATA_PACKAGES = ("vietnam-provinces", "confusable-homoglyphs")
 
 
 def data_digest(packages: tuple[str, ...] = DATA_PACKAGES) -> str:
