@@ -15,8 +15,8 @@ from datetime import date, datetime
 
 import duckdb
 import pytest
-from bad_inputs import congress_article, delegates, invented_article
-from dbt_support import SHARED, dbt_build, query, snapshot, write_raw
+from bad_inputs import congress_article, delegates
+from dbt_support import SHARED, WITHOUT_TESTS, dbt_build, query, snapshot, write_raw
 
 from vnpolitics.warehouse.batch_extraction import extract_folder
 from vnpolitics.warehouse.load import load_raw_frames
@@ -196,14 +196,15 @@ CONTRACT_COLUMNS: dict[str, set[str]] = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The hand-made raw tables built twice: (warehouse, snapshot after each build, last stdout)."""
+    """The hand-made raw tables built once: (warehouse, its tables, dbt's stdout).
+
+    That a rebuild keeps every key and row is test_end_to_end's (on the samples, every table).
+    """
     root = tmp_path_factory.mktemp("dbt_models")
     warehouse = root / "warehouse.duckdb"
     write_raw(warehouse, RAW_ROWS)
-    dbt_build(warehouse, root)
-    first = snapshot(warehouse)
     proc = dbt_build(warehouse, root)
-    return warehouse, first, snapshot(warehouse), proc.stdout
+    return warehouse, snapshot(warehouse), proc.stdout
 
 
 def test_contract_tables_have_required_columns(built):
@@ -299,10 +300,30 @@ def test_facts(built):
     ]
 
 
-def test_keys_are_stable_across_builds(built):
-    _, first, second, _ = built
-    assert set(CONTRACT_COLUMNS) <= set(first)
-    assert first == second
+def test_every_mart_constraint_is_enforced_by_the_warehouse(built):
+    """The marts carry no not_null/unique data tests where their contract declares the
+    constraint: DuckDB enforces it when dbt creates the table, so it must be in the catalog."""
+    warehouse, *_ = built
+    manifest = json.loads((warehouse.parent / "target" / "manifest.json").read_text(encoding="utf-8"))
+    declared = {
+        (node["name"], column["name"], constraint["type"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"]["contract"]["enforced"]
+        for column in node["columns"].values()
+        for constraint in column["constraints"]
+    }
+    assert len({(m, c) for m, c, kind in declared if kind == "primary_key"}) >= 10
+    kinds = {"NOT NULL": "not_null", "PRIMARY KEY": "primary_key", "UNIQUE": "unique"}
+    enforced = {
+        (table, column, kinds[kind])
+        for table, columns, kind in query(
+            warehouse,
+            "select table_name, constraint_column_names, constraint_type from duckdb_constraints() "
+            "where schema_name = 'main' and constraint_type in ('NOT NULL', 'PRIMARY KEY', 'UNIQUE')",
+        )
+        for column in columns
+    }
+    assert declared <= enforced, sorted(declared - enforced)[:10]
 
 
 def test_build_has_no_warnings(built):
@@ -343,7 +364,7 @@ def test_score_queries_run(built, tmp_path):
 def test_empty_raw_schema_builds(tmp_path):
     warehouse = tmp_path / "empty.duckdb"
     write_raw(warehouse, {"ingest_files": [("bad.bin", None, 3, "rejected", "not text", None, None, None)]})
-    dbt_build(warehouse, tmp_path)
+    dbt_build(warehouse, tmp_path, command=WITHOUT_TESTS)
     counts = {t: query(warehouse, f"select count(*) from main.{t}")[0][0] for t in CONTRACT_COLUMNS}
     assert counts.pop("ingest_files") == 1
     assert set(counts.values()) == {0}
@@ -354,7 +375,9 @@ def test_articles_without_people_fail_the_build(tmp_path):
     warehouse = tmp_path / "collapsed.duckdb"
     people_tables = ("person_mentions", "person_titles", "participant_roles")
     write_raw(warehouse, {t: rows for t, rows in RAW_ROWS.items() if t not in people_tables})
-    proc = dbt_build(warehouse, tmp_path, expect_success=False)
+    # dim_people, what it is built from and the tests on them alone (cautious indirect selection)
+    people = ("build", "--select", "+dim_people", "--indirect-selection", "cautious")
+    proc = dbt_build(warehouse, tmp_path, expect_success=False, command=people)
     assert proc.returncode != 0
     failed = set(re.findall(r"Failure in test (\S+)", proc.stdout))
     assert failed == {"not_empty_when_articles_loaded_dim_people_"}, proc.stdout[-3000:]
@@ -381,33 +404,33 @@ def test_every_model_and_column_is_documented(built):
 
 
 def test_fct_co_attendance_leaves_out_a_meeting_too_large_to_pair(tmp_path):
-    """A congress naming more attendees than the cap is not paired, and is everywhere else."""
+    """A congress naming more attendees than the cap is not paired, and is everywhere else; one
+    naming exactly the cap is paired in full."""
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "congress.txt").write_text(congress_article(40), encoding="utf-8")
-    (raw / "meeting.txt").write_text(invented_article(0), encoding="utf-8")
+    at_cap = congress_article(30, province="Lào Cai", day="5/11/2020", first=40)
+    (raw / "at-cap.txt").write_text(at_cap, encoding="utf-8")
     warehouse = tmp_path / "w.duckdb"
     load_raw_frames(warehouse, extract_folder(raw))
-    dbt_build(warehouse, tmp_path, CO_ATTENDANCE_MAX_ATTENDEES="30")
+    dbt_build(warehouse, tmp_path, command=WITHOUT_TESTS, CO_ATTENDANCE_MAX_ATTENDEES="30")
     meetings = query(
         warehouse,
-        "select attendee_count, in_co_attendance from fct_meetings join dim_articles using (article_key) "
-        "where dim_articles.source_file = 'congress.txt'",
+        "select dim_articles.source_file, attendee_count, in_co_attendance from fct_meetings "
+        "join dim_articles using (article_key) order by 1",
     )
-    assert meetings == [(40, False)]
+    assert meetings == [("at-cap.txt", 30, True), ("congress.txt", 40, False)]
     (attending,) = query(
         warehouse,
         "select count(distinct person_key) from fct_meeting_participants "
         "join fct_meetings using (meeting_key) where not in_co_attendance and role <> 'mentioned'",
     )[0]
     assert attending == 40
-    names = set(delegates(40))
     pairs = query(warehouse, "select person_a_name, person_b_name from fct_co_attendance")
-    assert not [pair for pair in pairs if names & set(pair)], "a delegate of the capped meeting was paired"
-    # under the cap the same congress is paired in full: 40 * 39 / 2 pairs among its delegates
-    dbt_build(warehouse, tmp_path, CO_ATTENDANCE_MAX_ATTENDEES="40")
-    pairs = query(warehouse, "select person_a_name, person_b_name from fct_co_attendance")
-    assert len([pair for pair in pairs if set(pair) <= names]) == 40 * 39 // 2
+    capped = set(delegates(40))
+    assert not [pair for pair in pairs if capped & set(pair)], "a delegate of the capped meeting was paired"
+    paired = set(delegates(30, first=40))
+    assert len([pair for pair in pairs if set(pair) <= paired]) == len(pairs) == 30 * 29 // 2
 
 
 def test_fct_meetings_says_which_clue_dated_each_meeting(built):
