@@ -51,20 +51,23 @@ _MIDDLE = ("Văn", "Thị", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Ngọ
 _GIVEN = ("An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Khánh", "Long", "Nam", "Phong")
 
 
-def delegates(count: int) -> list[str]:
-    """``count`` distinct invented full names (up to 1,000)."""
+def delegates(count: int, first: int = 0) -> list[str]:
+    """``count`` distinct invented full names (up to 1,000), from the ``first``-th on."""
     names = [f"{s} {m} {g}" for s in _SURNAMES for m in _MIDDLE for g in _GIVEN]
-    assert count <= len(names)
-    return names[:count]
+    assert first + count <= len(names)
+    return names[first : first + count]
 
 
-def congress_article(count: int, per_sentence: int = 20) -> str:
-    """An invented congress report that names ``count`` delegates as attending, by lists."""
-    names = delegates(count)
+def congress_article(
+    count: int, per_sentence: int = 20, province: str = "Yên Bái", day: str = "12/10/2020", first: int = 0
+) -> str:
+    """An invented congress report that names ``count`` delegates (``delegates(count, first)``)
+    as attending, by lists."""
+    names = delegates(count, first)
     lines = [
-        "Đại hội đại biểu Đảng bộ tỉnh Yên Bái lần thứ XX",
+        f"Đại hội đại biểu Đảng bộ tỉnh {province} lần thứ XX",
         "",
-        "Sáng 12/10/2020, Đại hội đại biểu Đảng bộ tỉnh Yên Bái khai mạc.",
+        f"Sáng {day}, Đại hội đại biểu Đảng bộ tỉnh {province} khai mạc.",
         "",
     ]
     for start in range(0, count, per_sentence):

@@ -25,10 +25,12 @@ CONTRACT_TABLES = (
 
 @functools.cache
 def load_definitions() -> Definitions:
-    """The code location, after writing the dbt manifest it needs (what ``make prepare`` does)."""
-    from dagster_project.project import prepare_dbt_manifest
+    """The code location, after writing the dbt manifest it needs when it is missing or older
+    than a dbt file (what ``python -m dagster_project run`` does; ``make prepare`` always parses)."""
+    from dagster_project.project import manifest_is_stale, prepare_dbt_manifest
 
-    prepare_dbt_manifest()
+    if manifest_is_stale():
+        prepare_dbt_manifest()
     from dagster_project.definitions import defs
 
     return defs
@@ -37,6 +39,14 @@ def load_definitions() -> Definitions:
 def copy_raw(target: Path) -> Path:
     shutil.copytree(REPO / "raw", target)
     return target
+
+
+def copy_build(warehouse: Path, target: Path) -> Path:
+    """A copy of the folder of a built ``warehouse`` (the file, its run log, extraction cache and
+    export; not its lock) under ``target``: a test that needs a published warehouse to start
+    from takes the session's sample build instead of building its own. Returns the copy's file."""
+    shutil.copytree(warehouse.parent, target, ignore=shutil.ignore_patterns("*.lock"))
+    return target / warehouse.name
 
 
 def build_warehouse(

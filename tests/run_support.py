@@ -78,8 +78,8 @@ def start_run(raw: Path, warehouse: Path, work: Path, umask: int = 0o022, **env:
     return Run(process, log)
 
 
-def run_to_end(raw: Path, warehouse: Path, work: Path, **env: str) -> Run:
-    run = start_run(raw, warehouse, work, **env)
+def run_to_end(raw: Path, warehouse: Path, work: Path, umask: int = 0o022, **env: str) -> Run:
+    run = start_run(raw, warehouse, work, umask=umask, **env)
     code = run.finish()
     assert code == 0, f"run exited {code}:\n{run.tail()}"
     return run

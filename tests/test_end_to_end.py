@@ -1,7 +1,8 @@
-"""Build a whole warehouse from a copy of raw/ in a temporary folder, twice, and score it.
+"""The whole warehouse from a copy of raw/: built, rebuilt, extended and scored.
 
-The first build makes a fresh warehouse; the second re-runs on the same input into the same
-file, as the nightly job does. Keys must not move between the two (CONTRACT.md).
+The session's sample build (a fresh warehouse, ``sample_warehouse``) is copied to another folder
+and rebuilt there on the same input, as the nightly job does: keys must not move between the
+two (CONTRACT.md), nor depend on where the files lie.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_raw
+from dagster_support import CONTRACT_TABLES, SHARED, build_warehouse, copy_build, copy_raw
 from dbt_support import table_rows
 
 from vnpolitics.warehouse.publish import scratch_path
@@ -33,12 +34,11 @@ def snapshot(warehouse: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
+def builds(tmp_path_factory, sample_warehouse):
+    """The session's sample build (a copy) rebuilt on the same files in another folder."""
     root = tmp_path_factory.mktemp("e2e")
     raw_dir = copy_raw(root / "raw")
-    warehouse = root / "warehouse" / "warehouse.duckdb"
-    first = build_warehouse(raw_dir, warehouse)
-    assert first.success
+    warehouse = copy_build(sample_warehouse, root / "warehouse")
     before = snapshot(warehouse)
     second = build_warehouse(raw_dir, warehouse, force_rebuild=True)  # rebuild although nothing is new
     assert second.success
@@ -224,8 +224,9 @@ def test_readme_query_runs_and_finds_something(builds, index):
 
 
 @pytest.fixture(scope="module")
-def extended(tmp_path_factory, builds):
-    """The samples plus a republished copy of one of them (other chrome, outlet, time) and a new article."""
+def extended(tmp_path_factory, builds, sample_warehouse):
+    """The sample build (a copy) after a night that brought a republished copy of one sample
+    (other chrome, outlet, time) and a new article."""
     root = tmp_path_factory.mktemp("e2e_extended")
     raw_dir = copy_raw(root / "raw")
     original = (raw_dir / REPUBLISHED_FROM).read_text(encoding="utf-8")
@@ -238,7 +239,7 @@ def extended(tmp_path_factory, builds):
     (raw_dir / "dang-lai").mkdir()
     (raw_dir / "dang-lai" / "lam-viec-voi-thanh-uy.txt").write_text(republished, encoding="utf-8")
     shutil.copy(Path(__file__).parent / "fixtures" / "resolution" / "tinh" / "ha-tinh-2018.txt", raw_dir)
-    warehouse = root / "warehouse.duckdb"
+    warehouse = copy_build(sample_warehouse, root / "warehouse")
     assert build_warehouse(raw_dir, warehouse).success
     return warehouse
 

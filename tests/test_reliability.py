@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import time
 import unicodedata
@@ -17,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from bad_inputs import invented_article, person_of, write_bad_inputs
-from dagster_support import REPO, copy_raw
+from dagster_support import REPO, copy_build, copy_raw
 from dbt_support import table_rows
 from run_support import run_to_end, start_run
 
@@ -30,13 +31,12 @@ pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
 
 
 @pytest.fixture(scope="module")
-def baseline(tmp_path_factory):
-    """The samples alone, built once (with umask 0, to test the files' modes) for the tests below."""
+def baseline(tmp_path_factory, sample_warehouse):
+    """The samples alone: a copy of the session's sample build, the warehouse the runs below
+    start from (and must leave as it was when they die)."""
     root = tmp_path_factory.mktemp("reliability")
     raw = copy_raw(root / "raw")
-    warehouse = root / "warehouse" / "warehouse.duckdb"
-    run = start_run(raw, warehouse, root, umask=0)
-    assert run.finish() == 0, run.tail()
+    warehouse = copy_build(sample_warehouse, root / "warehouse")
     return root, raw, warehouse
 
 
@@ -58,8 +58,8 @@ def _sample_rows(warehouse: Path, keys: list[str]) -> dict[str, list[tuple]]:
         }
 
 
-def test_the_warehouse_is_never_world_writable(baseline):
-    _, _, warehouse = baseline  # built with umask 0
+def test_the_warehouse_is_never_world_writable(bad_build):
+    _, _, warehouse, _, _ = bad_build  # built with umask 0
     for path in (warehouse, lock_path(warehouse), warehouse.with_name("warehouse.run_log.jsonl")):
         mode = stat.S_IMODE(path.stat().st_mode)
         assert not mode & stat.S_IWOTH, f"{path.name} is world-writable ({mode:o})"
@@ -77,7 +77,8 @@ def bad_build(baseline, tmp_path_factory):
     raw = copy_raw(root / "raw")
     expected = write_bad_inputs(raw, root / "outside")
     warehouse = root / "warehouse" / "warehouse.duckdb"
-    run = run_to_end(raw, warehouse, root)
+    shutil.copytree(clean_warehouse.parent / "cache", warehouse.parent / "cache")  # the samples' extractions
+    run = run_to_end(raw, warehouse, root, umask=0)  # umask 0: the files' modes are tested
     return raw, clean_warehouse, warehouse, expected, run
 
 
@@ -186,14 +187,16 @@ def _grown_raw(root: Path, name: str) -> Path:
     return raw
 
 
-@pytest.mark.parametrize("phase", ["extraction", "load", "dbt", "publish"])
+# The kill during load is run_after_kill_under_reader's, tested below.
+@pytest.mark.parametrize("phase", ["extraction", "dbt", "publish"])
 def test_sigkill_at_any_phase_leaves_the_previous_warehouse(baseline, phase):
     root, _, warehouse = baseline
     before = table_rows(warehouse)
     raw = _grown_raw(root, f"raw-kill-{phase}")
-    # A cache of its own, so the run extracts (the samples are cached by earlier runs).
-    cache = root / f"cache-kill-{phase}"
-    run = start_run(raw, warehouse, root, CACHE_DIR=str(cache), **{PAUSE_AT: phase, PAUSE_SECONDS: "600"})
+    # Killed in extraction, a run has a cache of its own, so it extracts the samples too and dies
+    # with articles still on their way; later phases only extract the new article.
+    cache = {"CACHE_DIR": str(root / "cache-kill-extraction")} if phase == "extraction" else {}
+    run = start_run(raw, warehouse, root, **cache, **{PAUSE_AT: phase, PAUSE_SECONDS: "600"})
     run.wait_for(f"paused at {phase}")
     run.kill()
     assert table_rows(warehouse) == before, f"a kill during {phase} changed the published warehouse"
@@ -212,6 +215,8 @@ def run_after_kill_under_reader(baseline):
     killed = start_run(raw, warehouse, root, **{PAUSE_AT: "load", PAUSE_SECONDS: "600"})
     killed.wait_for("paused at load")
     killed.kill()
+    unchanged = table_rows(warehouse) == before
+    _assert_lock_is_free(warehouse)
     left_scratch = scratch_path(warehouse).exists()
     reader = duckdb.connect(str(warehouse), read_only=True)
     try:
@@ -223,11 +228,16 @@ def run_after_kill_under_reader(baseline):
         articles_seen_after = reader.execute("select count(*) from raw.articles").fetchone()[0]
     finally:
         reader.close()
-    return before, left_scratch, run, seen, articles_seen_after, warehouse
+    return before, unchanged, left_scratch, run, seen, articles_seen_after, warehouse
+
+
+def test_sigkill_during_load_leaves_the_previous_warehouse(run_after_kill_under_reader):
+    _, unchanged, *_ = run_after_kill_under_reader
+    assert unchanged, "a kill during load changed the published warehouse"
 
 
 def test_after_a_kill_the_next_run_is_clean_and_publishes(run_after_kill_under_reader):
-    before, left_scratch, run, _, _, warehouse = run_after_kill_under_reader
+    before, _, left_scratch, run, _, _, warehouse = run_after_kill_under_reader
     assert left_scratch, "the killed run should have left its half-built scratch copy"
     assert run.process.returncode == 0, run.tail()
     assert not scratch_path(warehouse).exists()
@@ -241,7 +251,7 @@ def test_after_a_kill_the_next_run_is_clean_and_publishes(run_after_kill_under_r
 
 
 def test_a_reader_holds_a_connection_across_a_whole_run(run_after_kill_under_reader):
-    before, _, run, seen, articles_seen_after, _ = run_after_kill_under_reader
+    before, _, _, run, seen, articles_seen_after, _ = run_after_kill_under_reader
     assert run.process.returncode == 0, run.tail()
     assert seen == {len(before["main.dim_people"])}, "the reader saw the warehouse change under it"
     assert articles_seen_after == len(before["raw.articles"]), "the reader's snapshot moved"
