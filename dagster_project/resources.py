@@ -111,7 +111,9 @@ class WarehouseRunResource(ConfigurableResource):
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseRun]:
         # build_resources() outside a run has no run id; a run log line still needs one
         run = self.warehouse.warehouse_run(context.run_id or f"outside-dagster-{uuid.uuid4()}")
-        with run.begin(self.warehouse.lock_timeout_seconds):
+        # the wait goes to the run's own log, where whoever watches the run looks
+        on_wait = context.log.warning if context.log is not None else None
+        with run.begin(self.warehouse.lock_timeout_seconds, on_wait=on_wait):
             yield run
 
 
