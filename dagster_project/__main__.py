@@ -3,6 +3,9 @@
 ``make run`` calls ``run``; ``dagster dev`` (``make dev``) runs the same job from the UI.
 Exit codes: 0 done, 1 the run failed or the folder has files that would be rejected or the
 last run failed, 2 a usage or configuration error, 3 no run recorded yet.
+
+Errors an operator fixes (a bad option or setting, a missing folder, the warehouse lock held
+past the timeout) are one line on stderr, ``error: ...``, without a Python traceback.
 """
 
 import argparse
@@ -12,8 +15,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
-from dagster_project.locations import configured_dagster_home, configured_raw_dir, configured_warehouse
+from dagster_project.locations import (
+    check_settings,
+    configured_dagster_home,
+    configured_raw_dir,
+    configured_warehouse,
+)
+from vnpolitics.warehouse.operator_errors import OperatorError
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
 # as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
@@ -27,11 +37,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in (("RAW_DIR", getattr(args, "raw_dir", None)), ("WAREHOUSE_PATH", args.warehouse)):
         if value:
             os.environ[name] = str(Path(value).expanduser().resolve())
-    return args.command(args)
+    try:
+        return args.command(args)
+    except OperatorError as error:
+        return _usage_error(str(error))
+
+
+def _usage_error(message: str) -> int:
+    """Print ``error: message`` as one line on stderr; the exit code of a usage error."""
+    from vnpolitics.warehouse.scan import printable
+
+    print(f"error: {printable(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line: the full usage is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        from vnpolitics.warehouse.scan import printable
+
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m dagster_project",
         description="Build the Vietnamese political-news warehouse and look after it.",
         epilog="RAW_DIR and WAREHOUSE_PATH are read from the environment unless given as options. "
@@ -63,26 +93,33 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run(args: argparse.Namespace) -> int:
-    """Run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``; a failure goes to the run log."""
+    """Run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``; a failure goes to the run log.
+
+    Settings and the raw folder are checked before Dagster starts, so a mistake in them is one
+    line here rather than a configuration error with a traceback from inside Dagster.
+    """
     raw = configured_raw_dir()
-    if not raw.is_dir():
-        print(f"error: raw folder {raw} does not exist (set RAW_DIR or --raw-dir)", file=sys.stderr)
-        return EXIT_USAGE
+    if problem := _folder_problem(raw):
+        return _usage_error(f"raw folder {raw} {problem} (set RAW_DIR or --raw-dir)")
+    check_settings()
     if args.force:
         os.environ["FORCE_REBUILD"] = "1"
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
     from dagster_project.project import manifest_is_stale, prepare_dbt_manifest
+    from vnpolitics.warehouse.scan import printable
 
     if manifest_is_stale():  # a fresh clone, or dbt files edited since the last parse
         prepare_dbt_manifest()
+    from dagster_project.console import operator_console_logger
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig
     from dagster_project.run_errors import run_problems
 
     started = datetime.now(UTC)
-    job = defs.resolve_job_def("build_warehouse_job")
+    # the console leaves out the events of an operator's error (the lock): its line is printed below
+    job = defs.resolve_job_def("build_warehouse_job").with_logger_defs({"console": operator_console_logger})
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
@@ -93,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
     succeeded = result.success and not problems.failed_checks
     print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
     for error in problems.step_errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(error)}", file=sys.stderr)
     if problems.failed_checks:
         print(f"failed checks: {', '.join(problems.failed_checks)}", file=sys.stderr)
     if not succeeded:
@@ -139,9 +176,9 @@ def _check_folder(args: argparse.Namespace) -> int:
     from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, scan_folder
 
     folder = Path(args.folder).expanduser().resolve() if args.folder else configured_raw_dir()
-    if not folder.is_dir():
-        print(f"error: {folder} is not a folder", file=sys.stderr)
-        return EXIT_USAGE
+    if problem := _folder_problem(folder):
+        return _usage_error(f"{folder} {problem}")
+    check_settings()
     max_bytes = args.max_file_bytes or int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
     records, _ = scan_folder(folder, max_bytes=max_bytes, keep_text=False)
     counts = Counter(r.status for r in records)
@@ -156,6 +193,13 @@ def _check_folder(args: argparse.Namespace) -> int:
         print("error: no files to load", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_FAILED if counts["rejected"] else EXIT_OK
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be read as a raw folder (``does not exist``, ...), or None."""
+    if not folder.exists():
+        return "does not exist"
+    return None if folder.is_dir() else "is not a folder"
 
 
 if __name__ == "__main__":

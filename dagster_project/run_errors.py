@@ -7,8 +7,11 @@ the same way, through ``WarehouseRun.record_failure``.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from dagster import AssetCheckSeverity, DagsterEvent, DagsterEventType
+
+from vnpolitics.warehouse.operator_errors import operator_error_names
 
 # The events a failure is read from (what the sensor asks the instance for).
 FAILURE_EVENT_TYPES = {
@@ -44,13 +47,43 @@ def step_errors(events: Iterable[DagsterEvent]) -> list[str]:
     for event in events:
         if event.event_type not in (DagsterEventType.STEP_FAILURE, DagsterEventType.RESOURCE_INIT_FAILURE):
             continue
-        error = getattr(event.event_specific_data, "error", None)
-        while error is not None and error.cause is not None and "dagster" in error.cls_name.lower():
-            error = error.cause  # unwrap Dagster's wrappers down to the error the code raised
-        if error is not None:
-            where = event.step_key or "resources"
-            errors.append(f"{where}: {error.message.strip().splitlines()[0]}")
+        line = _first_error_line(event.event_specific_data)
+        if line is not None:
+            errors.append(f"{event.step_key or 'resources'}: {line}")
     return errors
+
+
+def _first_error_line(data: Any) -> str | None:
+    """What stopped a step, in one line: a ``Failure``'s description, an operator error's
+    message (no class path: the message says it all), else the first line of the error the
+    code raised, under Dagster's wrappers."""
+    description = getattr(getattr(data, "user_failure_data", None), "description", None)
+    if description and description.strip():
+        return description.strip().splitlines()[0]
+    error = getattr(data, "error", None)
+    if error is None:
+        return None
+    message = operator_message(error)
+    if message is not None:
+        return message
+    while error.cause is not None and "dagster" in (error.cls_name or "").lower():
+        error = error.cause  # unwrap Dagster's wrappers down to the error the code raised
+    return error.message.strip().splitlines()[0]
+
+
+def operator_message(error: Any) -> str | None:
+    """The one-line message of the ``OperatorError`` in a serialised error's chain, if any.
+
+    ``error`` is Dagster's ``SerializableErrorInfo``; its ``message`` reads ``module.Class: text``.
+    """
+    names = operator_error_names()
+    while error is not None:
+        if error.cls_name in names:
+            text = error.message.strip()
+            _, sep, rest = text.partition(f"{error.cls_name}: ")
+            return " ".join((rest if sep else text).split())
+        error = error.cause or error.context
+    return None
 
 
 def failed_checks(events: Iterable[DagsterEvent]) -> list[str]:

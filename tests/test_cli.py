@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 
@@ -38,6 +39,32 @@ def test_an_unknown_command_is_a_usage_error():
     result = cli("rebuild-everything")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr
+
+
+def _one_line(stderr: str) -> str:
+    """The single line a usage or lock error must be: no usage text, no traceback."""
+    assert "Traceback" not in stderr and "Stack Trace" not in stderr, stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "says"),
+    [
+        (["rebuild-everything"], {}, "invalid choice: 'rebuild-everything'"),
+        (["check-folder", "--max-file-bytes", "lots"], {}, "invalid int value: 'lots'"),
+        (["status", "--verbose"], {}, "unrecognized arguments: --verbose"),
+        (["check-folder", "raw"], {"MAX_FILE_BYTES": "5MB"}, "MAX_FILE_BYTES must be a whole number"),
+        (["run"], {"RUN_LOCK_TIMEOUT_SECONDS": "soon"}, "RUN_LOCK_TIMEOUT_SECONDS must be a whole number"),
+        (["run"], {"FILE_BUDGET_SECONDS": "0"}, "FILE_BUDGET_SECONDS must be a positive number"),
+        (["run", "--raw-dir", "README.md"], {}, "README.md is not a folder"),
+    ],
+)
+def test_usage_and_setting_errors_are_one_line_without_a_traceback(args, env, says):
+    result = cli(*args, **env)
+    assert result.returncode == 2
+    assert says in _one_line(result.stderr)
 
 
 def test_check_folder_accepts_the_samples(raw_dir):
@@ -107,25 +134,31 @@ def test_status_shows_a_run_in_progress(tmp_path):
 
 
 @pytest.mark.warehouse
-def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
-    """A run that cannot take the warehouse lock fails, says why, and leaves a line in the run log."""
+def test_a_run_that_cannot_take_the_lock_says_whom_it_waited_for_and_why_it_gave_up(tmp_path):
+    """It logs whom it waits for, gives up with one line and no traceback, exits 1, and leaves
+    a line in the run log."""
     raw = shutil.copytree(REPO / "raw", tmp_path / "raw")
     warehouse = tmp_path / "warehouse" / "warehouse.duckdb"
     (tmp_path / "dagster_home").mkdir()
-    with run_lock(warehouse, timeout_seconds=1):
+    with run_lock(warehouse, timeout_seconds=1, run_id="the-first-run"):
         result = cli(
             "run",
             "--raw-dir",
             str(raw),
             "--warehouse",
             str(warehouse),
-            RUN_LOCK_TIMEOUT_SECONDS="0",
+            RUN_LOCK_TIMEOUT_SECONDS="2",
             DAGSTER_HOME=str(tmp_path / "dagster_home"),
         )
     assert result.returncode == 1, result.stderr[-2000:]
-    assert "another run is building" in result.stderr
+    holder = f"pid {os.getpid()} on {socket.gethostname()}, run the-first-run, since "
+    (waiting,) = [line for line in result.stderr.splitlines() if "waiting for the run lock" in line]
+    assert holder in waiting and "giving up after 2 s" in waiting
+    assert "Traceback" not in result.stderr and "Stack Trace" not in result.stderr, result.stderr
+    (gave_up,) = [line for line in result.stderr.splitlines() if "another run is building" in line]
+    assert gave_up.startswith("error: resources: another run is building") and holder in gave_up
     (failed,) = read_runs(run_log_path(warehouse))
-    assert failed.status == "failed" and "another run is building" in failed.message
+    assert failed.status == "failed" and failed.message.startswith("resources: another run is building")
     assert not warehouse.exists()
     settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
     assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")

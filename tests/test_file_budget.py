@@ -15,14 +15,10 @@ import pytest
 from bad_inputs import hostile_html, invented_article
 
 from vnpolitics.extract.version import EXTRACTOR_VERSION
-from vnpolitics.warehouse.batch_extraction import (
-    DEFAULT_FILE_BUDGET_SECONDS,
-    FILE_BUDGET_ENV,
-    extract_to_cache,
-    file_budget_seconds,
-)
+from vnpolitics.warehouse.batch_extraction import extract_to_cache
 from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, WorkerStartError, run_within_budget
 from vnpolitics.warehouse.cache import ExtractionCache
+from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, FILE_BUDGET_ENV, file_budget_seconds
 from vnpolitics.warehouse.scan import ScanProgress
 
 # Generous: the machine is shared, and a worker takes seconds to start under load.

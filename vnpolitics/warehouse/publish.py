@@ -31,6 +31,8 @@ from pathlib import Path
 
 import duckdb
 
+from vnpolitics.warehouse.operator_errors import OperatorError
+
 # Owner read-write, everyone else read-only: analysts and BI tools read, only the pipeline writes.
 FILE_MODE = 0o644
 _WAL_SUFFIX = ".wal"  # DuckDB keeps uncheckpointed changes in <file>.wal
@@ -42,7 +44,7 @@ STORAGE_VERSION = "v1.4.0"
 log = logging.getLogger(__name__)
 
 
-class WarehouseLocked(RuntimeError):
+class WarehouseLocked(OperatorError):
     """Another run holds the warehouse lock and did not release it within the timeout."""
 
 
