@@ -173,7 +173,7 @@ def _check_folder(args: argparse.Namespace) -> int:
     """Scan and decode every file as a run would, and say what a run would do with each."""
     from collections import Counter
 
-    from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, scan_folder
+    from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, printable, scan_folder
 
     folder = Path(args.folder).expanduser().resolve() if args.folder else configured_raw_dir()
     if problem := _folder_problem(folder):
@@ -182,13 +182,17 @@ def _check_folder(args: argparse.Namespace) -> int:
     max_bytes = args.max_file_bytes or int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
     records, _ = scan_folder(folder, max_bytes=max_bytes, keep_text=False)
     counts = Counter(r.status for r in records)
+    # Every line through printable(): the folder comes from the command line and names and
+    # reasons from the folder, and a terminal obeys the escape codes they may hold.
     print(
-        f"{folder}: {len(records)} files, {counts['loaded']} would load, "
-        f"{counts['duplicate']} duplicate, {counts['rejected']} would be rejected"
+        printable(
+            f"{folder}: {len(records)} files, {counts['loaded']} would load, "
+            f"{counts['duplicate']} duplicate, {counts['rejected']} would be rejected"
+        )
     )
     for record in records:
         if record.status == "rejected":
-            print(f"  rejected: {record.source_file}: {record.reason}")
+            print(printable(f"  rejected: {record.source_file}: {record.reason}"))
     if not records:
         print("error: no files to load", file=sys.stderr)
         return EXIT_FAILED

@@ -87,6 +87,29 @@ def test_check_folder_names_each_file_a_run_would_reject(tmp_path):
     assert not list(tmp_path.glob("**/*.duckdb")), "check-folder must not build anything"
 
 
+def test_check_folder_prints_no_control_character_from_a_name_or_a_folder(tmp_path):
+    """A terminal obeys escape codes: a folder or file name must not retitle it or recolour it,
+    and a folder name that is not UTF-8 must not crash the print."""
+    folder = tmp_path / "in\x1b]0;pwned\x07coming"
+    folder.mkdir()
+    (folder / "empty\x1b[2J.txt").write_bytes(b"")
+    shutil.copy(REPO / "raw" / sorted(p.name for p in (REPO / "raw").iterdir())[0], folder)
+    odd = os.fsencode(tmp_path) + b"/B\xe0i"
+    os.mkdir(odd)
+    shutil.copy(REPO / "raw" / sorted(p.name for p in (REPO / "raw").iterdir())[0], os.fsdecode(odd))
+    for target, escaped in ((folder, "in\\x1b]0;pwned\\x07coming"), (os.fsdecode(odd), "B\\xe0i")):
+        result = cli("check-folder", str(target))
+        assert "Traceback" not in result.stderr, result.stderr
+        output = result.stdout + result.stderr
+        assert not [ch for ch in output if ch != "\n" and not ch.isprintable()], output
+        assert escaped in result.stdout
+    result = cli("check-folder", str(folder))
+    assert result.returncode == 1
+    assert "rejected: empty\\x1b[2J.txt: empty file" in result.stdout
+    missing = cli("check-folder", str(tmp_path / "gone\x1b[31m"))
+    assert missing.returncode == 2 and "gone\\x1b[31m does not exist" in _one_line(missing.stderr)
+
+
 def test_check_folder_and_run_refuse_a_missing_folder(tmp_path):
     assert cli("check-folder", str(tmp_path / "absent")).returncode == 2
     result = cli("run", "--raw-dir", str(tmp_path / "absent"), "--warehouse", str(tmp_path / "w.duckdb"))
