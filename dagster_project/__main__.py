@@ -8,6 +8,8 @@ Errors an operator fixes (a bad option or setting, a missing folder, the warehou
 past the timeout) are one line on stderr, ``error: ...``, without a Python traceback.
 """
 
+from __future__ import annotations
+
 import argparse
 import json
 import os
@@ -15,15 +17,19 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from dagster_project.locations import (
     check_settings,
+    configured_cache_dir,
     configured_dagster_home,
     configured_raw_dir,
     configured_warehouse,
 )
 from vnpolitics.warehouse.operator_errors import OperatorError
+
+if TYPE_CHECKING:
+    from vnpolitics.warehouse.scan import Rejection
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
 # as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
@@ -87,6 +93,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("folder", nargs="?", help="folder to check (default: RAW_DIR, else raw/)")
     check.add_argument(
         "--max-file-bytes", type=int, help="larger files are rejected (default: MAX_FILE_BYTES, else 5 MB)"
+    )
+    check.add_argument(
+        "--warehouse",
+        help="whose extraction cache (CACHE_DIR, else cache/ beside it) holds the files earlier runs "
+        f"rejected for their time budget; {WAREHOUSE_HELP}",
     )
     check.set_defaults(command=_check_folder)
     return parser
@@ -170,7 +181,11 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _check_folder(args: argparse.Namespace) -> int:
-    """Scan and decode every file as a run would, and say what a run would do with each."""
+    """Scan and decode every file as a run would, and say what a run would do with each.
+
+    A content the extraction cache already rejected for its time budget is reported as the run
+    would report it, and not decoded again: checking a folder never pays a budget twice.
+    """
     from collections import Counter
 
     from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, printable, scan_folder
@@ -180,7 +195,9 @@ def _check_folder(args: argparse.Namespace) -> int:
         return _usage_error(f"{folder} {problem}")
     check_settings()
     max_bytes = args.max_file_bytes or int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
-    records, _ = scan_folder(folder, max_bytes=max_bytes, keep_text=False)
+    records, _ = scan_folder(
+        folder, max_bytes=max_bytes, keep_text=False, known_rejections=_budget_rejections()
+    )
     counts = Counter(r.status for r in records)
     # Every line through printable(): the folder comes from the command line and names and
     # reasons from the folder, and a terminal obeys the escape codes they may hold.
@@ -197,6 +214,15 @@ def _check_folder(args: argparse.Namespace) -> int:
         print("error: no files to load", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_FAILED if counts["rejected"] else EXIT_OK
+
+
+def _budget_rejections() -> dict[str, Rejection]:
+    """Content hash -> rejection, for contents a run rejected for overrunning this budget or less."""
+    from vnpolitics.extract.version import EXTRACTOR_VERSION
+    from vnpolitics.warehouse.cache import ExtractionCache
+    from vnpolitics.warehouse.file_budget import file_budget_seconds
+
+    return ExtractionCache(configured_cache_dir(), EXTRACTOR_VERSION).rejections(file_budget_seconds())
 
 
 def _folder_problem(folder: Path) -> str | None:

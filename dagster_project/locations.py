@@ -35,6 +35,15 @@ def configured_warehouse() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE_PATH).expanduser().resolve()
 
 
+def configured_cache_dir() -> Path:
+    """``CACHE_DIR`` when set, else ``cache/`` beside the configured warehouse (as runs use it)."""
+    from vnpolitics.warehouse.cache import default_cache_dir
+
+    if os.environ.get("CACHE_DIR"):
+        return Path(os.environ["CACHE_DIR"]).expanduser().resolve()
+    return default_cache_dir(configured_warehouse())
+
+
 def configured_dagster_home() -> Path:
     """``DAGSTER_HOME`` when set, else the repository's ``.dagster_home/``, with instance settings.
 

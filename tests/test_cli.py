@@ -87,6 +87,33 @@ def test_check_folder_names_each_file_a_run_would_reject(tmp_path):
     assert not list(tmp_path.glob("**/*.duckdb")), "check-folder must not build anything"
 
 
+def test_check_folder_reports_what_the_cache_rejected_for_its_budget_without_paying_again(tmp_path):
+    """A file a run rejected for overrunning its budget is reported so, from the cache beside the
+    warehouse (by content hash), and not decoded again; a larger budget would try it again."""
+    import hashlib
+
+    from vnpolitics.extract.version import EXTRACTOR_VERSION
+    from vnpolitics.warehouse.cache import ExtractionCache, default_cache_dir
+    from vnpolitics.warehouse.file_budget import over_budget_reason
+    from vnpolitics.warehouse.scan import Rejection
+
+    folder = shutil.copytree(REPO / "raw", tmp_path / "incoming")
+    slow = sorted(folder.iterdir())[0]
+    warehouse = tmp_path / "w" / "warehouse.duckdb"
+    content_hash = hashlib.sha256(slow.read_bytes()).hexdigest()
+    cache = ExtractionCache(default_cache_dir(warehouse), EXTRACTOR_VERSION)
+    cache.write_rejections({content_hash: Rejection(over_budget_reason(60), "utf-8", ())}, 60)
+
+    result = cli("check-folder", str(folder), "--warehouse", str(warehouse), FILE_BUDGET_SECONDS="60")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 would be rejected" in result.stdout
+    assert f"rejected: {slow.name}: decoding and extraction took longer than the 60 s budget" in result.stdout
+    result = cli("check-folder", str(folder), CACHE_DIR=str(cache.root), FILE_BUDGET_SECONDS="30")
+    assert "1 would be rejected" in result.stdout, "CACHE_DIR names the cache too"
+    result = cli("check-folder", str(folder), "--warehouse", str(warehouse), FILE_BUDGET_SECONDS="120")
+    assert result.returncode == 0 and "0 would be rejected" in result.stdout
+
+
 def test_check_folder_prints_no_control_character_from_a_name_or_a_folder(tmp_path):
     """A terminal obeys escape codes: a folder or file name must not retitle it or recolour it,
     and a folder name that is not UTF-8 must not crash the print."""
