@@ -149,6 +149,30 @@ def test_publish_swaps_the_file_under_an_open_reader(tmp_path: Path) -> None:
     assert not Path(f"{warehouse}.wal").exists()
 
 
+def test_a_reader_sees_the_new_build_once_its_process_holds_no_older_connection(tmp_path: Path) -> None:
+    """What README's "Reading the warehouse" promises, and no more: DuckDB shares one database per
+    file within a process, so a connection opened after the publish, while an older one stays
+    open, still reads the previous build; a fresh process, or the same one once every connection
+    is closed, reads the new one."""
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3)
+    scratch = start_scratch(warehouse)
+    _table(scratch, 7)
+    before = duckdb.connect(str(warehouse), read_only=True)
+    publish(scratch, warehouse)
+    after = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert before.execute("select count(*) from main.t").fetchone()[0] == 3
+        assert after.execute("select count(*) from main.t").fetchone()[0] == 3, "not the new build yet"
+        count = "import duckdb, sys; print(len(duckdb.connect(sys.argv[1], read_only=True).sql('from t')))"
+        fresh = subprocess.run([sys.executable, "-c", count, str(warehouse)], capture_output=True, text=True)
+        assert fresh.stdout.strip() == "7", fresh.stderr
+    finally:
+        after.close()
+        before.close()
+    assert _rows(warehouse) == 7
+
+
 def test_the_run_log_table_skips_a_line_cut_short_and_adds_the_pending_run(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
     log = run_log_path(warehouse)
