@@ -3,7 +3,12 @@
 ``make run`` calls ``run``; ``dagster dev`` (``make dev``) runs the same job from the UI.
 Exit codes: 0 done, 1 the run failed or the folder has files that would be rejected or the
 last run failed, 2 a usage or configuration error, 3 no run recorded yet.
+
+Errors an operator fixes (a bad option or setting, a missing folder, the warehouse lock held
+past the timeout) are one line on stderr, ``error: ...``, without a Python traceback.
 """
+
+from __future__ import annotations
 
 import argparse
 import json
@@ -12,8 +17,19 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
-from dagster_project.locations import configured_dagster_home, configured_raw_dir, configured_warehouse
+from dagster_project.locations import (
+    check_settings,
+    configured_cache_dir,
+    configured_dagster_home,
+    configured_raw_dir,
+    configured_warehouse,
+)
+from vnpolitics.warehouse.operator_errors import OperatorError
+
+if TYPE_CHECKING:
+    from vnpolitics.warehouse.scan import Rejection
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
 # as their ``__main__``, and loading Dagster and the definitions there cost each one 4 s.
@@ -27,11 +43,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in (("RAW_DIR", getattr(args, "raw_dir", None)), ("WAREHOUSE_PATH", args.warehouse)):
         if value:
             os.environ[name] = str(Path(value).expanduser().resolve())
-    return args.command(args)
+    try:
+        return args.command(args)
+    except OperatorError as error:
+        return _usage_error(str(error))
+
+
+def _usage_error(message: str) -> int:
+    """Print ``error: message`` as one line on stderr; the exit code of a usage error."""
+    from vnpolitics.warehouse.scan import printable
+
+    print(f"error: {printable(message)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line: the full usage is one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        from vnpolitics.warehouse.scan import printable
+
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {printable(message)} (see --help)\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m dagster_project",
         description="Build the Vietnamese political-news warehouse and look after it.",
         epilog="RAW_DIR and WAREHOUSE_PATH are read from the environment unless given as options. "
@@ -58,31 +94,43 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--max-file-bytes", type=int, help="larger files are rejected (default: MAX_FILE_BYTES, else 5 MB)"
     )
+    check.add_argument(
+        "--warehouse",
+        help="whose extraction cache (CACHE_DIR, else cache/ beside it) holds the files earlier runs "
+        f"rejected for their time budget; {WAREHOUSE_HELP}",
+    )
     check.set_defaults(command=_check_folder)
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
-    """Run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``; a failure goes to the run log."""
+    """Run ``build_warehouse_job`` once, recorded in ``$DAGSTER_HOME``; a failure goes to the run log.
+
+    Settings and the raw folder are checked before Dagster starts, so a mistake in them is one
+    line here rather than a configuration error with a traceback from inside Dagster.
+    """
     raw = configured_raw_dir()
-    if not raw.is_dir():
-        print(f"error: raw folder {raw} does not exist (set RAW_DIR or --raw-dir)", file=sys.stderr)
-        return EXIT_USAGE
+    if problem := _folder_problem(raw):
+        return _usage_error(f"raw folder {raw} {problem} (set RAW_DIR or --raw-dir)")
+    check_settings()
     if args.force:
         os.environ["FORCE_REBUILD"] = "1"
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
     from dagster_project.project import manifest_is_stale, prepare_dbt_manifest
+    from vnpolitics.warehouse.scan import printable
 
     if manifest_is_stale():  # a fresh clone, or dbt files edited since the last parse
         prepare_dbt_manifest()
+    from dagster_project.console import operator_console_logger
     from dagster_project.definitions import defs
     from dagster_project.resources import WarehouseConfig
     from dagster_project.run_errors import run_problems
 
     started = datetime.now(UTC)
-    job = defs.resolve_job_def("build_warehouse_job")
+    # the console leaves out the events of an operator's error (the lock): its line is printed below
+    job = defs.resolve_job_def("build_warehouse_job").with_logger_defs({"console": operator_console_logger})
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(
             run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
@@ -93,7 +141,7 @@ def _run(args: argparse.Namespace) -> int:
     succeeded = result.success and not problems.failed_checks
     print(f"run {result.run_id}: {'success' if succeeded else 'FAILED'}", file=sys.stderr)
     for error in problems.step_errors:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(error)}", file=sys.stderr)
     if problems.failed_checks:
         print(f"failed checks: {', '.join(problems.failed_checks)}", file=sys.stderr)
     if not succeeded:
@@ -133,29 +181,55 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _check_folder(args: argparse.Namespace) -> int:
-    """Scan and decode every file as a run would, and say what a run would do with each."""
+    """Scan and decode every file as a run would, and say what a run would do with each.
+
+    A content the extraction cache already rejected for its time budget is reported as the run
+    would report it, and not decoded again: checking a folder never pays a budget twice.
+    """
     from collections import Counter
 
-    from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, scan_folder
+    from vnpolitics.warehouse.scan import DEFAULT_MAX_FILE_BYTES, printable, scan_folder
 
     folder = Path(args.folder).expanduser().resolve() if args.folder else configured_raw_dir()
-    if not folder.is_dir():
-        print(f"error: {folder} is not a folder", file=sys.stderr)
-        return EXIT_USAGE
+    if problem := _folder_problem(folder):
+        return _usage_error(f"{folder} {problem}")
+    check_settings()
     max_bytes = args.max_file_bytes or int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES)
-    records, _ = scan_folder(folder, max_bytes=max_bytes, keep_text=False)
+    records, _ = scan_folder(
+        folder, max_bytes=max_bytes, keep_text=False, known_rejections=_budget_rejections()
+    )
     counts = Counter(r.status for r in records)
+    # Every line through printable(): the folder comes from the command line and names and
+    # reasons from the folder, and a terminal obeys the escape codes they may hold.
     print(
-        f"{folder}: {len(records)} files, {counts['loaded']} would load, "
-        f"{counts['duplicate']} duplicate, {counts['rejected']} would be rejected"
+        printable(
+            f"{folder}: {len(records)} files, {counts['loaded']} would load, "
+            f"{counts['duplicate']} duplicate, {counts['rejected']} would be rejected"
+        )
     )
     for record in records:
         if record.status == "rejected":
-            print(f"  rejected: {record.source_file}: {record.reason}")
+            print(printable(f"  rejected: {record.source_file}: {record.reason}"))
     if not records:
         print("error: no files to load", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_FAILED if counts["rejected"] else EXIT_OK
+
+
+def _budget_rejections() -> dict[str, Rejection]:
+    """Content hash -> rejection, for contents a run rejected for overrunning this budget or less."""
+    from vnpolitics.extract.version import EXTRACTOR_VERSION
+    from vnpolitics.warehouse.cache import ExtractionCache
+    from vnpolitics.warehouse.file_budget import file_budget_seconds
+
+    return ExtractionCache(configured_cache_dir(), EXTRACTOR_VERSION).rejections(file_budget_seconds())
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be read as a raw folder (``does not exist``, ...), or None."""
+    if not folder.exists():
+        return "does not exist"
+    return None if folder.is_dir() else "is not a folder"
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@
 ``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS`` and ``CACHE_DIR`` come from the environment through
 ``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
 the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
-warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new. Relative paths are resolved
-against the working directory of the run.
+warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, and ``FILE_BUDGET_SECONDS``
+(default 300) is each file's time for decoding and extraction; both are read when the
+definitions load (Dagster has no ``EnvVar`` for a fractional number), and either can be set
+per run in the launchpad. Relative paths are resolved against the working directory of the run.
 
 ``warehouse`` is configuration only. ``warehouse_run`` hands each step that builds or publishes
 the run's ``WarehouseRun`` (``vnpolitics.warehouse.run``), which owns the lifecycle: while such
@@ -28,6 +30,8 @@ from pydantic import Field
 
 from dagster_project.project import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_PATH, dbt_cli_resource
 from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
+from vnpolitics.warehouse.cache import default_cache_dir
+from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, file_budget_seconds
 from vnpolitics.warehouse.run import WarehouseRun
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
@@ -57,6 +61,12 @@ class WarehouseConfig(ConfigurableResource):
         default="",
         description="Folder of the extraction cache; empty: 'cache' beside the warehouse file.",
     )
+    file_budget_seconds: float = Field(
+        default=DEFAULT_FILE_BUDGET_SECONDS,
+        gt=0,
+        description="Wall-clock seconds each file gets for decoding and extraction; a file over it is "
+        "rejected, and not tried again under this budget (FILE_BUDGET_SECONDS).",
+    )
     force_rebuild: bool = Field(
         default=False,
         description="Build and publish even when the input is the one the warehouse was built from.",
@@ -76,7 +86,7 @@ class WarehouseConfig(ConfigurableResource):
         """Where extracted articles are kept between runs, by content hash and extractor version."""
         if self.cache_dir:
             return Path(self.cache_dir).expanduser().resolve()
-        return self.database_path.parent / "cache"
+        return default_cache_dir(self.database_path)
 
     def warehouse_run(self, run_id: str, started_at: datetime | None = None) -> WarehouseRun:
         """Run ``run_id`` on this configuration: what builds it, and what records it if it fails."""
@@ -111,7 +121,9 @@ class WarehouseRunResource(ConfigurableResource):
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseRun]:
         # build_resources() outside a run has no run id; a run log line still needs one
         run = self.warehouse.warehouse_run(context.run_id or f"outside-dagster-{uuid.uuid4()}")
-        with run.begin(self.warehouse.lock_timeout_seconds):
+        # the wait goes to the run's own log, where whoever watches the run looks
+        on_wait = context.log.warning if context.log is not None else None
+        with run.begin(self.warehouse.lock_timeout_seconds, on_wait=on_wait):
             yield run
 
 
@@ -129,6 +141,7 @@ def warehouse_from_env() -> WarehouseConfig:
         max_rejected_percent=_from_env("MAX_REJECTED_PERCENT", DEFAULT_MAX_REJECTED_PERCENT, EnvVar.int),
         extract_workers=_from_env("EXTRACT_WORKERS", DEFAULT_EXTRACT_WORKERS, EnvVar.int),
         cache_dir=_from_env("CACHE_DIR", ""),
+        file_budget_seconds=file_budget_seconds(),
         force_rebuild=os.environ.get("FORCE_REBUILD", "") not in ("", "0"),
     )
 

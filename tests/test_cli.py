@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 
@@ -40,6 +41,32 @@ def test_an_unknown_command_is_a_usage_error():
     assert "invalid choice" in result.stderr
 
 
+def _one_line(stderr: str) -> str:
+    """The single line a usage or lock error must be: no usage text, no traceback."""
+    assert "Traceback" not in stderr and "Stack Trace" not in stderr, stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "says"),
+    [
+        (["rebuild-everything"], {}, "invalid choice: 'rebuild-everything'"),
+        (["check-folder", "--max-file-bytes", "lots"], {}, "invalid int value: 'lots'"),
+        (["status", "--verbose"], {}, "unrecognized arguments: --verbose"),
+        (["check-folder", "raw"], {"MAX_FILE_BYTES": "5MB"}, "MAX_FILE_BYTES must be a whole number"),
+        (["run"], {"RUN_LOCK_TIMEOUT_SECONDS": "soon"}, "RUN_LOCK_TIMEOUT_SECONDS must be a whole number"),
+        (["run"], {"FILE_BUDGET_SECONDS": "0"}, "FILE_BUDGET_SECONDS must be a positive number"),
+        (["run", "--raw-dir", "README.md"], {}, "README.md is not a folder"),
+    ],
+)
+def test_usage_and_setting_errors_are_one_line_without_a_traceback(args, env, says):
+    result = cli(*args, **env)
+    assert result.returncode == 2
+    assert says in _one_line(result.stderr)
+
+
 def test_check_folder_accepts_the_samples(raw_dir):
     result = cli("check-folder", str(raw_dir))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -58,6 +85,56 @@ def test_check_folder_names_each_file_a_run_would_reject(tmp_path):
     assert "rejected: empty.txt: empty file" in result.stdout
     assert "rejected: english.txt: not Vietnamese text" in result.stdout
     assert not list(tmp_path.glob("**/*.duckdb")), "check-folder must not build anything"
+
+
+def test_check_folder_reports_what_the_cache_rejected_for_its_budget_without_paying_again(tmp_path):
+    """A file a run rejected for overrunning its budget is reported so, from the cache beside the
+    warehouse (by content hash), and not decoded again; a larger budget would try it again."""
+    import hashlib
+
+    from vnpolitics.extract.version import EXTRACTOR_VERSION
+    from vnpolitics.warehouse.cache import ExtractionCache, default_cache_dir
+    from vnpolitics.warehouse.file_budget import over_budget_reason
+    from vnpolitics.warehouse.scan import Rejection
+
+    folder = shutil.copytree(REPO / "raw", tmp_path / "incoming")
+    slow = sorted(folder.iterdir())[0]
+    warehouse = tmp_path / "w" / "warehouse.duckdb"
+    content_hash = hashlib.sha256(slow.read_bytes()).hexdigest()
+    cache = ExtractionCache(default_cache_dir(warehouse), EXTRACTOR_VERSION)
+    cache.write_rejections({content_hash: Rejection(over_budget_reason(60), "utf-8", ())}, 60)
+
+    result = cli("check-folder", str(folder), "--warehouse", str(warehouse), FILE_BUDGET_SECONDS="60")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 would be rejected" in result.stdout
+    assert f"rejected: {slow.name}: decoding and extraction took longer than the 60 s budget" in result.stdout
+    result = cli("check-folder", str(folder), CACHE_DIR=str(cache.root), FILE_BUDGET_SECONDS="30")
+    assert "1 would be rejected" in result.stdout, "CACHE_DIR names the cache too"
+    result = cli("check-folder", str(folder), "--warehouse", str(warehouse), FILE_BUDGET_SECONDS="120")
+    assert result.returncode == 0 and "0 would be rejected" in result.stdout
+
+
+def test_check_folder_prints_no_control_character_from_a_name_or_a_folder(tmp_path):
+    """A terminal obeys escape codes: a folder or file name must not retitle it or recolour it,
+    and a folder name that is not UTF-8 must not crash the print."""
+    folder = tmp_path / "in\x1b]0;pwned\x07coming"
+    folder.mkdir()
+    (folder / "empty\x1b[2J.txt").write_bytes(b"")
+    shutil.copy(REPO / "raw" / sorted(p.name for p in (REPO / "raw").iterdir())[0], folder)
+    odd = os.fsencode(tmp_path) + b"/B\xe0i"
+    os.mkdir(odd)
+    shutil.copy(REPO / "raw" / sorted(p.name for p in (REPO / "raw").iterdir())[0], os.fsdecode(odd))
+    for target, escaped in ((folder, "in\\x1b]0;pwned\\x07coming"), (os.fsdecode(odd), "B\\xe0i")):
+        result = cli("check-folder", str(target))
+        assert "Traceback" not in result.stderr, result.stderr
+        output = result.stdout + result.stderr
+        assert not [ch for ch in output if ch != "\n" and not ch.isprintable()], output
+        assert escaped in result.stdout
+    result = cli("check-folder", str(folder))
+    assert result.returncode == 1
+    assert "rejected: empty\\x1b[2J.txt: empty file" in result.stdout
+    missing = cli("check-folder", str(tmp_path / "gone\x1b[31m"))
+    assert missing.returncode == 2 and "gone\\x1b[31m does not exist" in _one_line(missing.stderr)
 
 
 def test_check_folder_and_run_refuse_a_missing_folder(tmp_path):
@@ -107,25 +184,31 @@ def test_status_shows_a_run_in_progress(tmp_path):
 
 
 @pytest.mark.warehouse
-def test_a_failed_run_exits_1_and_is_in_the_run_log(tmp_path):
-    """A run that cannot take the warehouse lock fails, says why, and leaves a line in the run log."""
+def test_a_run_that_cannot_take_the_lock_says_whom_it_waited_for_and_why_it_gave_up(tmp_path):
+    """It logs whom it waits for, gives up with one line and no traceback, exits 1, and leaves
+    a line in the run log."""
     raw = shutil.copytree(REPO / "raw", tmp_path / "raw")
     warehouse = tmp_path / "warehouse" / "warehouse.duckdb"
     (tmp_path / "dagster_home").mkdir()
-    with run_lock(warehouse, timeout_seconds=1):
+    with run_lock(warehouse, timeout_seconds=1, run_id="the-first-run"):
         result = cli(
             "run",
             "--raw-dir",
             str(raw),
             "--warehouse",
             str(warehouse),
-            RUN_LOCK_TIMEOUT_SECONDS="0",
+            RUN_LOCK_TIMEOUT_SECONDS="2",
             DAGSTER_HOME=str(tmp_path / "dagster_home"),
         )
     assert result.returncode == 1, result.stderr[-2000:]
-    assert "another run is building" in result.stderr
+    holder = f"pid {os.getpid()} on {socket.gethostname()}, run the-first-run, since "
+    (waiting,) = [line for line in result.stderr.splitlines() if "waiting for the run lock" in line]
+    assert holder in waiting and "giving up after 2 s" in waiting
+    assert "Traceback" not in result.stderr and "Stack Trace" not in result.stderr, result.stderr
+    (gave_up,) = [line for line in result.stderr.splitlines() if "another run is building" in line]
+    assert gave_up.startswith("error: resources: another run is building") and holder in gave_up
     (failed,) = read_runs(run_log_path(warehouse))
-    assert failed.status == "failed" and "another run is building" in failed.message
+    assert failed.status == "failed" and failed.message.startswith("resources: another run is building")
     assert not warehouse.exists()
     settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
     assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")

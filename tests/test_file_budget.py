@@ -15,14 +15,10 @@ import pytest
 from bad_inputs import hostile_html, invented_article
 
 from vnpolitics.extract.version import EXTRACTOR_VERSION
-from vnpolitics.warehouse.batch_extraction import (
-    DEFAULT_FILE_BUDGET_SECONDS,
-    FILE_BUDGET_ENV,
-    extract_to_cache,
-    file_budget_seconds,
-)
+from vnpolitics.warehouse.batch_extraction import extract_to_cache
 from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, WorkerStartError, run_within_budget
 from vnpolitics.warehouse.cache import ExtractionCache
+from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, FILE_BUDGET_ENV, file_budget_seconds
 from vnpolitics.warehouse.scan import ScanProgress
 
 # Generous: the machine is shared, and a worker takes seconds to start under load.
@@ -139,3 +135,38 @@ def test_the_5mb_page_of_unclosed_tags_costs_less_than_its_budget_once(tmp_path:
     second = extract_to_cache(raw, cache, workers=1, budget_seconds=budget)
     assert time.monotonic() - started < 5
     assert second.extracted == 0 and second.ingest == first.ingest
+
+
+def test_the_budget_is_a_field_of_the_warehouse_config(monkeypatch) -> None:
+    """FILE_BUDGET_SECONDS reaches the resource the assets read, not only the library's default."""
+    from dagster_project.resources import WarehouseConfig, warehouse_from_env
+
+    monkeypatch.delenv(FILE_BUDGET_ENV, raising=False)
+    assert warehouse_from_env().file_budget_seconds == DEFAULT_FILE_BUDGET_SECONDS
+    monkeypatch.setenv(FILE_BUDGET_ENV, "7.5")
+    assert warehouse_from_env().file_budget_seconds == 7.5
+    with pytest.raises(ValueError, match="greater than 0"):
+        WarehouseConfig(file_budget_seconds=0)
+
+
+def test_the_raw_tables_asset_uses_the_configured_budget_and_counts_what_overran_it(tmp_path: Path) -> None:
+    """The ingest asset runs on the config's budget (1 s here, not the environment's 300 s) and its
+    metadata say how many articles overran it."""
+    from dagster import build_asset_context
+
+    from dagster_project.assets.ingest import raw_tables
+    from dagster_project.resources import WarehouseConfig
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "big.txt").write_text(_big_article())
+    (raw / "ok.txt").write_text(invented_article(1))
+    warehouse = WarehouseConfig(
+        raw_dir=str(raw), warehouse_path=str(tmp_path / "w.duckdb"), extract_workers=1, file_budget_seconds=1
+    )
+    with warehouse.warehouse_run("test-budget").begin(5) as run:
+        results = list(raw_tables(context=build_asset_context(), warehouse=warehouse, warehouse_run=run))
+    ingest = next(r for r in results if r.asset_key.path == ["raw", "ingest_files"]).metadata
+    assert ingest["articles_over_budget"] == 1 and ingest["articles_extracted"] == 1
+    assert ingest["files_rejected"] == 1
+    assert ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION).rejections(1.0)  # cached for next time

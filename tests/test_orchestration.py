@@ -18,6 +18,7 @@ from dagster import (
     build_run_status_sensor_context,
     build_sensor_context,
     job,
+    materialize,
     op,
 )
 from dagster_support import REPO, load_definitions
@@ -226,3 +227,67 @@ def test_a_mart_that_lost_most_of_its_rows_fails_the_collapse_check(sample_wareh
     result = no_mart_collapsed_since_last_publish(warehouse_run=run)
     assert not result.passed
     assert f"dim_people: {people} -> {keep}" in result.metadata["collapsed"].text
+
+
+def test_a_dbt_failure_is_one_line_naming_nodes_and_their_first_error_line():
+    from dagster_project.run_errors import dbt_failure, first_logged_dbt_error
+
+    out_of_memory = (
+        "Runtime Error in model fct_co_attendance (models/marts/fct_co_attendance.sql)\n"
+        "  Out of Memory Error: could not allocate block of size 256.0 KiB\n  more detail"
+    )
+    results = {
+        "results": [
+            {"unique_id": "model.vn_politics.stg_articles", "status": "success", "message": "OK"},
+            {"unique_id": "model.vn_politics.fct_co_attendance", "status": "error", "message": out_of_memory},
+            {"unique_id": "model.vn_politics.dim_people", "status": "skipped", "message": None},
+        ]
+        + [
+            {
+                "unique_id": f"test.vn_politics.not_null_x_{i}.0123456789",
+                "status": "fail",
+                "message": "Got 2 results",
+            }
+            for i in range(3)
+        ]
+    }
+    line = dbt_failure(results, "ignored")
+    assert line == (
+        "dbt build failed at 4 node(s): model fct_co_attendance: Out of Memory Error: could not allocate "
+        "block of size 256.0 KiB; test not_null_x_0: Got 2 results; test not_null_x_1: Got 2 results "
+        "(and 1 more)"
+    )
+    logged = RuntimeError("dbt failed.\n\nErrors parsed from dbt logs:\n\nEncountered an error:\nkilled")
+    assert dbt_failure(None, first_logged_dbt_error(logged, -9)) == "dbt build failed: Encountered an error:"
+    assert dbt_failure({"results": []}, first_logged_dbt_error(None, -9)) == (
+        "dbt build failed: dbt exited with code -9"
+    )
+
+
+@pytest.mark.warehouse
+def test_a_failed_dbt_build_names_its_failed_nodes_and_first_error_line(defs, sample_warehouse, tmp_path):
+    """Issue 20's build that failed on two files of one name: the run log says which dbt test
+    failed and how, not that "the dbt CLI process failed"."""
+    from dagster_project.assets.dbt import dbt_models
+    from dagster_project.project import dbt_cli_resource
+    from dagster_project.resources import WarehouseConfig, WarehouseRunResource
+    from dagster_project.run_errors import run_problems
+
+    published = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_warehouse, published)
+    with duckdb.connect(str(published)) as con:  # a second row for one file name
+        con.execute("insert into raw.ingest_files select * from raw.ingest_files limit 1")
+    warehouse = WarehouseConfig(raw_dir=str(tmp_path / "raw"), warehouse_path=str(published))
+    result = materialize(
+        [dbt_models],
+        resources={"warehouse_run": WarehouseRunResource(warehouse=warehouse), "dbt": dbt_cli_resource()},
+        instance=DagsterInstance.ephemeral(),
+        raise_on_error=False,
+    )
+    assert not result.success
+    message = run_problems(result.all_events).summary()
+    assert message.startswith("dbt_models: dbt build failed at "), message
+    assert "test unique_stg_ingest_files_source_file: Got 1 result, configured to fail if != 0" in message
+    run = warehouse.warehouse_run(result.run_id)
+    assert run.record_failure(message)
+    assert read_runs(run_log_path(published))[-1].message == message

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import duckdb
@@ -37,8 +39,8 @@ def _rows(path: Path) -> int:
         return con.execute("select count(*) from main.t").fetchone()[0]
 
 
-def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
-    warehouse = tmp_path / "w.duckdb"
+def _hold_lock(warehouse: Path, run_id: str) -> subprocess.Popen:
+    """Another process holding the run lock as run ``run_id``; it has the lock once this returns."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -47,7 +49,7 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
             import sys, time
             from pathlib import Path
             from vnpolitics.warehouse.publish import run_lock
-            with run_lock(Path({str(warehouse)!r}), 0):
+            with run_lock(Path({str(warehouse)!r}), 0, run_id={run_id!r}):
                 print("held", flush=True)
                 time.sleep(60)
         """),
@@ -55,10 +57,16 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    holder = _hold_lock(warehouse, "run-1")
     try:
-        assert holder.stdout.readline().strip() == "held"
         with (
-            pytest.raises(WarehouseLocked, match=rf"held by pid {holder.pid} since"),
+            pytest.raises(WarehouseLocked, match=rf"held by pid {holder.pid} on "),
             run_lock(warehouse, timeout_seconds=0.2, poll_seconds=0.05),
         ):
             pass
@@ -67,6 +75,39 @@ def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path: Path) -> N
         holder.wait()
     with run_lock(warehouse, timeout_seconds=0):  # the kernel released the dead holder's lock
         assert f"pid {os.getpid()}" in lock_path(warehouse).read_text()
+
+
+def test_a_waiting_run_says_whom_it_waits_for(tmp_path: Path) -> None:
+    """pid, host, run id and start of the holder, once, and again when the wait is over."""
+    warehouse = tmp_path / "w.duckdb"
+    holder = _hold_lock(warehouse, "run-holding")
+    heard: list[str] = []
+    try:
+        with (
+            pytest.raises(WarehouseLocked),
+            run_lock(warehouse, timeout_seconds=0.3, poll_seconds=0.05, on_wait=heard.append),
+        ):
+            pass
+        (waiting,) = heard
+        assert waiting.startswith(f"waiting for the run lock on {warehouse}, held by ")
+        assert f"pid {holder.pid} on {socket.gethostname()}, run run-holding, since 20" in waiting
+        assert "giving up after 0.3 s" in waiting
+        heard.clear()
+        threading.Timer(0.5, holder.kill).start()
+        with run_lock(warehouse, timeout_seconds=30, poll_seconds=0.05, on_wait=heard.append, run_id="r2"):
+            assert lock_path(warehouse).read_text().startswith(f"pid {os.getpid()} on ")
+            assert ", run r2, since " in lock_path(warehouse).read_text()
+        assert len(heard) == 2 and heard[1].startswith("took the run lock on ")
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_run_that_need_not_wait_says_nothing(tmp_path: Path) -> None:
+    heard: list[str] = []
+    with run_lock(tmp_path / "w.duckdb", timeout_seconds=5, on_wait=heard.append):
+        pass
+    assert heard == []
 
 
 def test_scratch_starts_from_the_published_file_and_drops_a_stale_one(tmp_path: Path) -> None:
@@ -106,6 +147,30 @@ def test_publish_swaps_the_file_under_an_open_reader(tmp_path: Path) -> None:
     assert not scratch.exists()
     assert _rows(warehouse) == 7
     assert not Path(f"{warehouse}.wal").exists()
+
+
+def test_a_reader_sees_the_new_build_once_its_process_holds_no_older_connection(tmp_path: Path) -> None:
+    """What README's "Reading the warehouse" promises, and no more: DuckDB shares one database per
+    file within a process, so a connection opened after the publish, while an older one stays
+    open, still reads the previous build; a fresh process, or the same one once every connection
+    is closed, reads the new one."""
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3)
+    scratch = start_scratch(warehouse)
+    _table(scratch, 7)
+    before = duckdb.connect(str(warehouse), read_only=True)
+    publish(scratch, warehouse)
+    after = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        assert before.execute("select count(*) from main.t").fetchone()[0] == 3
+        assert after.execute("select count(*) from main.t").fetchone()[0] == 3, "not the new build yet"
+        count = "import duckdb, sys; print(len(duckdb.connect(sys.argv[1], read_only=True).sql('from t')))"
+        fresh = subprocess.run([sys.executable, "-c", count, str(warehouse)], capture_output=True, text=True)
+        assert fresh.stdout.strip() == "7", fresh.stderr
+    finally:
+        after.close()
+        before.close()
+    assert _rows(warehouse) == 7
 
 
 def test_the_run_log_table_skips_a_line_cut_short_and_adds_the_pending_run(tmp_path: Path) -> None:

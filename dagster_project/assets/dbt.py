@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from dagster import AssetExecutionContext, Failure, ResourceParam
-from dagster_dbt import DbtCliResource, dbt_assets
+from dagster_dbt import DbtCliInvocation, DbtCliResource, dbt_assets
 
 from dagster_project.project import dbt_project, warehouse_env
+from dagster_project.run_errors import dbt_failure, first_logged_dbt_error
 from vnpolitics.warehouse.crash_points import pause_point
 from vnpolitics.warehouse.run import WarehouseRun
 
@@ -43,7 +44,22 @@ def dbt_models(
             invocation.process.wait(timeout=60)
     if not invocation.is_successful():
         error = invocation.get_error()
-        if invocation.process.returncode == DBT_HANDLED_ERROR:
+        code = invocation.process.returncode
+        # which nodes failed and why, in the first line: that line is what the run log keeps
+        summary = dbt_failure(_run_results(invocation), first_logged_dbt_error(error, code))
+        if code == DBT_HANDLED_ERROR:
             # a model or test failed: the same input fails the same way, so no retry
-            raise Failure(description=str(error).strip().splitlines()[0], allow_retries=False) from error
-        raise error  # dbt crashed or was killed: the job's retry policy tries again
+            raise Failure(description=summary, allow_retries=False) from error
+        raise DbtBrokeOff(summary) from error  # crashed or killed: the job's retry policy tries again
+
+
+class DbtBrokeOff(RuntimeError):
+    """dbt ended before finishing the build (killed, out of memory, crashed): worth a retry."""
+
+
+def _run_results(invocation: DbtCliInvocation) -> dict[str, Any] | None:
+    """dbt's ``run_results.json`` of this invocation, or None when dbt ended before writing it."""
+    try:
+        return invocation.get_artifact("run_results.json")
+    except (OSError, ValueError):  # missing, or cut short (orjson's errors are ValueErrors)
+        return None

@@ -32,6 +32,7 @@ def extracted_articles(context: AssetExecutionContext, warehouse: WarehouseConfi
         workers=1,  # the parallelism is the executor's: one process per part
         part=context.partition_key,
         progress=lambda p: context.log.info(f"part {context.partition_key}: {p}"),
+        budget_seconds=warehouse.file_budget_seconds,
     )
     return MaterializeResult(
         metadata={
@@ -39,6 +40,7 @@ def extracted_articles(context: AssetExecutionContext, warehouse: WarehouseConfi
             "articles_extracted": report.extracted,
             "articles_from_cache": report.from_cache,
             "articles_failed": report.failed,
+            "articles_over_budget": report.over_budget,
             "seconds": round(report.seconds, 2),
             "extractor_version": EXTRACTOR_VERSION,
         }

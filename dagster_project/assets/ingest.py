@@ -57,7 +57,7 @@ def raw_tables(
     cache = ExtractionCache(warehouse.cache_path, EXTRACTOR_VERSION)
     context.log.info(
         f"scanning {warehouse.raw_path}; cache {cache.folder}; "
-        f"{warehouse.extract_workers} extraction worker(s)"
+        f"{warehouse.extract_workers} extraction worker(s), {warehouse.file_budget_seconds:g} s per file"
     )
     report = extract_to_cache(
         warehouse.raw_path,
@@ -65,6 +65,7 @@ def raw_tables(
         max_bytes=warehouse.max_file_bytes,
         workers=warehouse.extract_workers,
         progress=lambda p: context.log.info(str(p)),
+        budget_seconds=warehouse.file_budget_seconds,
     )
     frames = build_raw_frames(report.ingest, [], EXTRACTOR_VERSION)
     fingerprint = warehouse_run.fingerprint(frames["ingest_files"])
@@ -87,6 +88,8 @@ def raw_tables(
                     "articles_from_cache": report.from_cache,
                     "articles_extracted": report.extracted,
                     "articles_failed": report.failed,
+                    # of those failed, over the budget this run (earlier runs' are rejected by the scan)
+                    "articles_over_budget": report.over_budget,
                     "extraction_seconds": round(report.seconds, 2),
                     "input_fingerprint": fingerprint,
                 }

@@ -14,11 +14,11 @@ is tried again on the next run (failures are not cached).
 
 No file can hold the run for long either: on the nightly path each file is decoded and
 extracted on a worker process within a wall-clock budget (``FILE_BUDGET_SECONDS``, default
-300 s; ``budgeted_pool``). A file over budget is rejected with a reason that names the budget,
-and that rejection is cached by content hash, so the next run neither decodes nor extracts it
-again. Only the budget is cached: an exception or a worker killed by the system may not happen
-again, so those files are tried again next run. ``extract_folder`` (tests, one-off use) runs in
-this process and has no budget.
+300 s; ``file_budget``, ``budgeted_pool``). A file over budget is rejected with a reason that
+names the budget, and that rejection is cached by content hash, so the next run neither decodes
+nor extracts it again. Only the budget is cached: an exception or a worker killed by the system
+may not happen again, so those files are tried again next run. ``extract_folder`` (tests,
+one-off use) runs in this process and has no budget.
 """
 
 from __future__ import annotations
@@ -26,8 +26,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-import math
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -42,6 +40,7 @@ from vnpolitics.extract.version import EXTRACTOR_VERSION
 from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, run_within_budget
 from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
 from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.file_budget import file_budget_seconds, over_budget_reason
 from vnpolitics.warehouse.raw_frames import build_raw_frames
 from vnpolitics.warehouse.scan import (
     DEFAULT_MAX_FILE_BYTES,
@@ -53,11 +52,6 @@ from vnpolitics.warehouse.scan import (
 )
 
 DEFAULT_BATCH_SIZE = 200
-# A 1 MB article takes about 20 s of one core to extract and a 5 MB one (MAX_FILE_BYTES) about
-# 100 s; on a machine shared with other work the wall clock runs two or three times that. Five
-# minutes stops a runaway file without ever rejecting an article for being long.
-DEFAULT_FILE_BUDGET_SECONDS = 300.0
-FILE_BUDGET_ENV = "FILE_BUDGET_SECONDS"
 # A backfill splits the folder into 16 parts by file name, stable as files come and go.
 FILE_PARTS = tuple(f"{i:x}" for i in range(16))
 
@@ -90,28 +84,6 @@ def _with_text(file: LoadedFile) -> LoadedFile:
     if hashlib.sha256(data).hexdigest() != file.content_hash:
         raise RejectedFile("file changed while the run was reading it")
     return dataclasses.replace(file, decoded=decode_bytes(data))
-
-
-def file_budget_seconds() -> float:
-    """The budget per file: ``FILE_BUDGET_SECONDS`` from the environment, else the default."""
-    raw = os.environ.get(FILE_BUDGET_ENV, "").strip()
-    if not raw:
-        return DEFAULT_FILE_BUDGET_SECONDS
-    try:
-        budget = float(raw)
-    except ValueError:
-        budget = math.nan
-    if not (math.isfinite(budget) and budget > 0):
-        raise ValueError(f"{FILE_BUDGET_ENV} must be a positive number of seconds, not {raw!r}")
-    return budget
-
-
-def over_budget_reason(budget_seconds: float) -> str:
-    """The ``ingest_files.reason`` of a file whose decoding and extraction overran the budget."""
-    return (
-        f"decoding and extraction took longer than the {budget_seconds:g} s budget per file "
-        f"({FILE_BUDGET_ENV})"
-    )
 
 
 def file_part(source_file: str) -> str:

@@ -42,6 +42,11 @@ _REJECTED_SCHEMA = {
 }
 
 
+def default_cache_dir(warehouse: Path) -> Path:
+    """Where the cache lives unless ``CACHE_DIR`` says otherwise: ``cache/`` beside the warehouse."""
+    return warehouse.parent / "cache"
+
+
 class ExtractionCache:
     def __init__(self, root: Path, version: str) -> None:
         self.root = Path(root)

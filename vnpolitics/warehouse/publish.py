@@ -9,7 +9,8 @@ throws the stale scratch file away and starts again.
 
 One run at a time: a run holds an advisory ``flock`` on ``warehouse.duckdb.lock`` from start
 to publish. The kernel drops the lock when the process dies, however it dies, so a SIGKILL
-never leaves a stale lock behind to clear by hand.
+never leaves a stale lock behind to clear by hand. The holder writes who it is into the file
+(pid, host, run id, since when), so a run that waits, and ``status``, can say for whom.
 
 These are the file-system mechanics; ``run.WarehouseRun`` decides when each happens in a run.
 """
@@ -18,15 +19,19 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import logging
 import os
 import shutil
+import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+
+from vnpolitics.warehouse.operator_errors import OperatorError
 
 # Owner read-write, everyone else read-only: analysts and BI tools read, only the pipeline writes.
 FILE_MODE = 0o644
@@ -36,8 +41,10 @@ _WAL_SUFFIX = ".wal"  # DuckDB keeps uncheckpointed changes in <file>.wal
 # (storage "v2.0.0+") is unreadable to all of them, one in the 1.4 format opens everywhere.
 STORAGE_VERSION = "v1.4.0"
 
+log = logging.getLogger(__name__)
 
-class WarehouseLocked(RuntimeError):
+
+class WarehouseLocked(OperatorError):
     """Another run holds the warehouse lock and did not release it within the timeout."""
 
 
@@ -51,25 +58,27 @@ def lock_path(warehouse: Path) -> Path:
 
 
 @contextmanager
-def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5) -> Iterator[None]:
-    """Hold the warehouse's run lock, waiting up to ``timeout_seconds`` for another run to finish."""
+def run_lock(
+    warehouse: Path,
+    timeout_seconds: float,
+    poll_seconds: float = 0.5,
+    *,
+    run_id: str | None = None,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold the warehouse's run lock, waiting up to ``timeout_seconds`` for another run to finish.
+
+    A run that has to wait says so, and for whom, through ``on_wait`` (default: this module's
+    log), and again whenever another run takes the lock first: a build that sits silent for
+    half an hour looks hung. ``run_id`` goes into the lock file for the next one to name.
+    """
     path = lock_path(warehouse)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     try:
-        deadline = time.monotonic() + timeout_seconds
-        while not _try_lock(fd):
-            if time.monotonic() >= deadline:
-                raise WarehouseLocked(
-                    f"another run is building {warehouse} (lock {path} held by {_holder(fd)}); "
-                    f"waited {timeout_seconds:g} s. Let it finish, or set RUN_LOCK_TIMEOUT_SECONDS "
-                    "to wait longer."
-                )
-            time.sleep(poll_seconds)
+        _wait_for_lock(fd, warehouse, timeout_seconds, poll_seconds, on_wait or log.warning)
         os.ftruncate(fd, 0)
-        os.pwrite(
-            fd, f"pid {os.getpid()} since {datetime.now(UTC).isoformat(timespec='seconds')}\n".encode(), 0
-        )
+        os.pwrite(fd, f"{lock_owner(run_id)}\n".encode(), 0)
         try:
             yield
         finally:
@@ -79,8 +88,46 @@ def run_lock(warehouse: Path, timeout_seconds: float, poll_seconds: float = 0.5)
         os.close(fd)
 
 
+def _wait_for_lock(
+    fd: int, warehouse: Path, timeout_seconds: float, poll_seconds: float, on_wait: Callable[[str], None]
+) -> None:
+    """Take the lock on ``fd``, telling ``on_wait`` whom the run waits for; raise at the deadline."""
+    started = time.monotonic()
+    waiting_for = None
+    while not _try_lock(fd):
+        holder = _holder(fd)
+        if time.monotonic() - started >= timeout_seconds:
+            raise WarehouseLocked(
+                f"another run is building {warehouse} (lock {lock_path(warehouse)} held by {holder}); "
+                f"waited {timeout_seconds:g} s. Let it finish, or set RUN_LOCK_TIMEOUT_SECONDS "
+                "to wait longer."
+            )
+        if holder != waiting_for:
+            on_wait(
+                f"waiting for the run lock on {warehouse}, held by {holder} "
+                f"(giving up after {timeout_seconds:g} s, RUN_LOCK_TIMEOUT_SECONDS)"
+            )
+            waiting_for = holder
+        time.sleep(poll_seconds)
+    if waiting_for is not None:
+        on_wait(f"took the run lock on {warehouse} after waiting {time.monotonic() - started:.0f} s")
+
+
+def lock_owner(run_id: str | None = None) -> str:
+    """What the lock holder writes into the lock file: ``pid N on HOST, run R, since T``.
+
+    The host matters when the warehouse sits on a shared file system: a pid alone names
+    nobody on another machine.
+    """
+    parts = [f"pid {os.getpid()} on {socket.gethostname()}"]
+    if run_id:
+        parts.append(f"run {run_id}")
+    parts.append(f"since {datetime.now(UTC).isoformat(timespec='seconds')}")
+    return ", ".join(parts)
+
+
 def lock_holder(warehouse: Path) -> str | None:
-    """Who holds the run lock (``pid N since T``), or None when no run is building."""
+    """Who holds the run lock (``lock_owner``'s line), or None when no run is building."""
     path = lock_path(warehouse)
     if not path.exists():
         return None
@@ -95,8 +142,8 @@ def lock_holder(warehouse: Path) -> str | None:
 
 
 def _holder(fd: int) -> str:
-    """What the lock holder wrote into the lock file: ``pid N since T``."""
-    return os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+    """What the lock holder wrote into the lock file (``lock_owner``), or ``unknown``."""
+    return os.pread(fd, 500, 0).decode("utf-8", "replace").strip() or "unknown"
 
 
 def _try_lock(fd: int, kind: int = fcntl.LOCK_EX) -> bool:

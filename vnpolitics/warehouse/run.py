@@ -20,7 +20,7 @@ this class for the assets, and anything else can drive a run with it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -80,12 +80,15 @@ class WarehouseRun:
         return run_log_path(self.warehouse)
 
     @contextmanager
-    def begin(self, lock_timeout_seconds: float) -> Iterator[WarehouseRun]:
+    def begin(
+        self, lock_timeout_seconds: float, on_wait: Callable[[str], None] | None = None
+    ) -> Iterator[WarehouseRun]:
         """For the whole run: hold the warehouse's run lock and start a fresh scratch copy.
 
-        Waits up to ``lock_timeout_seconds`` for another run, then raises ``WarehouseLocked``.
+        Waits up to ``lock_timeout_seconds`` for another run, saying for whom through ``on_wait``
+        (the run's log), then raises ``WarehouseLocked``. The lock file names this run's id.
         """
-        with run_lock(self.warehouse, lock_timeout_seconds):
+        with run_lock(self.warehouse, lock_timeout_seconds, run_id=self.run_id, on_wait=on_wait):
             self.started_at = datetime.now(UTC)
             start_scratch(self.warehouse)
             yield self

@@ -162,12 +162,12 @@ def _unique_names(relative: list[str]) -> list[str]:
     """A distinct, storable and printable ``source_file`` for every relative path (as ``os.walk``
     spells it).
 
-    A name is itself unless it holds what cannot be stored or shown (``_printable_name``). Such
+    A name is itself unless it holds what cannot be stored or shown (``printable``). Such
     a name, once escaped, could equal a real name that holds that very text, or another escaped
     name; then, in the order of the names' bytes, the later ones take the first eight hex digits
     of the SHA-256 of their bytes, and a counter if even that is taken. Plain names never change.
     """
-    names = [_printable_name(rel) for rel in relative]
+    names = [printable(rel) for rel in relative]
     taken = {name for name, rel in zip(names, relative, strict=True) if name == rel}
     raw = [rel.encode("utf-8", "surrogateescape") for rel in relative]
     for i in sorted((i for i, rel in enumerate(relative) if names[i] != rel), key=lambda i: raw[i]):
@@ -183,15 +183,18 @@ def _unique_names(relative: list[str]) -> list[str]:
     return names
 
 
-def _printable_name(relative: str) -> str:
-    """The name with bytes that are not UTF-8 written ``\\xe0`` (``os.walk`` holds them as lone
-    surrogates, which no database stores), and control and invisible format characters written
-    ``\\x1b``, ``\\u202e`` (a terminal would obey them; a right-to-left override disguises an
-    extension). The same on every run."""
-    if relative.isascii() and relative.isprintable():
-        return relative
+def printable(text: str) -> str:
+    """The text with bytes that are not UTF-8 written ``\\xe0`` (``os.walk`` and ``sys.argv`` hold
+    them as lone surrogates, which no database stores and ``print`` refuses), and control and
+    invisible format characters written ``\\x1b``, ``\\u202e`` (a terminal would obey them; a
+    right-to-left override disguises an extension). The same on every run.
+
+    For file names and for anything printed that may hold one (``check-folder``'s lines).
+    """
+    if text.isascii() and text.isprintable():
+        return text
     out = []
-    for ch in relative:
+    for ch in text:
         if "\udc80" <= ch <= "\udcff":
             out.append(f"\\x{ord(ch) - 0xDC00:02x}")
         elif unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
