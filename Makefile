@@ -98,7 +98,7 @@ bench: prepare
 # dbt docs with the lineage graph, as one self-contained page. The catalog (column types) is read
 # from a copy of the warehouse, so the published file is never opened for writing.
 DOCS_DIR := $(abspath dbt/target/docs)
-docs: prepare $(WAREHOUSE_PATH)
+docs: setup $(WAREHOUSE_PATH)
 	@tmp=$$(mktemp -d) && cp "$(WAREHOUSE_PATH)" "$$tmp/warehouse.duckdb" && \
 		cd dbt && WAREHOUSE_PATH="$$tmp/warehouse.duckdb" $(UV) run dbt docs generate --static --quiet \
 			--target-path "$(DOCS_DIR)"; status=$$?; rm -rf "$$tmp"; exit $$status

@@ -7,7 +7,9 @@ or the samples made distinct when the corpus is not beside the repository), meas
   process (the anchor: a pipeline that ran pyvi over everything would take at least this);
 - the full build: ``python -m dagster_project`` on the N articles, with an empty warehouse
   and an empty extraction cache, with its peak memory (all its processes together);
-- an incremental run after 20 new articles are added, and a run with nothing new.
+- an incremental run after 20 new articles are added, and a run with nothing new;
+- a run after one congress report naming 10,000 delegates is added (``--crowd``): the pairwise
+  mart must stay bounded (issue 20), so its peak memory is compared with the full build's.
 
 It prints a table and writes the figures to a JSON file. It is a benchmark, not a test: it
 asserts nothing and takes minutes on the whole corpus.
@@ -31,6 +33,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "vietnews_politics" / "articles"
 NEW_ARTICLES = 20
+CROWD = 10_000
+
+# Invented name parts for the congress report: 20 x 20 x 25 = 10,000 distinct full names.
+_SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Đoàn Lâm"
+_MIDDLES = "Văn Thị Minh Quốc Hữu Đức Thanh Ngọc Xuân Hồng Công Đình Quang Thế Trọng Bảo Gia Kim Mạnh Phúc"
+_GIVEN = (
+    "An Bình Cường Dũng Giang Hải Khánh Long Nam Phong Quân Sơn Tâm Thắng Trung Tuấn Vinh Yên Hòa "
+    "Hiếu Lộc Nghĩa Phát Thịnh Toàn"
+)
 
 
 def pick_articles(corpus: Path | None, count: int | None, into: Path) -> list[Path]:
@@ -56,6 +67,22 @@ def add_new_articles(raw: Path, count: int) -> None:
     for i, path in enumerate(sorted(raw.iterdir())[:count]):
         text = path.read_text(encoding="utf-8", errors="replace")
         (raw / f"new-{i:03d}-{path.name}").write_text(text + f"\n(Cập nhật lần {i + 1})\n", encoding="utf-8")
+
+
+def congress_report(delegates: int, per_sentence: int = 20) -> str:
+    """An invented congress report naming ``delegates`` distinct people as attending, by lists."""
+    names = [f"{s} {m} {g}" for s in _SURNAMES.split() for m in _MIDDLES.split() for g in _GIVEN.split()]
+    if delegates > len(names):
+        raise ValueError(f"at most {len(names)} invented delegates")
+    lines = [
+        "Đại hội đại biểu Đảng bộ tỉnh Yên Bái lần thứ XX",
+        "",
+        "Sáng 12/10/2020, Đại hội đại biểu Đảng bộ tỉnh Yên Bái khai mạc.",
+        "",
+    ]
+    for start in range(0, delegates, per_sentence):
+        lines.append("Dự đại hội có các đồng chí " + ", ".join(names[start : start + per_sentence]) + ".")
+    return "\n".join(lines) + "\n"
 
 
 def pyvi_alone(files: list[Path]) -> float:
@@ -141,11 +168,21 @@ def timed_run(raw: Path, warehouse: Path, home: Path, log: Path) -> tuple[float,
     return seconds, memory.peak_bytes, memory.peak_processes
 
 
+def _count(warehouse: Path, sql: str) -> int:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchone()[0]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt articles")
     parser.add_argument("--articles", default="1000", help="how many articles, or 'all'")
     parser.add_argument("--out", type=Path, default=REPO / "warehouse" / "bench.json", help="JSON to write")
+    parser.add_argument(
+        "--crowd", type=int, default=CROWD, help="delegates named by the congress report (0: no such run)"
+    )
     args = parser.parse_args(argv)
     count = None if args.articles == "all" else int(args.articles)
 
@@ -170,6 +207,12 @@ def main(argv: list[str] | None = None) -> int:
         add_new_articles(raw, NEW_ARTICLES)
         incremental, incremental_peak, _ = timed_run(raw, warehouse, home, work / "incremental.log")
         idle, _, _ = timed_run(raw, warehouse, home, work / "idle.log")
+        crowd = crowd_peak = None
+        if args.crowd:
+            (raw / "congress.txt").write_text(congress_report(args.crowd), encoding="utf-8")
+            crowd, crowd_peak, _ = timed_run(raw, warehouse, home, work / "crowd.log")
+            crowd_people = _count(warehouse, "select max(attendee_count) from main.fct_meetings")
+            print(f"congress of {crowd_people} attendees: {crowd:.1f} s", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -187,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
         "full_build_peak_mb": round(full_peak / 2**20, 1),
         "incremental_peak_mb": round(incremental_peak / 2**20, 1),
         "articles_per_second": round(len(files) / full, 1),
+        "crowd_attendees": args.crowd,
+        "crowd_run_seconds": round(crowd, 2) if crowd is not None else None,
+        "crowd_run_peak_mb": round(crowd_peak / 2**20, 1) if crowd_peak is not None else None,
+        "crowd_to_full_peak_ratio": round(crowd_peak / full_peak, 3) if crowd_peak is not None else None,
         "full_build_peak_by_process_mb": {name: round(n / 2**20, 1) for name, n in full_processes.items()},
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 from dagster_support import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from run_bench import PeakMemory, add_new_articles, pick_articles  # noqa: E402
+from run_bench import CROWD, PeakMemory, add_new_articles, congress_report, pick_articles  # noqa: E402
 
 
 def _digests(folder: Path) -> set[str]:
@@ -35,6 +35,21 @@ def test_a_corpus_gives_its_first_articles_and_new_ones_are_new(tmp_path: Path) 
     add_new_articles(tmp_path / "raw", 2)
     after = _digests(tmp_path / "raw")
     assert len(after) == 5 and before < after
+
+
+def test_the_congress_report_names_distinct_delegates_the_extractor_reads() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    cue = "Dự đại hội có các đồng chí "
+    listed = [
+        name
+        for line in congress_report(CROWD).splitlines()
+        if line.startswith(cue)
+        for name in line.removeprefix(cue).rstrip(".").split(", ")
+    ]
+    assert len(set(listed)) == len(listed) == CROWD
+    people = {mention.full_name for mention in extract_article(congress_report(60)).people}
+    assert len(people) == 60
 
 
 def test_peak_memory_adds_up_the_processes_of_the_group(tmp_path: Path) -> None:

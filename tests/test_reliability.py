@@ -187,8 +187,8 @@ def _grown_raw(root: Path, name: str) -> Path:
     return raw
 
 
-# The kill during load is run_after_kill_under_reader's, tested below.
-@pytest.mark.parametrize("phase", ["extraction", "dbt", "publish"])
+# The kill at publish (the whole build done, not yet renamed) is run_after_kill_under_reader's.
+@pytest.mark.parametrize("phase", ["extraction", "load", "dbt"])
 def test_sigkill_at_any_phase_leaves_the_previous_warehouse(baseline, phase):
     root, _, warehouse = baseline
     before = table_rows(warehouse)
@@ -205,15 +205,16 @@ def test_sigkill_at_any_phase_leaves_the_previous_warehouse(baseline, phase):
 
 @pytest.fixture(scope="module")
 def run_after_kill_under_reader(baseline):
-    """Kill a run mid-load, then run again while a reader keeps a connection open and queries.
+    """Kill a run at publish (its scratch copy complete), then run again while a reader keeps a
+    connection open and queries.
 
     Returns what the reader saw during the run and what the warehouse holds after it.
     """
     root, _, warehouse = baseline
     before = table_rows(warehouse)
     raw = _grown_raw(root, "raw-after-kill")
-    killed = start_run(raw, warehouse, root, **{PAUSE_AT: "load", PAUSE_SECONDS: "600"})
-    killed.wait_for("paused at load")
+    killed = start_run(raw, warehouse, root, **{PAUSE_AT: "publish", PAUSE_SECONDS: "600"})
+    killed.wait_for("paused at publish")
     killed.kill()
     unchanged = table_rows(warehouse) == before
     _assert_lock_is_free(warehouse)
@@ -231,9 +232,9 @@ def run_after_kill_under_reader(baseline):
     return before, unchanged, left_scratch, run, seen, articles_seen_after, warehouse
 
 
-def test_sigkill_during_load_leaves_the_previous_warehouse(run_after_kill_under_reader):
+def test_sigkill_at_publish_leaves_the_previous_warehouse(run_after_kill_under_reader):
     _, unchanged, *_ = run_after_kill_under_reader
-    assert unchanged, "a kill during load changed the published warehouse"
+    assert unchanged, "a kill at publish changed the published warehouse"
 
 
 def test_after_a_kill_the_next_run_is_clean_and_publishes(run_after_kill_under_reader):
@@ -292,6 +293,9 @@ def test_a_failed_check_stops_the_publish(baseline):
     run = start_run(raw, warehouse, root, MAX_REJECTED_PERCENT="5")
     assert run.finish() == 1
     assert "failed checks: rejected_share_below_threshold" in run.output()
+    # checked on the raw table: dbt never starts
+    assert "Dependencies for step dbt_models failed" in run.output()
+    assert "dbt build" not in run.output(), "dbt ran although the scan had already failed the run"
     assert table_rows(warehouse) == before, "a run that failed a check was published"
     last = read_runs(run_log_path(warehouse))[-1]
     assert last.status == "failed" and "rejected_share_below_threshold" in last.message
