@@ -54,12 +54,15 @@ status: setup
 $(WAREHOUSE_PATH):
 	$(MAKE) run
 
+# Two pytest workers (pytest-xdist), whole files each so a module's fixtures are built once:
+# a test mostly waits on a dbt or run subprocess, and the second core takes the next file.
+TEST_WORKERS ?= 2
 test: setup $(DAGSTER_HOME)/dagster.yaml
-	$(UV) run pytest
+	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile
 
 # The inner loop: every test that neither builds a warehouse nor runs dbt (marker `warehouse`).
 test-fast: setup
-	$(UV) run pytest -m "not warehouse" -q
+	$(UV) run pytest -m "not warehouse" -q -n $(TEST_WORKERS) --dist loadfile
 
 dev: prepare
 	$(UV) run dagster dev
