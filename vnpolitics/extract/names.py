@@ -7,7 +7,7 @@ Two readings:
 - where a post or a cue announces a person ("ông", "đồng chí", "ngoại trưởng", "bị cáo": see
   ``gazetteers/person_cues.txt``), a name of any capitalised syllables, with the patterns of
   foreign names: hyphens ("Ri Yong-ho"), initials ("George W. Bush"), particles ("Lula da
-  Silva"), Lao names in Vietnamese spelling ("Phông Sa Vẳn Sít Thạ Vông").
+  Silva"), Lao names in Vietnamese spelling ("Bun Thoong Xa Vẳn Na").
 Syllable shape (``syllables.py``) tells the two apart: a Kinh family name runs over Vietnamese
 syllables only ("Thái Bình Dương|David Helvey"), unless other naming traditions share it ("Kim
 Jong-un"); a foreign-looking run needs something that announces a person.
@@ -16,7 +16,7 @@ Places block a name's start in two ways. A place of ``places.txt`` (provinces, c
 regions) does everywhere; the far larger gazetteer of communes and districts (``admin_places.py``)
 only right after a unit or committee that takes a place ("huyện", "Huyện ủy", "xã" ...), since
 many of its names are plausible person names: after such a word the place is read first, then a
-name may start ("Bí thư Huyện ủy Lạc Dương Sử Thanh Hoài"). A place or institution word right
+name may start ("Bí thư Huyện ủy Lạc Dương Sử Văn Tám"). A place or institution word right
 before a name makes it an eponym, not a person ("đường Phạm Văn Đồng", "Trường THPT Chu Văn An").
 
 A run of capitalised words that holds a word no name can have (letters of another script, a
@@ -202,7 +202,7 @@ def _blocked_inside(tokens: list[Token], j: int) -> bool:
 
 def in_place_slot(tokens: list[Token], k: int) -> bool:
     """Whether token k lies in the place name read right after a unit or committee that takes
-    one: "huyện [Hà Trung]", "Bí thư Huyện ủy [Lạc Dương] Sử Thanh Hoài". The longest place of
+    one: "huyện [Hà Trung]", "Bí thư Huyện ủy [Lạc Dương] Sử Văn Tám". The longest place of
     either gazetteer is read first; a name may start only after it."""
     takers = place_taker_phrases().phrases
     for s in range(k, max(-1, k - MAX_PLACE), -1):
@@ -270,7 +270,7 @@ def _place_ends_at(tokens: list[Token], k: int) -> bool:
 
 def _known_phrase_ends_at(tokens: list[Token], k: int) -> bool:
     """Whether a place or a body's kind ends right before token k ("Trung Quốc|Vương Nghị",
-    "Bộ Công Thương|Vũ Huy Hoàng"), whatever word pyvi makes across the boundary."""
+    "Bộ Công Thương|Lò Văn Pẩng"), whatever word pyvi makes across the boundary."""
     admin, kinds = admin_place_phrases(), body_kind_phrases()
     return _place_ends_at(tokens, k) or any(
         admin.longest_at(tokens, j) == k - j or kinds.longest_at(tokens, j) == k - j
@@ -297,7 +297,7 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
     if _inside_eponym(tokens, k):
         return 0  # "đường Phạm Văn Đồng": no name starts at "Văn" either
     if in_place_slot(tokens, k) or inside_place(tokens, k):
-        return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Thanh Hoài", "Thái Bình [Dương]"
+        return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Văn Tám", "Thái Bình [Dương]"
     if (
         k > 0
         and tokens[k - 1].word_id == t.word_id
@@ -397,8 +397,8 @@ def _hyphen_joins(tokens: list[Token], right: int) -> bool:
 
 def cued_name_length_at(tokens: list[Token], k: int) -> int:
     """Tokens of the name a post or a cue announces at k: 2-7 capitalised syllables of any shape
-    ("Amgalanbaatar Khayankhyarvaa", "Ri Yong-ho", "George W. Bush", "Lula da Silva", "Phông Sa
-    Vẳn Sít Thạ Vông"), not a place, a body or a post, not cut from a lower-case word."""
+    ("Bat-Erdene Tsogzolmaa", "Ri Yong-ho", "George W. Bush", "Lula da Silva", "Bun Thoong
+    Xa Vẳn Na"), not a place, a body or a post, not cut from a lower-case word."""
     if not _is_cued_syllable(tokens[k]) or _blocked(tokens, k) or in_place_slot(tokens, k):
         return 0
     if _after_place_word(tokens, k) or preceded_by(tokens, k, place_taker_phrases().phrases):
@@ -480,7 +480,7 @@ def starts_person_cue(tokens: list[Token], k: int) -> int:
 
 def full_form(name: str, full_names) -> str:
     """The full name the article gives for a shortened one: initials expanded ("Michael
-    R.Pompeo"), or a two-syllable given name completed ("ông Xuân Anh" -> "Nguyễn Xuân Anh")
+    R.Smith"), or a two-syllable given name completed ("ông Xuân Anh" -> "Nguyễn Xuân Anh")
     when exactly one full name of the article ends with it."""
     expanded = expand_initials(name, full_names)
     if expanded != name or len(name.split()) != 2:
@@ -491,7 +491,7 @@ def full_form(name: str, full_names) -> str:
 
 
 def expand_initials(name: str, full_names) -> str:
-    """ "Michael R.Pompeo" -> "Michael Richard Pompeo" when the article prints that one full name
+    """ "John R.Smith" -> "John Robert Smith" when the article prints that one full name
     (same syllables, each initial the first letter of its syllable); else the name as printed."""
     parts = _name_parts(name)
     if not any(len(p) == 1 for p in parts[1:-1]):

@@ -1,6 +1,6 @@
 """The shape of a Vietnamese syllable: onset, rhyme and tone, and nothing else.
 
-"Tillerson", "Jong", "Khayankhyarvaa" and "Adrơng" cannot be spelled as one Vietnamese syllable;
+"Tillerson", "Jong", "Tsogzolmaa" and "Adrơng" cannot be spelled as one Vietnamese syllable;
 "Phông", "Vẳn" and "Nghị" can. A name whose syllables all have this shape reads as Vietnamese
 (or as a foreign name in Vietnamese spelling); one with any other syllable is foreign or a minority
 language's, which tells the name model how far a family name may run.
