@@ -175,7 +175,7 @@ def test_no_year_printed_gives_no_year_unless_the_caller_has_one() -> None:
     assert _infer(text) is None
     found = resolve_meeting_date(text, None)
     assert found is not None and found.meeting_date is None and found.date_text == "Chiều 10/6"
-    fallback = resolve_meeting_date(text, None, default_year=2020)
+    fallback = resolve_meeting_date(text, None, file_year=2020)
     assert fallback is not None and fallback.meeting_date == date(2020, 6, 10)
 
 
@@ -238,7 +238,7 @@ def test_each_meeting_date_says_which_clue_gave_its_year() -> None:
     )
     text = "Chiều 10/6, Ủy ban tổ chức hội nghị."
     assert _resolved(text) == (None, None)
-    assert _resolved(text, default_year=2020) == (date(2020, 6, 10), "default_year")
+    assert _resolved(text, file_year=2020) == (date(2020, 6, 10), "file_time")
 
 
 def test_a_month_printed_with_a_dash_dates_the_event() -> None:

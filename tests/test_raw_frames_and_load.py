@@ -83,10 +83,10 @@ def test_a_failing_article_is_recorded_not_lost(tmp_path, monkeypatch):
     (tmp_path / "bad_copy.txt").write_text("Hà Nội\nBài lỗi.\n", encoding="utf-8")
     real = pipeline.extract_article
 
-    def flaky(text: str) -> ArticleExtraction:
+    def flaky(text: str, **kw) -> ArticleExtraction:
         if "lỗi" in text:
             raise ValueError("boom")
-        return real(text)
+        return real(text, **kw)
 
     monkeypatch.setattr(pipeline, "extract_article", flaky)
     frames = pipeline.extract_folder(tmp_path)

@@ -39,11 +39,20 @@ def bare_name(official: str) -> str | None:
 
 def units_2025() -> list[str]:
     """Bare names of the 2025 provinces, communes, wards and special zones (vietnam-provinces)."""
-    import vietnam_provinces
-
-    nested = json.loads(Path(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH).read_text(encoding="utf-8"))
+    nested = _nested_2025()
     officials = [p["name"] for p in nested] + [w["name"] for p in nested for w in p.get("wards", [])]
     return [n for n in map(bare_name, officials) if n]
+
+
+def provinces_2025() -> list[str]:
+    """Bare names of the 34 provinces and cities of the 2025 reform (vietnam-provinces)."""
+    return [n for n in (bare_name(p["name"]) for p in _nested_2025()) if n]
+
+
+def _nested_2025() -> list[dict]:
+    import vietnam_provinces
+
+    return json.loads(Path(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH).read_text(encoding="utf-8"))
 
 
 @cache

@@ -50,7 +50,10 @@ def _span_text(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
-def extract_article(text: str) -> ArticleExtraction:
+def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtraction:
+    """Every record of one article. ``file_year``, the year its raw file was written, is the
+    meeting's year of last resort: when nothing printed dates a "Sáng 18/11", the crawler's
+    clock is the best guess there is (``dates.DATE_BASES``, basis ``file_time``)."""
     clean = clean_article(text)
     metadata = extract_metadata(text, clean)
     sentences = split_sentences(clean.text)
@@ -120,7 +123,7 @@ def extract_article(text: str) -> ArticleExtraction:
             if name:
                 evidence.setdefault(name, set()).add(ev.role)
 
-    meetings = _meetings(clean.text, sentences, metadata.published_at, organizations)
+    meetings = _meetings(clean.text, sentences, metadata.published_at, organizations, file_year)
     roles: list[ParticipantRole] = []
     if meetings:
         has_papers = "tham luận" in clean.text.lower()
@@ -183,9 +186,11 @@ def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:
     return kept
 
 
-def _meetings(text: str, sentences: list[Sentence], published_at, organizations) -> list[Meeting]:
+def _meetings(
+    text: str, sentences: list[Sentence], published_at, organizations, file_year: int | None
+) -> list[Meeting]:
     """The event the article reports (one per article in this version)."""
-    date = resolve_meeting_date(text, published_at)
+    date = resolve_meeting_date(text, published_at, file_year=file_year)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].char_end if sentences else 0
     kind = find_meeting_kind(text[:lead_end])
     if date is None and kind is None:

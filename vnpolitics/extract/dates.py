@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from vnpolitics.extract.era_clues import era_clues
 from vnpolitics.extract.records import MeetingDate
 
 TIMES_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
@@ -198,7 +199,8 @@ class YearMention:
     "giai đoạn 2017-2020"), "target" ("đến năm 2030", "tầm nhìn 2045": a goal, says nothing
     about when the text was written), "document" (the year of a cited document's date, a lower
     bound for the event), "since" ("từ năm 2007 đến nay", also a lower bound), "month" ("tháng
-    7/2019"), "elapsed" ("kỷ niệm 35 năm ... 1989": the year reached, 2024). ``cue`` is "past"
+    7/2019"), "elapsed" ("kỷ niệm 35 năm ... 1989": the year reached, 2024), "session" ("kỳ họp
+    thứ 8, Quốc hội khóa XIV": the session's year, see ``era_clues``). ``cue`` is "past"
     (results, reviews), "plan" (tasks, plans) or None.
     """
 
@@ -275,7 +277,7 @@ def year_mentions(text: str) -> list[YearMention]:
 
 @functools.lru_cache(maxsize=8)
 def _year_mentions(text: str) -> tuple[YearMention, ...]:
-    mentions = _period_mentions(text) + _dated_mentions(text)
+    mentions = _period_mentions(text) + _dated_mentions(text) + _era_mentions(text)
     taken = [(y.char_start, y.char_end) for y in mentions]
     for m in _YEAR_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -297,6 +299,12 @@ def _period_mentions(text: str) -> list[YearMention]:
             cue = _period_cue(text, m.start())
             out.append(YearMention(y1, y2, "period", cue, m.start(), m.end(), term=term))
     return out
+
+
+def _era_mentions(text: str) -> list[YearMention]:
+    """A legislature's session ("kỳ họp thứ 8, Quốc hội khóa XIV": 2019) and traces of the 2025
+    reform ("tỉnh Quảng Nam cũ": 2025 or later), as ``era_clues`` reads them."""
+    return [YearMention(c.year, None, c.kind, None, c.char_start, c.char_end) for c in era_clues(text)]
 
 
 def _dated_mentions(text: str) -> list[YearMention]:
@@ -526,23 +534,23 @@ DATE_BASES: tuple[tuple[str, str], ...] = (
     ("article_dates", "a full date the article prints within a month of the event (a document acted on)"),
     ("year_vote", "the vote over the years the article prints (``infer_year``)"),
     ("lower_bound", "only a cited document's date or 'từ năm X đến nay' bounds it from below"),
-    ("default_year", "the caller's default year (e.g. the batch's)"),
+    ("file_time", "the year the raw file was written (its crawler's clock): nothing in the text dates it"),
 )
 
 
 def resolve_meeting_date(
-    text: str, published_at: datetime | None, *, default_year: int | None = None
+    text: str, published_at: datetime | None, *, file_year: int | None = None
 ) -> MeetingDate | None:
     """The date of the main event the article reports, or None when no event date is printed.
 
     The year comes from the phrase when printed (``date_is_inferred`` False), else from the
     publication date, else from the years the article prints (``infer_year``), else from
-    ``default_year`` (e.g. the year of the batch, chosen by the caller); when none of these
+    ``file_year`` (the year the raw file was written); when none of these
     gives a year the phrase is kept but ``meeting_date`` is None.
     """
     options = []
     for rank, phrase in enumerate(_candidates(text)):
-        resolved = _resolve(text, phrase, published_at, default_year)
+        resolved = _resolve(text, phrase, published_at, file_year)
         if resolved is not None:
             options.append((_event_score(text, phrase, rank), resolved))
     if not options:
@@ -551,7 +559,7 @@ def resolve_meeting_date(
 
 
 def _resolve(
-    text: str, phrase: DatePhrase, published_at: datetime | None, default_year: int | None
+    text: str, phrase: DatePhrase, published_at: datetime | None, file_year: int | None
 ) -> MeetingDate | None:
     """The phrase's date, its year from the strongest clue (the ladder in ``DATE_BASES``)."""
     if phrase.relative in ("first_working_day", "today", "yesterday", "tomorrow") and phrase.day is None:
@@ -569,8 +577,8 @@ def _resolve(
         year, basis = term_of_office_year(text, phrase), "term_of_office"
         if year is None:
             year, basis = infer_year_and_basis(text, phrase)
-    if year is None and default_year is not None:
-        year, basis = default_year, "default_year"
+    if year is None and file_year is not None:
+        year, basis = file_year, "file_time"
     if year is None or not _valid(phrase.day, phrase.month, year):
         return _meeting(phrase, None, inferred=True, basis=None)
     return _meeting(phrase, date(year, phrase.month, phrase.day), inferred=True, basis=basis)
@@ -748,7 +756,8 @@ def infer_year_and_basis(text: str, phrase: DatePhrase) -> tuple[int | None, str
             weight = SAME_SENTENCE_WEIGHT
             if y.use == "year":
                 y = replace(y, cue=_cue(text, y.char_start, y.char_end, verbs=False))
-        kind = "term_of_office" if y.use == "period" and y.term and y.cue == "congress" else "year_vote"
+        opens_term = y.use == "period" and y.term and y.cue == "congress"
+        kind = "term_of_office" if opens_term or y.use == "session" else "year_vote"
         for year, w in _votes(y, month):
             votes[year] = votes.get(year, 0.0) + w * weight
             by_kind[year, kind] = by_kind.get((year, kind), 0.0) + w * weight
@@ -771,6 +780,8 @@ def _votes(y: YearMention, month: int) -> list[tuple[int, float]]:
     """The event years one printed year points to, with weights (rules in ``infer_year``)."""
     if y.use == "target":
         return []
+    if y.use == "session":  # a session's year is as good as printed: "trước kỳ họp thứ 8" is weeks away
+        return [(y.year, 3.0)]
     if y.use == "elapsed":
         return [(y.year - 1 if y.cue == "plan" and month >= LATE_MONTHS else y.year, 3.0)]
     if y.use == "month":

@@ -156,6 +156,7 @@ class Province:
     name: str  # as listed: "Hà Nội", "Nghệ An"
     type: str  # "city" (directly under the centre) | "province"
     always_typed: bool = False  # never printed bare in a body's name: "Thành ủy thành phố Hồ Chí Minh"
+    merged_before_2025: bool = False  # gone before the 2025 reform (Hà Tây, 2008)
 
 
 @cache
@@ -164,7 +165,7 @@ def provinces() -> dict[tuple[str, ...], Province]:
     out = {}
     for line in _lines("provinces.tsv"):
         name, kind, *flags = line.split("\t")
-        out[_key(name)] = Province(name, kind, "always_typed" in flags)
+        out[_key(name)] = Province(name, kind, "always_typed" in flags, "merged_before_2025" in flags)
     return out
 
 

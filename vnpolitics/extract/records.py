@@ -119,7 +119,7 @@ class MeetingDate:
     char_start: int
     char_end: int
     # Which clue gave the year (``dates.DATE_BASES``): "printed", "publication", "term_of_office",
-    # "article_dates", "year_vote", "lower_bound", "default_year"; None when no year was found.
+    # "article_dates", "year_vote", "lower_bound", "file_time"; None when no year was found.
     date_basis: str | None = None
 
 

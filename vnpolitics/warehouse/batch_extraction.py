@@ -29,6 +29,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import polars as pl
@@ -69,11 +70,26 @@ def extract_loaded(
             pause_point("extraction")
         try:
             file = _with_text(file)
-            extracted.append((file, extract_article(file.decoded.text)))
+            extracted.append((file, extract_article(file.decoded.text, file_year=file_year(file))))
         except Exception as exc:  # one bad article must not stop the nightly run
             log.exception("extraction failed for %s", file.source_file)
             failures[file.article_key] = f"extraction failed: {type(exc).__name__}: {exc}"
     return extracted, failures
+
+
+def file_year(file: LoadedFile) -> int | None:
+    """The year the raw file was last written (local time), None when it has no path on disk.
+
+    A crawler writes an article the day it is published, so this dates a meeting whose article
+    prints no year at all better than nothing does. Read once per article: the cache keeps the
+    extraction under the article's key, so a later copy of the same text keeps the first year.
+    """
+    if file.path is None:
+        return None
+    try:
+        return datetime.fromtimestamp(file.path.stat().st_mtime).year
+    except OSError:
+        return None
 
 
 def _with_text(file: LoadedFile) -> LoadedFile:

@@ -248,7 +248,7 @@ RAW_TABLES: tuple[RawTable, ...] = (
                 "date_basis",
                 TEXT,
                 "Which clue gave the date's year, strongest first: `printed`, `publication`, "
-                "`term_of_office`, `article_dates`, `year_vote`, `lower_bound`, `default_year`; "
+                "`term_of_office`, `article_dates`, `year_vote`, `lower_bound`, `file_time`; "
                 "null when there is no date (vnpolitics/extract/dates.py, DATE_BASES).",
             ),
         ),
