@@ -82,12 +82,17 @@ score: setup
 		echo "no $(SHARED)/eval/score.py: nothing to score against"; \
 	fi
 
-# What the extractor finds in any folder, with a random sample to judge by hand:
-#   make quality-report [FOLDER=...] [REPORT=...]
+# What the extractor finds in any folder, with random samples to judge by hand: people with their
+# posts and, given a warehouse built from the same folder (JOINS_FROM=...), meetings joined
+# across articles.
+#   make quality-report [FOLDER=...] [REPORT=...] [SEED=7] [JOINS_FROM=warehouse.duckdb]
 FOLDER ?= $(SHARED)/corpus/vietnews_politics/articles
 REPORT ?= warehouse/quality_report.md
+SEED ?= 7
+JOINS_FROM ?=
 quality-report: setup
-	$(UV) run python -m vnpolitics.report.extraction_quality "$(FOLDER)" --out "$(REPORT)" > /dev/null
+	$(UV) run python -m vnpolitics.report.extraction_quality "$(FOLDER)" --out "$(REPORT)" --seed $(SEED) \
+		$(if $(JOINS_FROM),--warehouse "$(JOINS_FROM)") > /dev/null
 	@echo "report: $(REPORT)"
 
 # Full build against pyvi alone, then 20 new articles, then nothing new (see bench/run_bench.py):

@@ -256,3 +256,19 @@ def test_curated_meeting_date_replaces_the_extracted_one(warehouse, curated):
         where a.source_file = 'bo/tai-chinh-sang.txt'"""
     assert query(warehouse, sql) == [(date(2019, 6, 2), False)]
     assert query(curated, sql) == [(date(2019, 6, 3), True)]
+
+
+def test_the_quality_report_draws_the_joined_meeting_with_each_report(warehouse):
+    from vnpolitics.report.meeting_joins import joined_meetings_section
+
+    lines = joined_meetings_section(warehouse, sample=20, seed=3)
+    meetings = [line for line in lines if line[:1].isdigit()]
+    reports = [line for line in lines if line.startswith("   - ")]
+    assert len(meetings) == 1 and meetings[0].startswith("1. **2019-06-02**")
+    assert sorted(r.split("`")[1] for r in reports) == [
+        "bo/tai-chinh-bao-khac.txt",
+        "bo/tai-chinh-chieu.txt",
+        "dang-lai/tai-chinh-chieu-copy.txt",
+    ]
+    assert all("*" in r and len(r.split("*: ", 1)[1]) > 20 for r in reports)  # date and sentence
+    assert joined_meetings_section(warehouse, sample=20, seed=3) == lines  # a seed draws the same

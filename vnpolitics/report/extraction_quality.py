@@ -1,10 +1,12 @@
 """A report on what the extractor finds in any folder of articles, for a human to judge.
 
     python -m vnpolitics.report.extraction_quality FOLDER [--sample 30] [--seed 7] [--out report.md]
+        [--warehouse W --joins 20]
 
 Counts people, posts, bodies and meetings; lists the most frequent names and bodies;
 and draws a random sample of extracted people with their posts and the sentence they
-came from, so precision can be judged by reading rather than assumed.
+came from, so precision can be judged by reading rather than assumed. Given the warehouse built
+from the same folder, it also draws meetings joined across articles (``meeting_joins``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vnpolitics.extract.article import extract_article
+from vnpolitics.report.meeting_joins import joined_meetings_section
 from vnpolitics.warehouse.scan import scan_folder
 
 
@@ -93,10 +96,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, help="write the markdown here as well as to standard output")
+    ap.add_argument("--warehouse", type=Path, help="warehouse built from FOLDER (samples joins)")
+    ap.add_argument("--joins", type=int, default=20, help="how many joined meetings to draw")
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         ap.error(f"not a folder: {args.folder}")
     report = build_report(args.folder, args.sample, args.seed, args.workers)
+    if args.warehouse:
+        if not args.warehouse.is_file():
+            ap.error(f"no warehouse at {args.warehouse}")
+        report += "\n" + "\n".join(joined_meetings_section(args.warehouse, args.joins, args.seed))
     print(report)
     if args.out:
         args.out.write_text(report, encoding="utf-8")
