@@ -78,6 +78,61 @@ def test_comment_form_and_related_links_are_removed_with_their_garbage() -> None
     assert "Viết bình luận" in clean.removed_chrome
 
 
+BODY = (
+    "Tham dự buổi gặp mặt còn có Phó Chủ tịch Quốc hội Lê Văn Bình; Bộ trưởng Ngoại giao "
+    "Trần Quốc An, lãnh đạo Văn phòng và các Ủy ban của Quốc hội và hơn 100 Đại sứ."
+)
+CLOSING = (
+    "Thay mặt các Đại sứ, Thứ trưởng Ngoại giao Đỗ Minh Khang cho biết các Đại sứ rất vinh dự "
+    "được đến chào Chủ tịch Quốc hội nhân dịp dự Hội nghị Ngoại giao lần thứ 29 tại Hà Nội."
+)
+
+
+def test_a_related_links_box_inside_the_story_is_dropped_and_the_story_goes_on() -> None:
+    text = "\n".join(
+        [
+            "Chủ tịch Quốc hội gặp các Đại sứ",
+            "",
+            LEAD,
+            "Theo dõi Baoquocte.vn trên",
+            "TIN LIÊN QUAN",
+            "chu tich quoc hoi gap dai su Thủ tướng: Những yêu cầu mới với ngành Ngoại giao",
+            "Tổng Bí thư: Nhận thức rõ tầm quan trọng của đối ngoại",
+            "",
+            BODY,
+            "",
+            CLOSING,
+        ]
+    )
+    clean = clean_article(text)
+    story = ["Chủ tịch Quốc hội gặp các Đại sứ", "", LEAD, "Theo dõi Baoquocte.vn trên", BODY, "", CLOSING]
+    assert clean.text.split("\n") == story  # the follow line names the outlet (metadata.py)
+    assert "TIN LIÊN QUAN" in clean.removed_chrome
+
+
+def test_a_related_links_box_closing_the_page_ends_the_story_with_its_teasers() -> None:
+    teaser = (
+        "Sáng nay, Thủ tướng làm việc với tỉnh Nghệ An về tình hình kinh tế - xã hội, "
+        "đầu tư công và xây dựng nông thôn mới."
+    )
+    text = "\n".join(
+        [
+            "Tiêu đề bài",
+            "",
+            LEAD,
+            BODY,
+            CLOSING,
+            "Minh An",
+            "Tin liên quan",
+            "Thủ tướng làm việc với Nghệ An",
+            teaser,
+        ]
+    )
+    clean = clean_article(text)
+    assert clean.text.split("\n") == ["Tiêu đề bài", "", LEAD, BODY, CLOSING, "Minh An"]
+    assert teaser in clean.removed_chrome
+
+
 def test_share_lines_are_removed_anywhere() -> None:
     text = "\n".join(
         [

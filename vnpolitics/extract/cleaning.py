@@ -60,6 +60,11 @@ CHROME_TAILS: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+# A box of links to related stories that pages put inside a story ("TIN LIÊN QUAN" after the lead):
+# a tail, unless the story resumes after it (``_story_resumes_at``).
+RELATED_BOX = _rx(r"(tin|bài) liên quan\s*:?")
+_PROSE_END = re.compile(r"[.!?…\"”)]$")
+
 # Chrome glued to the end of a text line, e.g. the print link after a title.
 CHROME_SUFFIXES: tuple[re.Pattern[str], ...] = tuple(
     _rx(p) for p in (r"\s+in trang\s*$", r"\s+in bài\s*$", r"\s+bản in\s*$")
@@ -123,10 +128,17 @@ def _remove_chrome(lines: list[str], removed: list[str]) -> list[str]:
     """Apply line, tail and suffix rules; every dropped piece is recorded in ``removed``."""
     kept: list[str] = []
     story_started = False
-    for index, line in enumerate(lines):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if story_started and _is_chrome(line, CHROME_TAILS):
-            removed.extend(rest for rest in lines[index:] if rest)
-            break
+            resume = _story_resumes_at(lines, index - 1, kept) if RELATED_BOX.fullmatch(line) else None
+            removed.extend(rest for rest in lines[index - 1 : resume] if rest)
+            if resume is None:
+                break
+            index = resume
+            continue
         if line and _is_chrome(line, CHROME_LINES):
             removed.append(line)
             continue
@@ -134,6 +146,26 @@ def _remove_chrome(lines: list[str], removed: list[str]) -> list[str]:
         story_started = story_started or len(line.split()) >= _MIN_STORY_WORDS
         kept.append(line)
     return kept
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= _MIN_STORY_WORDS and bool(_PROSE_END.search(line))
+
+
+def _story_resumes_at(lines: list[str], box: int, story: list[str]) -> int | None:
+    """Where the story goes on after a related-links box at ``box``, or None if it does not.
+
+    The box's links are headlines: short, without a full stop. The story resumes at the first
+    paragraph of prose after them, but only when more prose follows than the story has told
+    so far: a box inside a story has most of it below, while one closing the page is followed
+    at most by a few teasers of other stories, shorter than the story itself.
+    """
+    resume = next((i for i in range(box + 1, len(lines)) if _is_prose(lines[i])), None)
+    if resume is None:
+        return None
+    told = sum(len(line.split()) for line in story)
+    after = sum(len(line.split()) for line in lines[resume:] if _is_prose(line))
+    return resume if after > told else None
 
 
 def _strip_suffixes(line: str, removed: list[str]) -> str:
