@@ -109,3 +109,30 @@ def test_member_of_a_provincial_committee_is_a_post() -> None:
 def test_post_in_brackets_after_the_name() -> None:
     got = people_of("GS.TS Trịnh Văn Lộc (Hiệu trưởng Trường Đại học Y Hà Nội) cho biết.")
     assert got == {"Trịnh Văn Lộc": ["Hiệu trưởng Trường Đại học Y Hà Nội"]}
+
+
+def test_a_longer_head_gives_way_to_a_shorter_one_that_reads_a_body() -> None:
+    """ "Trưởng đoàn" is a post, but "Trưởng Đoàn đại biểu Quốc hội ..." is the head of a delegation."""
+    got = people_of("Trưởng Đoàn đại biểu Quốc hội tỉnh Nghệ An Hoàng Văn Minh phát biểu.")
+    assert got == {"Hoàng Văn Minh": ["Trưởng Đoàn đại biểu Quốc hội tỉnh Nghệ An"]}
+
+
+def test_army_posts_and_an_expanded_army_acronym() -> None:
+    # dev article d01: a post shared by the list after a colon; QĐNDVN expanded
+    got = people_of(
+        "Cùng dự có các đồng chí Phó Tổng Tham mưu trưởng: Thượng tướng Ngô Minh Tiến; "
+        "Thượng tướng Đỗ Căn - Phó Chủ nhiệm Tổng cục Chính trị QĐNDVN."
+    )
+    assert got == {
+        "Ngô Minh Tiến": ["Phó Tổng Tham mưu trưởng", "Thượng tướng"],
+        "Đỗ Căn": [
+            "Phó Tổng Tham mưu trưởng",
+            "Thượng tướng",
+            "Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+        ],
+    }
+
+
+def test_a_newly_elected_post_is_printed_without_tan() -> None:
+    got = people_of("Các đại biểu tặng hoa chúc mừng tân Chủ tịch Hội LHPN tỉnh Nghệ An Hoàng Thị Thu Hiền.")
+    assert got == {"Hoàng Thị Thu Hiền": ["Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Nghệ An"]}

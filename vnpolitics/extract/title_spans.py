@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vnpolitics.extract.bodies import BodySpan, body_at
-from vnpolitics.extract.gazetteer import title_heads, title_prefixes
+from vnpolitics.extract.gazetteer import dropped_prefixes, title_heads, title_prefixes
 from vnpolitics.extract.names import name_length_at, starts_place, starts_title_head
 from vnpolitics.extract.tokens import Token
 
@@ -32,13 +32,30 @@ def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpa
     k = i
     if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
         k += 1
+        if tokens[i].key in dropped_prefixes():
+            i = k  # "tân Chủ tịch": the post is the same, newly taken
     if not (tokens[k].is_cap or (allow_lower and tokens[k].kind == "word")):
         return None
+    best = None
+    for n in _head_lengths(tokens, k):
+        found = _with_head(tokens, i, k, n)
+        if found and (best is None or found.end > best.end):
+            best = found  # longest head first; a shorter one wins only by reading further
+    return best
+
+
+def _head_lengths(tokens: list[Token], k: int) -> list[int]:
+    """Lengths of every head of title_heads.txt that starts at k, longest first: "Trưởng đoàn" and
+    "Trưởng" both start "Trưởng Đoàn đại biểu Quốc hội tỉnh X"."""
     n = starts_title_head(tokens, k)
-    if not n:
-        return None
+    heads = title_heads()
+    return [m for m in range(n, 0, -1) if tuple(t.key for t in tokens[k : k + m]) in heads]
+
+
+def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
+    """The post read with the head tokens[k : k + n], if that head makes one."""
     head = title_heads()[tuple(t.key for t in tokens[k : k + n])]
-    body = body_at(tokens, k + n, allow_lower=True)
+    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True)
     if body is None and head.needs_body:
         return None
     end = body.end if body else k + n
