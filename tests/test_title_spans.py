@@ -136,3 +136,52 @@ def test_army_posts_and_an_expanded_army_acronym() -> None:
 def test_a_newly_elected_post_is_printed_without_tan() -> None:
     got = people_of("Các đại biểu tặng hoa chúc mừng tân Chủ tịch Hội LHPN tỉnh Nghệ An Hoàng Thị Thu Hiền.")
     assert got == {"Hoàng Thị Thu Hiền": ["Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Nghệ An"]}
+
+
+def test_a_post_given_by_a_verb_goes_to_the_people_before_it() -> None:
+    # dev article d16: two people, each with appositives, elected to one post
+    got = people_of(
+        "Theo đó, ông Nguyễn Sỹ Tuyến, Trưởng phòng Tài nguyên Môi trường huyện và bà Lê Thị Liễu, "
+        "Chủ tịch Hội liên hiệp phụ nữ huyện được bầu giữ chức vụ Phó Chủ tịch UBND huyện Thường Tín."
+    )
+    assert (
+        got["Nguyễn Sỹ Tuyến"][-1]
+        == got["Lê Thị Liễu"][-1]
+        == "Phó Chủ tịch Ủy ban nhân dân huyện Thường Tín"
+    )
+
+
+def test_a_verb_gives_its_post_to_the_nearest_person_only() -> None:
+    # dev article d19: "làm" twice, each post to the person just before it
+    got = people_of(
+        "Ngày 10/10, HĐND huyện Mỹ Hào tổ chức kỳ họp bất thường để bầu ông Lê Quang Hiến làm Chủ tịch "
+        "UBND huyện thay thế ông Đỗ Minh Tuân, được điều động làm Giám đốc Sở NN&PTNT."
+    )
+    assert got == {
+        "Lê Quang Hiến": ["Chủ tịch Ủy ban nhân dân huyện"],
+        "Đỗ Minh Tuân": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn"],
+    }
+
+
+def test_a_lower_case_post_after_lam_is_read() -> None:
+    got = people_of(
+        "Đoàn công tác của Bộ Công an do Thượng tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an làm trưởng đoàn "
+        "đã làm việc với tỉnh."
+    )
+    assert got == {"Trần Quốc Tỏ": ["Thượng tướng", "Thứ trưởng Bộ Công an", "trưởng đoàn"]}
+
+
+def test_a_post_named_as_the_object_of_a_decision_goes_to_the_people_after_doi_voi() -> None:
+    got = people_of(
+        "Kỳ họp miễn nhiệm chức danh Phó Chủ tịch UBND đối với ông Nguyễn Huy Đức và bà Chu Thị Minh Huyền "
+        "do nghỉ chế độ."
+    )
+    assert got == {
+        "Nguyễn Huy Đức": ["Phó Chủ tịch Ủy ban nhân dân"],
+        "Chu Thị Minh Huyền": ["Phó Chủ tịch Ủy ban nhân dân"],
+    }
+
+
+def test_a_lower_case_post_right_after_the_name() -> None:
+    got = people_of("Đồng chí Vy Văn Thành phó bí thư Tỉnh Uỷ, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    assert got == {"Vy Văn Thành": ["phó bí thư Tỉnh Ủy", "Chủ tịch Ủy ban nhân dân tỉnh"]}

@@ -235,6 +235,18 @@ def predicate_phrases() -> PhraseSet:
 
 
 @cache
+def post_verb_phrases() -> frozenset[tuple[str, ...]]:
+    """Verbs that give the person before them the post after them (post_verbs.txt)."""
+    return frozenset(_key(x) for x in _lines("post_verbs.txt"))
+
+
+@cache
+def post_object_phrases() -> frozenset[tuple[str, ...]]:
+    """Words that make a post the object of a decision about the person after "đối với" (post_objects.txt)."""
+    return frozenset(_key(x) for x in _lines("post_objects.txt"))
+
+
+@cache
 def body_end_phrases() -> PhraseSet:
     """Lower-case words that end a body's name whatever pyvi glued them to (body_ends.txt)."""
     return PhraseSet(_key(x) for x in _lines("body_ends.txt"))
