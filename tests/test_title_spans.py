@@ -185,3 +185,32 @@ def test_a_post_named_as_the_object_of_a_decision_goes_to_the_people_after_doi_v
 def test_a_lower_case_post_right_after_the_name() -> None:
     got = people_of("Đồng chí Vy Văn Thành phó bí thư Tỉnh Uỷ, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
     assert got == {"Vy Văn Thành": ["phó bí thư Tỉnh Ủy", "Chủ tịch Ủy ban nhân dân tỉnh"]}
+
+
+def test_a_committee_printed_in_lower_case_runs_to_the_name_its_post_announces() -> None:
+    # dev article d14: National Assembly committees, one with commas inside its name
+    got = people_of(
+        "Tham dự có Chủ nhiệm UB các vấn đề xã hội Trương Thị Mai, Chủ nhiệm UB Khoa học và công nghệ "
+        "môi trường Phan Xuân Dũng, Chủ nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển."
+    )
+    assert got == {
+        "Trương Thị Mai": ["Chủ nhiệm Ủy ban các vấn đề xã hội"],
+        "Phan Xuân Dũng": ["Chủ nhiệm Ủy ban Khoa học và công nghệ môi trường"],
+        "Phùng Quốc Hiển": ["Chủ nhiệm Ủy ban Tài chính, Ngân hàng, Ngân sách"],
+    }
+
+
+def test_a_department_name_runs_in_lower_case_to_the_mark_closing_the_appositive() -> None:
+    # dev article d22
+    got = people_of(
+        "Đồng chí TS Lê Đình Tĩnh - Vụ trưởng Vụ Chính sách đối ngoại - Bộ Ngoại giao thông tin chuyên đề."
+    )
+    assert got["Lê Đình Tĩnh"][0] == "Vụ trưởng Vụ Chính sách đối ngoại"
+
+
+def test_a_post_without_body_takes_a_foreign_province_after_its_unit() -> None:
+    got = people_of(
+        "Đón tiếp và làm việc với đoàn công tác có đồng chí Phông Sa Vẳn Sít Thạ Vông, Bí Thư, Tỉnh trưởng "
+        "tỉnh Xay Nhạ Bu ly"
+    )
+    assert got == {"Phông Sa Vẳn Sít Thạ Vông": ["Bí Thư", "Tỉnh trưởng tỉnh Xay Nhạ Bu ly"]}
