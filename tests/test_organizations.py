@@ -114,3 +114,12 @@ def test_a_field_joined_by_va_stays_in_the_body() -> None:
 def test_two_bodies_joined_by_va_stay_two() -> None:
     got = bodies_of("Hội đồng nhân dân và Ủy ban nhân dân tỉnh Hà Nam họp.")
     assert "Hội đồng nhân dân và Ủy ban nhân dân tỉnh Hà Nam" not in got
+
+
+def test_the_executive_committee_of_a_provincial_committee_is_the_committee() -> None:
+    assert bodies_of("Ông Nguyễn Đình Hùng - Ủy viên BCH Tỉnh ủy Nghệ An phát biểu.") == ["Tỉnh ủy Nghệ An"]
+
+
+def test_the_executive_committee_of_a_party_organisation_keeps_its_name() -> None:
+    got = bodies_of("Ban Chấp hành Đảng bộ huyện Lạc Dương nhiệm kỳ 2020 - 2025 họp bất thường.")
+    assert got == ["Ban Chấp hành Đảng bộ huyện Lạc Dương"]

@@ -10,7 +10,7 @@ lower-case words up to the last capitalised one ("Tổng công ty Đầu tư ph�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
@@ -217,6 +217,7 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
     """Full canonical name: abbreviations expanded, kind capitalised, modern tone marks, and the
     type of the place where the full name has one ("UBND Hà Nội" -> "Ủy ban nhân dân thành phố Hà Nội")."""
     words: list[str] = []
+    span = replace(span, start=_committee_start(tokens, span))
     cut = span.start
     for at, word in sorted(_place_types(tokens, span).items()):
         words += [*_surface(tokens, cut, at), word]
@@ -224,6 +225,20 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
     words += _surface(tokens, cut, span.end)
     name = canonical_text(" ".join(words))
     return name[:1].upper() + name[1:]
+
+
+EXECUTIVE_COMMITTEE = ("ban", "chấp", "hành")
+
+
+def _committee_start(tokens: list[Token], span: BodySpan) -> int:
+    """Where the canonical name starts: "Ban Chấp hành Tỉnh ủy X" is the provincial committee
+    itself (a "Tỉnh ủy" is the executive committee of the province's party organisation), so
+    its name is "Tỉnh ủy X"; "Ban Chấp hành Đảng bộ huyện X" stays as printed."""
+    k = span.start + len(EXECUTIVE_COMMITTEE)
+    if tuple(t.key for t in tokens[span.start : k]) != EXECUTIVE_COMMITTEE or k >= span.end:
+        return span.start
+    n = starts_body_kind(tokens, k)
+    return k if n and tokens[k + n - 1].key == "ủy" else span.start
 
 
 def _place_types(tokens: list[Token], span: BodySpan) -> dict[int, str]:
