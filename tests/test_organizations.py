@@ -59,3 +59,67 @@ def test_generic_body_completed_from_the_article_place() -> None:
 def test_no_completion_when_the_article_names_two_places_equally() -> None:
     places = places_by_level(["Tỉnh ủy An Giang", "Tỉnh ủy Kiên Giang"])
     assert complete("Tỉnh ủy", places) == "Tỉnh ủy"
+
+
+@pytest.mark.parametrize(
+    ("printed", "full"),
+    [
+        ("Tổng cục Chính trị QĐNDVN", "Tổng cục Chính trị Quân đội nhân dân Việt Nam"),
+        ("Hội LHPN tỉnh Nghệ An", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An"),
+        ("Bộ Chỉ huy BĐBP tỉnh Sơn La", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La"),
+        ("Hội CCB tỉnh Hà Nam", "Hội Cựu chiến binh tỉnh Hà Nam"),
+    ],
+)
+def test_army_front_and_mass_organisation_acronyms_are_expanded(printed: str, full: str) -> None:
+    assert bodies_of(f"Lãnh đạo {printed} dự buổi lễ.") == [full]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        # dev articles: what follows a body's name is no part of it, however pyvi groups it
+        (
+            "Ngày 30-9, Đoàn ĐBQH tỉnh Thanh Hóa gồm các đồng chí: A, B.",
+            "Đoàn đại biểu Quốc hội tỉnh Thanh Hóa",
+        ),
+        (
+            "Ngày 20.9, Tỉnh đoàn Hà Giang tổ chức Đại hội Đoàn TNCS Hồ Chí Minh tỉnh lần thứ XV.",
+            "Tỉnh đoàn Hà Giang",
+        ),
+        (
+            "Trước đó, Hội LHPN tỉnh Nghệ An tổ chức Hội nghị Ban Chấp hành lần thứ nhất.",
+            "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
+        ),
+        (
+            "Đại hội đại biểu toàn quốc Hội Cựu chiến binh Việt Nam lần thứ V khai mạc.",
+            "Hội Cựu chiến binh Việt Nam",
+        ),
+        ("Theo Bộ Ngoại giao thông tin về tình hình.", "Bộ Ngoại giao"),
+    ],
+)
+def test_a_body_ends_before_a_verb_or_what_follows_a_name(sentence: str, body: str) -> None:
+    assert bodies_of(sentence)[0] == body
+
+
+def test_a_meeting_is_no_association() -> None:
+    """ "Hội nghị" opens with the kind "Hội" but is one word: a meeting."""
+    assert bodies_of("Tham dự Hội nghị có lãnh đạo Sở Nội vụ Hà Nội.") == ["Sở Nội vụ Hà Nội"]
+
+
+def test_a_field_joined_by_va_stays_in_the_body() -> None:
+    got = bodies_of("Đảng ủy Khối CCQ và DN tỉnh Đắk Nông tổ chức hội nghị.")
+    assert got == ["Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Đắk Nông"]
+
+
+def test_two_bodies_joined_by_va_stay_two() -> None:
+    got = bodies_of("Hội đồng nhân dân và Ủy ban nhân dân tỉnh Hà Nam họp.")
+    assert "Hội đồng nhân dân và Ủy ban nhân dân tỉnh Hà Nam" not in got
+
+
+def test_the_executive_committee_of_a_provincial_committee_is_the_committee() -> None:
+    assert bodies_of("Ông Nguyễn Đình Hùng - Ủy viên BCH Tỉnh ủy Nghệ An phát biểu.") == ["Tỉnh ủy Nghệ An"]
+
+
+def test_the_executive_committee_of_a_party_organisation_keeps_its_name() -> None:
+    got = bodies_of("Ban Chấp hành Đảng bộ huyện Lạc Dương nhiệm kỳ 2020 - 2025 họp bất thường.")
+    assert got == ["Ban Chấp hành Đảng bộ huyện Lạc Dương"]

@@ -109,3 +109,108 @@ def test_member_of_a_provincial_committee_is_a_post() -> None:
 def test_post_in_brackets_after_the_name() -> None:
     got = people_of("GS.TS Trịnh Văn Lộc (Hiệu trưởng Trường Đại học Y Hà Nội) cho biết.")
     assert got == {"Trịnh Văn Lộc": ["Hiệu trưởng Trường Đại học Y Hà Nội"]}
+
+
+def test_a_longer_head_gives_way_to_a_shorter_one_that_reads_a_body() -> None:
+    """ "Trưởng đoàn" is a post, but "Trưởng Đoàn đại biểu Quốc hội ..." is the head of a delegation."""
+    got = people_of("Trưởng Đoàn đại biểu Quốc hội tỉnh Nghệ An Hoàng Văn Minh phát biểu.")
+    assert got == {"Hoàng Văn Minh": ["Trưởng Đoàn đại biểu Quốc hội tỉnh Nghệ An"]}
+
+
+def test_army_posts_and_an_expanded_army_acronym() -> None:
+    # dev article d01: a post shared by the list after a colon; QĐNDVN expanded
+    got = people_of(
+        "Cùng dự có các đồng chí Phó Tổng Tham mưu trưởng: Thượng tướng Ngô Minh Tiến; "
+        "Thượng tướng Đỗ Căn - Phó Chủ nhiệm Tổng cục Chính trị QĐNDVN."
+    )
+    assert got == {
+        "Ngô Minh Tiến": ["Phó Tổng Tham mưu trưởng", "Thượng tướng"],
+        "Đỗ Căn": [
+            "Phó Tổng Tham mưu trưởng",
+            "Thượng tướng",
+            "Phó Chủ nhiệm Tổng cục Chính trị Quân đội nhân dân Việt Nam",
+        ],
+    }
+
+
+def test_a_newly_elected_post_is_printed_without_tan() -> None:
+    got = people_of("Các đại biểu tặng hoa chúc mừng tân Chủ tịch Hội LHPN tỉnh Nghệ An Hoàng Thị Thu Hiền.")
+    assert got == {"Hoàng Thị Thu Hiền": ["Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Nghệ An"]}
+
+
+def test_a_post_given_by_a_verb_goes_to_the_people_before_it() -> None:
+    # dev article d16: two people, each with appositives, elected to one post
+    got = people_of(
+        "Theo đó, ông Nguyễn Sỹ Tuyến, Trưởng phòng Tài nguyên Môi trường huyện và bà Lê Thị Liễu, "
+        "Chủ tịch Hội liên hiệp phụ nữ huyện được bầu giữ chức vụ Phó Chủ tịch UBND huyện Thường Tín."
+    )
+    assert (
+        got["Nguyễn Sỹ Tuyến"][-1]
+        == got["Lê Thị Liễu"][-1]
+        == "Phó Chủ tịch Ủy ban nhân dân huyện Thường Tín"
+    )
+
+
+def test_a_verb_gives_its_post_to_the_nearest_person_only() -> None:
+    # dev article d19: "làm" twice, each post to the person just before it
+    got = people_of(
+        "Ngày 10/10, HĐND huyện Mỹ Hào tổ chức kỳ họp bất thường để bầu ông Lê Quang Hiến làm Chủ tịch "
+        "UBND huyện thay thế ông Đỗ Minh Tuân, được điều động làm Giám đốc Sở NN&PTNT."
+    )
+    assert got == {
+        "Lê Quang Hiến": ["Chủ tịch Ủy ban nhân dân huyện"],
+        "Đỗ Minh Tuân": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn"],
+    }
+
+
+def test_a_lower_case_post_after_lam_is_read() -> None:
+    got = people_of(
+        "Đoàn công tác của Bộ Công an do Thượng tướng Trần Quốc Tỏ, Thứ trưởng Bộ Công an làm trưởng đoàn "
+        "đã làm việc với tỉnh."
+    )
+    assert got == {"Trần Quốc Tỏ": ["Thượng tướng", "Thứ trưởng Bộ Công an", "trưởng đoàn"]}
+
+
+def test_a_post_named_as_the_object_of_a_decision_goes_to_the_people_after_doi_voi() -> None:
+    got = people_of(
+        "Kỳ họp miễn nhiệm chức danh Phó Chủ tịch UBND đối với ông Nguyễn Huy Đức và bà Chu Thị Minh Huyền "
+        "do nghỉ chế độ."
+    )
+    assert got == {
+        "Nguyễn Huy Đức": ["Phó Chủ tịch Ủy ban nhân dân"],
+        "Chu Thị Minh Huyền": ["Phó Chủ tịch Ủy ban nhân dân"],
+    }
+
+
+def test_a_lower_case_post_right_after_the_name() -> None:
+    got = people_of("Đồng chí Vy Văn Thành phó bí thư Tỉnh Uỷ, Chủ tịch UBND tỉnh chủ trì cuộc họp.")
+    assert got == {"Vy Văn Thành": ["phó bí thư Tỉnh Ủy", "Chủ tịch Ủy ban nhân dân tỉnh"]}
+
+
+def test_a_committee_printed_in_lower_case_runs_to_the_name_its_post_announces() -> None:
+    # dev article d14: National Assembly committees, one with commas inside its name
+    got = people_of(
+        "Tham dự có Chủ nhiệm UB các vấn đề xã hội Trương Thị Mai, Chủ nhiệm UB Khoa học và công nghệ "
+        "môi trường Phan Xuân Dũng, Chủ nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển."
+    )
+    assert got == {
+        "Trương Thị Mai": ["Chủ nhiệm Ủy ban các vấn đề xã hội"],
+        "Phan Xuân Dũng": ["Chủ nhiệm Ủy ban Khoa học và công nghệ môi trường"],
+        "Phùng Quốc Hiển": ["Chủ nhiệm Ủy ban Tài chính, Ngân hàng, Ngân sách"],
+    }
+
+
+def test_a_department_name_runs_in_lower_case_to_the_mark_closing_the_appositive() -> None:
+    # dev article d22
+    got = people_of(
+        "Đồng chí TS Lê Đình Tĩnh - Vụ trưởng Vụ Chính sách đối ngoại - Bộ Ngoại giao thông tin chuyên đề."
+    )
+    assert got["Lê Đình Tĩnh"][0] == "Vụ trưởng Vụ Chính sách đối ngoại"
+
+
+def test_a_post_without_body_takes_a_foreign_province_after_its_unit() -> None:
+    got = people_of(
+        "Đón tiếp và làm việc với đoàn công tác có đồng chí Phông Sa Vẳn Sít Thạ Vông, Bí Thư, Tỉnh trưởng "
+        "tỉnh Xay Nhạ Bu ly"
+    )
+    assert got == {"Phông Sa Vẳn Sít Thạ Vông": ["Bí Thư", "Tỉnh trưởng tỉnh Xay Nhạ Bu ly"]}

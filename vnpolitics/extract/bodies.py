@@ -10,19 +10,21 @@ lower-case words up to the last capitalised one ("Tổng công ty Đầu tư ph�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
+    body_end_phrases,
     body_kind_phrases,
     body_kinds,
     lowercase_body_phrases,
+    personal_cue_phrases,
     place_typed_kinds,
     predicate_phrases,
     province_phrases,
     provinces,
 )
-from vnpolitics.extract.names import name_length_at, starts_body_kind
+from vnpolitics.extract.names import name_length_at, starts_body_kind, starts_place, starts_title_head
 from vnpolitics.extract.textnorm import canonical_text
 from vnpolitics.extract.tokens import Token
 
@@ -36,6 +38,7 @@ class BodySpan:
     kind: str
     unique: bool  # the kind alone names one body ("Bộ Chính trị")
     bare: bool  # nothing follows the kind ("Thành ủy", "Ban Thường vụ")
+    placed: bool = True  # the article's place may complete it (body_kinds.tsv: not "unplaced")
 
 
 def _phrase_len(tokens: list[Token], k: int, phrases: PhraseSet) -> int:
@@ -46,14 +49,27 @@ def _is_predicate(tokens: list[Token], k: int) -> bool:
     return _phrase_len(tokens, k, predicate_phrases()) > 0
 
 
+def _ends_body(tokens: list[Token], k: int) -> bool:
+    """Whether a lower-case word at k ends a body's name: a verb, or what follows a name ("gồm",
+    "nhiệm kỳ", "lần thứ")."""
+    t = tokens[k]
+    return not (t.is_cap or t.abbr) and (
+        _is_predicate(tokens, k)
+        or _phrase_len(tokens, k, body_end_phrases()) > 0
+        or _phrase_len(tokens, k, personal_cue_phrases()) > 0
+    )
+
+
 def _word_end(tokens: list[Token], k: int) -> int:
-    """End of the pyvi word that token k opens (lower-case syllables of a compound included)."""
+    """End of the pyvi word that token k opens (lower-case syllables of a compound included, but
+    not a verb pyvi glued to a name: "Thanh Hóa|gồm", "Ngoại giao|thông tin")."""
     j = k + 1
     while (
         j < len(tokens)
         and tokens[j].word_id == tokens[k].word_id
         and tokens[j].kind == "word"
         and not name_length_at(tokens, j)
+        and not _ends_body(tokens, j)
     ):
         j += 1
     return j
@@ -75,7 +91,7 @@ def _cap_ahead(tokens: list[Token], k: int) -> bool:
     """Whether a capitalised word follows before any verb, number or punctuation (descriptive names)."""
     for j in range(k, min(len(tokens), k + 8)):
         t = tokens[j]
-        if t.kind in ("punct", "num") or _is_predicate(tokens, j):
+        if t.kind in ("punct", "num") or _is_predicate(tokens, j) or _ends_body(tokens, j):
             return False
         if t.is_cap or t.is_upper:
             return True
@@ -91,12 +107,29 @@ def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan 
     if i >= len(tokens) or tokens[i].kind != "word" or not (tokens[i].is_cap or allow_lower):
         return None
     n = starts_body_kind(tokens, i)
-    if not n:
+    if not n or (n == 1 and _opens_longer_word(tokens, i)):
         return None
     kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
     j = _extend(tokens, i + n, kind.kind)
     return BodySpan(
-        i, j, kind.kind, kind.unique, bare=(j == i + n) or commission_without_parent(tokens, i, j)
+        i,
+        j,
+        kind.kind,
+        kind.unique,
+        bare=(j == i + n) or commission_without_parent(tokens, i, j),
+        placed=kind.placed,
+    )
+
+
+def _opens_longer_word(tokens: list[Token], i: int) -> bool:
+    """Whether a one-syllable kind opens a longer lower-case word: "Hội nghị" (a meeting),
+    "Báo cáo" (a report), "Ban hành" (to issue) are no "Hội", "Báo" or "Ban"."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and nxt.word_id == tokens[i].word_id
+        and nxt.kind == "word"
+        and not (nxt.is_cap or nxt.abbr)
     )
 
 
@@ -117,8 +150,17 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if gloss > j:
             j = gloss
             continue
+        if t.is_cap and starts_body_kind(tokens, j) > 1:
+            j += starts_body_kind(tokens, j)  # "Huyện ủy" whole, however pyvi cut it
+            continue
         if t.is_upper or (t.is_cap and not _is_predicate(tokens, j)):
             j = _word_end(tokens, j)
+            continue
+        if t.abbr and j > first:
+            j += 1  # the rest of an acronym printed in capitals: "Khối CCQ" -> "Khối các cơ quan"
+            continue
+        if t.key == "và" and _joins_field(tokens, j + 1):
+            j += 1  # "Vụ Giáo dục và Đào tạo", "Khối các cơ quan và doanh nghiệp"
             continue
         if t.kind == "num" and _after_capitalised_word(tokens, j):
             j += 1  # "Đề án Trung ương 6"
@@ -131,13 +173,28 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
             kind in DESCRIPTIVE_KINDS
             and j > first  # a company's own name has begun: "Tổng công ty Đầu tư phát triển ... UDIC"
             and t.kind == "word"
-            and not _is_predicate(tokens, j)
+            and not _ends_body(tokens, j)
             and _cap_ahead(tokens, j)
         ):
             j += 1
             continue
         break
     return j
+
+
+def _joins_field(tokens: list[Token], k: int) -> bool:
+    """Whether the word after "và" goes on with the same body's field rather than open another
+    body, a post, a person or a place ("Hội đồng nhân dân và Ủy ban nhân dân" are two bodies)."""
+    if k >= len(tokens):
+        return False
+    t = tokens[k]
+    return (
+        (t.is_cap or (t.abbr and not _phrase_len(tokens, k, lowercase_body_phrases())))
+        and not starts_body_kind(tokens, k)
+        and not starts_title_head(tokens, k)
+        and not starts_place(tokens, k)
+        and not name_length_at(tokens, k)
+    )
 
 
 def _after_capitalised_word(tokens: list[Token], j: int) -> bool:
@@ -160,6 +217,7 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
     """Full canonical name: abbreviations expanded, kind capitalised, modern tone marks, and the
     type of the place where the full name has one ("UBND Hà Nội" -> "Ủy ban nhân dân thành phố Hà Nội")."""
     words: list[str] = []
+    span = replace(span, start=_committee_start(tokens, span))
     cut = span.start
     for at, word in sorted(_place_types(tokens, span).items()):
         words += [*_surface(tokens, cut, at), word]
@@ -167,6 +225,20 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
     words += _surface(tokens, cut, span.end)
     name = canonical_text(" ".join(words))
     return name[:1].upper() + name[1:]
+
+
+EXECUTIVE_COMMITTEE = ("ban", "chấp", "hành")
+
+
+def _committee_start(tokens: list[Token], span: BodySpan) -> int:
+    """Where the canonical name starts: "Ban Chấp hành Tỉnh ủy X" is the provincial committee
+    itself (a "Tỉnh ủy" is the executive committee of the province's party organisation), so
+    its name is "Tỉnh ủy X"; "Ban Chấp hành Đảng bộ huyện X" stays as printed."""
+    k = span.start + len(EXECUTIVE_COMMITTEE)
+    if tuple(t.key for t in tokens[span.start : k]) != EXECUTIVE_COMMITTEE or k >= span.end:
+        return span.start
+    n = starts_body_kind(tokens, k)
+    return k if n and tokens[k + n - 1].key == "ủy" else span.start
 
 
 def _place_types(tokens: list[Token], span: BodySpan) -> dict[int, str]:

@@ -48,6 +48,7 @@ class TitleHead:
     needs_body: bool
     takes_field: bool = False  # "Bộ trưởng Ngoại giao": a field of government without "Bộ"
     display: str = ""  # the head as title_heads.txt spells it ("Bí thư" even when printed "bí thư")
+    is_rank: bool = False  # a military or police rank: a title of its own, never with a body
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class BodyKind:
     words: tuple[str, ...]  # folded lower-case syllables
     kind: str
     unique: bool  # names one body on its own ("Bộ Chính trị") rather than a kind of body ("Ban")
+    placed: bool = True  # completed with the article's place when printed without one
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -88,10 +90,11 @@ def title_heads() -> dict[tuple[str, ...], TitleHead]:
     """Folded head -> head; the first line of a folded key gives its display spelling."""
     heads: dict[tuple[str, ...], TitleHead] = {}
     for line in _lines("title_heads.txt"):
-        display = line.rstrip("*+ ")
+        head, *flags = line.split("\t")
+        display = head.rstrip("*+ ")
         words = _key(display)
         if words not in heads:
-            heads[words] = TitleHead(words, line.endswith("*"), line.endswith("+"), display)
+            heads[words] = TitleHead(words, head.endswith("*"), head.endswith("+"), display, "rank" in flags)
     return heads
 
 
@@ -108,6 +111,12 @@ def title_prefixes() -> frozenset[str]:
 def former_prefixes() -> frozenset[str]:
     """Prefixes that mark a post no longer held ("nguyên", "cựu")."""
     return frozenset(fold(row[0]) for row in _prefix_rows() if row[1:] == ["former"])
+
+
+@cache
+def dropped_prefixes() -> frozenset[str]:
+    """Prefixes read with a post but not printed in its title ("tân": newly elected to it)."""
+    return frozenset(fold(row[0]) for row in _prefix_rows() if row[1:] == ["new"])
 
 
 @dataclass(frozen=True)
@@ -132,7 +141,7 @@ def body_kinds() -> dict[tuple[str, ...], BodyKind]:
     for line in _lines("body_kinds.tsv"):
         phrase, kind, standalone = line.split("\t")
         words = _key(phrase)
-        kinds[words] = BodyKind(words, kind, standalone == "unique")
+        kinds[words] = BodyKind(words, kind, standalone == "unique", standalone != "unplaced")
     return kinds
 
 
@@ -224,6 +233,24 @@ def parent_rules() -> tuple[ParentRule, ...]:
 @cache
 def predicate_phrases() -> PhraseSet:
     return PhraseSet(_key(x) for x in _lines("predicate_verbs.txt"))
+
+
+@cache
+def post_verb_phrases() -> frozenset[tuple[str, ...]]:
+    """Verbs that give the person before them the post after them (post_verbs.txt)."""
+    return frozenset(_key(x) for x in _lines("post_verbs.txt"))
+
+
+@cache
+def post_object_phrases() -> frozenset[tuple[str, ...]]:
+    """Words that make a post the object of a decision about the person after "đối với" (post_objects.txt)."""
+    return frozenset(_key(x) for x in _lines("post_objects.txt"))
+
+
+@cache
+def body_end_phrases() -> PhraseSet:
+    """Lower-case words that end a body's name whatever pyvi glued them to (body_ends.txt)."""
+    return PhraseSet(_key(x) for x in _lines("body_ends.txt"))
 
 
 @cache

@@ -19,6 +19,8 @@ from vnpolitics.extract.gazetteer import (
     not_person_cue_phrases,
     person_cue_phrases,
     personal_cue_phrases,
+    post_object_phrases,
+    post_verb_phrases,
     predicate_phrases,
     surname_rank,
 )
@@ -109,7 +111,13 @@ def chunk(tokens: list[Token]) -> list[Item]:
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
-    """After "Name," / "Name -" or a post and a comma: where some outlets print a post in lower case."""
+    """After "Name," / "Name -" or a post and a comma, right after a name ("Đồng chí A phó bí thư
+    Tỉnh ủy") or after a verb that gives a post ("làm trưởng đoàn"): where some outlets print a
+    post in lower case."""
+    if items and items[-1].kind == "N":
+        return True
+    if items and preceded_by(tokens, items[-1].end, post_verb_phrases()):
+        return True
     return (
         len(items) >= 2
         and items[-1].kind == "P"
@@ -322,9 +330,13 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
 
 
 def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
-    """Indices of appositive posts after name p ("A, Ủy viên Bộ Chính trị, Bí thư ...")."""
+    """Indices of appositive posts after name p ("A, Ủy viên Bộ Chính trị, Bí thư ..."; a post in
+    lower case may follow the name with no mark between: "Đồng chí A phó bí thư Tỉnh ủy, ...")."""
     out = []
     q = p + 1
+    if q < len(items) and items[q].kind == "T" and not tokens[items[q].start].is_cap:
+        out.append(q)
+        q += 1
     while (
         q + 1 < len(items) and _is_sep(tokens, items[q], APPOSITIVE_SEPARATORS) and items[q + 1].kind == "T"
     ):
@@ -359,6 +371,8 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
         names[p] = found
     _share_list_titles(tokens, items, names)
     _distribute_colon_titles(tokens, items, names)
+    _give_verb_titles(tokens, items, names)
+    _give_object_titles(tokens, items, names)
     bodies = [it.body for it in items if it.body] + [
         it.title.body for it in items if it.title and it.title.body
     ]
@@ -393,3 +407,88 @@ def _distribute_colon_titles(
         for p in names:
             if p > q + 1 and item.title not in names[p].titles:
                 names[p].titles.insert(0, item.title)
+
+
+VERB_GAP_MAX = 8  # lower-case words between a person's appositives and a verb that gives a post
+SUBJECT_CUES = frozenset({"ông", "bà", "đồng chí", "anh", "chị"})
+OBJECT_GAP_MAX = 12  # tokens between a post named as an object and "đối với"
+
+
+def _add_title(found: NameInSentence, title: TitleSpan | None) -> None:
+    if title is not None and title not in found.titles:
+        found.titles.append(title)
+        found.cued = True
+
+
+def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:
+    """ "ông A, Phó Bí thư Huyện ủy, đã được bầu giữ chức vụ Chủ tịch ...", "bầu ông B làm Chủ tịch
+    ...": the post after a verb of post_verbs.txt is the person's before it, and that of every
+    person listed with him ("ông C, ... và bà D, ... được bầu giữ chức vụ ...")."""
+    verbs = post_verb_phrases()
+    for q, item in enumerate(items):
+        if item.kind != "T" or not preceded_by(tokens, item.start, verbs):
+            continue
+        for p in _subjects_before(tokens, items, names, q):
+            _add_title(names[p], item.title)
+
+
+def _subjects_before(
+    tokens: list[Token], items: list[Item], names: dict[int, NameInSentence], q: int
+) -> list[int]:
+    """The names a verb before item q has for subject: the nearest one, past lower-case words and
+    its own appositives, and those listed with it by "và" or a comma."""
+    r, gap = q - 1, 0
+    while r >= 0 and items[r].kind == "X" and not tokens[items[r].start].is_cap and gap < VERB_GAP_MAX:
+        gap += items[r].end - items[r].start
+        r -= 1
+    if r >= 0 and _is_sep(tokens, items[r], APPOSITIVE_MARKS):
+        r -= 1
+    out: list[int] = []
+    while r >= 0:
+        while r >= 1 and items[r].kind in ("T", "O") and _is_sep(tokens, items[r - 1], APPOSITIVE_MARKS):
+            r -= 2  # back over the appositive chain to the name
+        if r < 0 or r not in names or items[r].kind != "N":
+            break
+        out.append(r)
+        r -= 1
+        while r >= 0 and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
+            r -= 1
+        if not (r >= 1 and _is_sep(tokens, items[r], LIST_SEPARATORS) and items[r - 1].kind in ("N", "T")):
+            break
+        r -= 1
+    return out
+
+
+def _give_object_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:
+    """ "miễn nhiệm chức danh Chủ tịch UBND huyện đối với ông A và bà B": a post named as the object
+    of a decision is the post of the people "đối với" names after it, in the same clause."""
+    objects = post_object_phrases()
+    for q, item in enumerate(items):
+        if item.kind != "T" or not preceded_by(tokens, item.start, objects):
+            continue
+        r = q + 1
+        while (
+            r < len(items)
+            and items[r].start - item.end < OBJECT_GAP_MAX
+            and _text(tokens, items[r]) not in (";", ".", ":")
+            and items[r].kind not in ("N", "T")
+            and not (
+                _text(tokens, items[r]) == "đối"
+                and r + 1 < len(items)
+                and _text(tokens, items[r + 1]) == "với"
+            )
+        ):
+            r += 1
+        if not (r + 1 < len(items) and _text(tokens, items[r]) == "đối"):
+            continue
+        r += 2
+        while r < len(items):
+            while r < len(items) and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
+                r += 1
+            if r not in names or items[r].kind != "N":
+                break
+            _add_title(names[r], item.title)
+            r += 1
+            if not (r < len(items) and _is_sep(tokens, items[r], LIST_SEPARATORS)):
+                break
+            r += 1

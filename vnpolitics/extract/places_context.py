@@ -81,10 +81,17 @@ def typed_place(ending: str, place: str) -> str:
     return place
 
 
+def _ends_in_unit(name: str) -> bool:
+    folded = name.lower()
+    return any(folded.endswith(" " + ending) for ending in LEVEL_OF_ENDING)
+
+
 def specific_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:
     """A body's canonical ``name`` completed with the article's place; None when it stays generic
     ("Thành ủy" in an article that fixes no city names no one body)."""
-    completed = complete(name, places)
+    completed = complete(name, places) if body.placed else name
+    if not body.placed and completed == name and _ends_in_unit(name):
+        return None  # "Đảng bộ thành phố": a level, no unit named
     if body.bare and not body.unique and completed == name:
         return None
     return completed

@@ -6,11 +6,24 @@ the body is read by ``bodies.body_at``. "nguyên Bí thư Tỉnh ủy" keeps "ng
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vnpolitics.extract.bodies import BodySpan, body_at
-from vnpolitics.extract.gazetteer import title_heads, title_prefixes
-from vnpolitics.extract.names import name_length_at, starts_place, starts_title_head
+from vnpolitics.extract.gazetteer import (
+    body_end_phrases,
+    dropped_prefixes,
+    personal_cue_phrases,
+    predicate_phrases,
+    title_heads,
+    title_prefixes,
+)
+from vnpolitics.extract.names import (
+    ADMIN_UNITS,
+    name_length_at,
+    starts_body_kind,
+    starts_place,
+    starts_title_head,
+)
 from vnpolitics.extract.tokens import Token
 
 
@@ -32,21 +45,122 @@ def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpa
     k = i
     if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
         k += 1
+        if tokens[i].key in dropped_prefixes():
+            i = k  # "tân Chủ tịch": the post is the same, newly taken
     if not (tokens[k].is_cap or (allow_lower and tokens[k].kind == "word")):
         return None
+    best = None
+    for n in _head_lengths(tokens, k):
+        found = _with_head(tokens, i, k, n)
+        if found and (best is None or found.end > best.end):
+            best = found  # longest head first; a shorter one wins only by reading further
+    return best
+
+
+def _head_lengths(tokens: list[Token], k: int) -> list[int]:
+    """Lengths of every head of title_heads.txt that starts at k, longest first: "Trưởng đoàn" and
+    "Trưởng" both start "Trưởng Đoàn đại biểu Quốc hội tỉnh X"."""
     n = starts_title_head(tokens, k)
-    if not n:
-        return None
+    heads = title_heads()
+    return [m for m in range(n, 0, -1) if tuple(t.key for t in tokens[k : k + m]) in heads]
+
+
+def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
+    """The post read with the head tokens[k : k + n], if that head makes one."""
     head = title_heads()[tuple(t.key for t in tokens[k : k + n])]
-    body = body_at(tokens, k + n, allow_lower=True)
+    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True)
     if body is None and head.needs_body:
         return None
+    if body is not None and not body.unique:
+        body = _run_to_name(tokens, body)
     end = body.end if body else k + n
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
     if body is None:
-        end += starts_place(tokens, end)  # "Thủ tướng Canada", "Tổng thống Pháp"
+        end += starts_place(tokens, end) or _unit_place(tokens, end)  # "Thủ tướng Canada"
     return TitleSpan(i, end, body, k, k + n)
+
+
+RUN_TO_NAME_MAX = 10  # tokens a body's name may run on in lower case before the name it announces
+
+
+def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
+    """A post's body runs to the name the post announces, or to the mark that closes the
+    appositive, over lower-case words that are no verb: the National Assembly's committees and a
+    ministry's departments are printed so ("Chủ nhiệm UB các vấn đề xã hội Trương Thị Mai", "Chủ
+    nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển", "Vụ trưởng Vụ Chính sách đối ngoại -
+    Bộ Ngoại giao"). No verb (by the predicate list or pyvi's tag), cue, post or other body may come
+    between; before a mark every word must be one pyvi tagged as no verb."""
+    j = body.end
+    tagged = True
+    while j < len(tokens) and j - body.end < RUN_TO_NAME_MAX:
+        t = tokens[j]
+        if name_length_at(tokens, j) and tokens[j - 1].key == "và":
+            j += name_length_at(tokens, j)  # "Vụ Giáo dục và Đào Tạo": a field, though a name's shape
+            continue
+        if name_length_at(tokens, j):
+            return replace(body, end=j, bare=False) if j > body.end else body
+        if t.text in APPOSITIVE_ENDS:
+            if (
+                j + 1 < len(tokens)
+                and t.text == ","
+                and tokens[j + 1].is_cap
+                and not name_length_at(tokens, j + 1)
+            ):
+                j += 1  # "Tài chính, Ngân hàng, ..." when a name follows after all
+                continue
+            return replace(body, end=j, bare=False) if tagged and j > body.end else body
+        if t.key == "và" and j + 1 < len(tokens) and not _opens_other(tokens, j + 1):
+            j += 1
+            continue
+        if t.kind != "word" or _opens_other(tokens, j) or t.pos.startswith("V"):
+            return body
+        tagged = tagged and bool(t.pos) and not t.is_cap
+        j += 1
+    return body
+
+
+APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
+
+
+def _opens_other(tokens: list[Token], j: int) -> bool:
+    """Whether a verb, a cue, a post or another body starts at j; a kind alone between commas is a
+    field of the name ("Ủy ban Tài chính, Ngân hàng, Ngân sách"), not another body."""
+    kind = starts_body_kind(tokens, j) if tokens[j].is_cap else 0
+    if kind and tokens[j - 1].text == "," and j + kind < len(tokens) and tokens[j + kind].text == ",":
+        kind = 0
+    return bool(
+        starts_title_head(tokens, j)
+        or kind
+        or predicate_phrases().longest_at(tokens, j)
+        or body_end_phrases().longest_at(tokens, j)
+        or personal_cue_phrases().longest_at(tokens, j)
+    )
+
+
+def _unit_place(tokens: list[Token], j: int) -> int:
+    """Tokens of a unit and its capitalised name after a post with no body: "Tỉnh trưởng tỉnh Xay
+    Nhạ Bu ly" (a Lao province, a place no gazetteer lists); 0 when none follows."""
+    if (
+        j >= len(tokens)
+        or (tokens[j].key,) not in ADMIN_UNITS
+        or j + 1 >= len(tokens)
+        or not tokens[j + 1].is_cap
+    ):
+        return 0
+    end = j + 1
+    while end < len(tokens) and tokens[end].is_cap and not name_length_at(tokens, end):
+        word = tokens[end].word_id
+        end += 1
+        while (
+            end < len(tokens)
+            and tokens[end].word_id == word
+            and tokens[end].kind == "word"
+            and not body_end_phrases().longest_at(tokens, end)
+            and not predicate_phrases().longest_at(tokens, end)
+        ):
+            end += 1
+    return end - j
 
 
 def _field_end(tokens: list[Token], j: int) -> int:
