@@ -115,14 +115,16 @@ def extract_article(text: str) -> ArticleExtraction:
                         parts.body_name,
                         parts.is_former,
                     )
-        for ev in sentence_evidence(parse, sentence.index):
-            name = _person_name(tokens, ev.name, full_by_given)
-            if name:
-                evidence.setdefault(name, set()).add(ev.role)
 
     meetings = _meetings(clean.text, sentences, metadata.published_at, organizations)
     roles: list[ParticipantRole] = []
     if meetings:
+        lead, lead_from = meetings[0].sentence_index, _after_date(clean.text, meetings[0])
+        for sentence, parse in parses:
+            for ev in sentence_evidence(parse, sentence.index, lead_from if sentence.index == lead else None):
+                name = _person_name(parse.tokens, ev.name, full_by_given)
+                if name:
+                    evidence.setdefault(name, set()).add(ev.role)
         has_papers = "tham luận" in clean.text.lower()
         mention_of = {p.full_name: p for p in people}
         for name, role_set in sorted(resolve_roles(evidence, has_papers).items()):
@@ -168,6 +170,15 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
     return full_form(name_text(tokens, found.item.start, found.item.end), full_by_given.values())
+
+
+def _after_date(text: str, meeting: Meeting) -> int | None:
+    """Offset just after the event's date as printed in its sentence ("Sáng 15-3,"): a lead
+    sentence's subject follows it. None when the date is printed elsewhere or not at all."""
+    if not meeting.date_text:
+        return None
+    at = text.find(meeting.date_text, meeting.char_start, meeting.char_end + 1)
+    return None if at < 0 else at + len(meeting.date_text)
 
 
 def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:
