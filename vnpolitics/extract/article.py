@@ -20,7 +20,7 @@ from vnpolitics.extract.records import (
     PersonTitle,
     Sentence,
 )
-from vnpolitics.extract.roles import resolve_roles, sentence_evidence
+from vnpolitics.extract.roles import lead_of, resolve_roles, sentence_evidence
 from vnpolitics.extract.sentences import split_sentences
 from vnpolitics.extract.textnorm import canonical_text, fold
 from vnpolitics.extract.title_parts import post_parts
@@ -119,9 +119,11 @@ def extract_article(text: str) -> ArticleExtraction:
     meetings = _meetings(clean.text, sentences, metadata.published_at, organizations)
     roles: list[ParticipantRole] = []
     if meetings:
-        lead, lead_from = meetings[0].sentence_index, _after_date(clean.text, meetings[0])
+        index = meetings[0].sentence_index
+        lead_parse = next((p for s, p in parses if s.index == index), None)
+        lead = lead_of(lead_parse, index, _after_date(clean.text, meetings[0]))
         for sentence, parse in parses:
-            for ev in sentence_evidence(parse, sentence.index, lead_from if sentence.index == lead else None):
+            for ev in sentence_evidence(parse, sentence.index, lead):
                 name = _person_name(parse.tokens, ev.name, full_by_given)
                 if name:
                     evidence.setdefault(name, set()).add(ev.role)
