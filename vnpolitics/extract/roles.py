@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from vnpolitics.extract.gazetteer import not_cue_compounds, predicate_phrases, role_cues
+from vnpolitics.extract.gazetteer import not_cue_compounds, person_cue_phrases, predicate_phrases, role_cues
 from vnpolitics.extract.names import starts_title_head
 from vnpolitics.extract.people import NameInSentence, SentenceParse
 
@@ -118,6 +118,7 @@ ADMIN_UNITS = _words(
     "tỉnh thành phố huyện quận thị xã trấn phường thôn ấp bản"
 )  # "Phó chủ tịch tỉnh Nghệ An"
 MAX_CLAUSE_SUBJECT = 40  # tokens of a coordinated subject between its first person and its verb
+MAX_OBJECT_POST = 8  # tokens of a post between a verb and its object
 MAX_CHAIR_LIST_GAP = 6  # ", gồm các đồng chí:" between "chủ trì" and the first chair listed
 
 Span = tuple[int, int]
@@ -321,9 +322,21 @@ class _Sentence:
         return not (self.in_item[k] >= 0 or t.is_cap or t.kind != "word" or t.key in ADVERBS | ADMIN_UNITS)
 
     def after(self, person: _Person, spans: list[Span]) -> bool:
-        """The person (or the list they are in) is the object right after a cue: "tiếp A"."""
-        head = self.members(person)[0]
-        return any(e == head.first for _, e in spans)
+        """The person (or the list they are in) is the object right after a cue: "tiếp A", with
+        perhaps a post the parser left unattached between ("hội đàm với Ngoại trưởng Hoa Kỳ A"):
+        a post head or a person cue, then capitalised words."""
+        first, tokens = self.members(person)[0].first, self.parse.tokens
+        for _, e in spans:
+            if e > first or first - e > MAX_OBJECT_POST:
+                continue
+            post = e + (
+                max(starts_title_head(tokens, e), person_cue_phrases().longest_at(tokens, e))
+                if e < first
+                else 0
+            )
+            if all(self.in_item[k] >= 0 or tokens[k].is_cap for k in range(post, first)):
+                return True
+        return False
 
     def after_existential(self, person: _Person, spans: list[Span]) -> bool:
         """A cue, then "có", then the person, who is no object of another word: "Tham dự buổi
