@@ -68,6 +68,12 @@ CHROME_SUFFIXES: tuple[re.Pattern[str], ...] = tuple(
 # Tail rules only fire once the story has started, so a sidebar above the title cannot eat the article.
 _MIN_STORY_WORDS = 20
 
+# Some outlets print a box of related links inside the story ("TIN LIÊN QUAN", then a few link
+# lines, then the story goes on). After such a heading, a line of story prose within the next few
+# lines ends the box instead of the page.
+_INLINE_BOX = _rx(r"(tin|bài) liên quan\s*:?")
+_INLINE_BOX_LINES = 8
+
 _CREDIT_WORD = r"(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Nguồn ảnh|Đồ họa|Đồ hoạ|Video|Clip|Photo)"
 _CREDIT_NAME = r"[^()\n]{1,40}?"
 _MAX_CREDIT_WORDS = 5
@@ -123,10 +129,19 @@ def _remove_chrome(lines: list[str], removed: list[str]) -> list[str]:
     """Apply line, tail and suffix rules; every dropped piece is recorded in ``removed``."""
     kept: list[str] = []
     story_started = False
+    resume_at = -1
     for index, line in enumerate(lines):
+        if index < resume_at:
+            if line:
+                removed.append(line)
+            continue
         if story_started and _is_chrome(line, CHROME_TAILS):
-            removed.extend(rest for rest in lines[index:] if rest)
-            break
+            resume_at = _story_after_box(lines, index) if _INLINE_BOX.fullmatch(line) else -1
+            if resume_at < 0:
+                removed.extend(rest for rest in lines[index:] if rest)
+                break
+            removed.append(line)
+            continue
         if line and _is_chrome(line, CHROME_LINES):
             removed.append(line)
             continue
@@ -134,6 +149,24 @@ def _remove_chrome(lines: list[str], removed: list[str]) -> list[str]:
         story_started = story_started or len(line.split()) >= _MIN_STORY_WORDS
         kept.append(line)
     return kept
+
+
+def _story_after_box(lines: list[str], heading: int) -> int:
+    """Index of the first line of story prose (a long line ending a sentence, or a credited photo
+    caption) among the few non-empty lines after a related-links heading, or -1 when none: then
+    the box ends the page."""
+    seen = 0
+    for index in range(heading + 1, len(lines)):
+        line = lines[index]
+        if not line:
+            continue
+        seen += 1
+        if seen > _INLINE_BOX_LINES or _is_chrome(line, CHROME_TAILS):
+            return -1
+        prose = len(line.split()) >= _MIN_STORY_WORDS and line.rstrip().endswith((".", "…", ".”", '."'))
+        if prose or any(_credit_match(rule, line) for rule in _INLINE_CREDIT_RES):
+            return index  # the story, or a photo caption in it
+    return -1
 
 
 def _strip_suffixes(line: str, removed: list[str]) -> str:
