@@ -251,3 +251,23 @@ def test_an_account_opened_by_theo_keeps_others_acts_off_the_meeting() -> None:
         "chức năng vào cuộc điều tra."
     )
     assert got == {"Mai Văn Dũng": {"speaker", "attendee"}, "Nguyễn Văn Trọng": {"mentioned"}}
+
+
+def _article_roles(text: str) -> dict[str, set[str]]:
+    from vnpolitics.extract.article import extract_article
+
+    out: dict[str, set[str]] = {}
+    for role in extract_article(text).roles:
+        out.setdefault(role.full_name, set()).add(role.role)
+    return out
+
+
+def test_a_post_named_without_its_holder_acts_for_the_one_holder_at_the_meeting() -> None:
+    got = _article_roles(
+        "Sáng 5/3, Ủy ban nhân dân tỉnh tổ chức hội nghị sơ kết công tác quý I.\n"
+        "Đồng chí Lê Văn Bảy, Chủ tịch UBND tỉnh chủ trì hội nghị.\n"
+        "Ngày 12/1, Thủ tướng Chính phủ Nguyễn Văn Dũng đã ký Quyết định số 89/QĐ-TTg về kế hoạch năm.\n"
+        "Kết thúc hội nghị, đồng chí Chủ tịch UBND tỉnh đã kết luận về những mặt đã làm được.\n"
+        "Thủ tướng Chính phủ yêu cầu các tỉnh tiếp tục rà soát kế hoạch.\n"
+    )
+    assert got == {"Lê Văn Bảy": {"chair", "speaker"}, "Nguyễn Văn Dũng": {"mentioned"}}

@@ -122,11 +122,17 @@ def extract_article(text: str) -> ArticleExtraction:
         index = meetings[0].sentence_index
         lead_parse = next((p for s, p in parses if s.index == index), None)
         lead = lead_of(lead_parse, index, _after_date(clean.text, meetings[0]))
+        by_post: list[tuple[str, str]] = []
         for sentence, parse in parses:
             for ev in sentence_evidence(parse, sentence.index, lead):
+                if ev.by_title:
+                    post = _span_text(parse.tokens, ev.name.item.start, ev.name.item.end)
+                    by_post.append((fold(canonical_text(post)), ev.role))
+                    continue
                 name = _person_name(parse.tokens, ev.name, full_by_given)
                 if name:
                     evidence.setdefault(name, set()).add(ev.role)
+        _add_by_post(evidence, by_post, list(titles))
         has_papers = "tham luận" in clean.text.lower()
         mention_of = {p.full_name: p for p in people}
         for name, role_set in sorted(resolve_roles(evidence, has_papers).items()):
@@ -172,6 +178,24 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
     return full_form(name_text(tokens, found.item.start, found.item.end), full_by_given.values())
+
+
+def _add_by_post(evidence: dict[str, set[str]], by_post: list[tuple[str, str]], titles) -> None:
+    """Roles of a post named without its holder ("đ/c Chủ tịch UBND tỉnh đã kết luận", "Tân Chủ
+    tịch Hội ... phát biểu nhận nhiệm vụ") go to the one person the article gives that post (or a
+    longer form of it), if that person is already at the meeting: a post the story only refers to
+    ("Thủ tướng yêu cầu ...") gives nobody a role."""
+    for post, role in by_post:
+        post = post.removeprefix("tân ")
+        holders = {
+            name
+            for name, title in titles
+            if title.removeprefix("tân ") in (post,) or title.startswith(post + " ")
+        }
+        if len(holders) == 1:
+            name = holders.pop()
+            if evidence.get(name):
+                evidence[name].add(role)
 
 
 def _after_date(text: str, meeting: Meeting) -> int | None:

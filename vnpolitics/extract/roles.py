@@ -154,6 +154,7 @@ class RoleEvidence:
     name: NameInSentence
     role: str  # chair | attendee | speaker | presenter | reported (speech without an explicit cue)
     sentence_index: int
+    by_title: bool = False  # ``name.item`` is a post named without a name ("đ/c Chủ tịch UBND tỉnh")
 
 
 @dataclass
@@ -187,6 +188,12 @@ class _Sentence:
         )
         self.starts = {p.first for p in self.people}
         self._group()
+        attached = {(t.start, t.end) for p in parse.names for t in p.titles}
+        self.by_title = [
+            self._person(NameInSentence(item=it))
+            for it in parse.items
+            if it.kind == "T" and (it.start, it.end) not in attached
+        ]
 
     def _find_cues(self) -> dict[str, list[Span]]:
         """Kind -> (start, end) of each cue standing as its own word ("dự" but not "dự án",
@@ -238,6 +245,9 @@ class _Sentence:
         return all(self.keys[k] in LIST_MARKS for k in rest) or self._appositive(prev, rest, MAX_LIST_PLAIN)
 
     def members(self, person: _Person) -> list[_Person]:
+        """The list the person is in (a post named alone is a list of its own)."""
+        if not any(p is person for p in self.people):
+            return [person]
         return [p for p in self.people if p.group == person.group]
 
     def subject(self, person: _Person) -> bool:
@@ -403,7 +413,7 @@ def sentence_evidence(
 ) -> list[RoleEvidence]:
     """Role evidence from one sentence of an article whose ``lead`` is given (None: no lead rules)."""
     s = _Sentence(parse)
-    if not s.people:
+    if not s.people and not s.by_title:
         return []
     out: dict[int, set[str]] = {}
 
@@ -416,9 +426,10 @@ def sentence_evidence(
     if lead is not None:
         _lead_attendance(s, add, lead, sentence_index)
     _speech(s, add)
-    by_id = {id(p): p for p in s.people}
+    titled = {id(p) for p in s.by_title}
+    by_id = {id(p): p for p in s.people + s.by_title}
     return [
-        RoleEvidence(by_id[key].found, role, sentence_index)
+        RoleEvidence(by_id[key].found, role, sentence_index, key in titled)
         for key, roles in out.items()
         for role in sorted(roles)
     ]
@@ -490,7 +501,7 @@ def _speech(s: _Sentence, add: Add) -> None:
     present, speech, reported = s.spans["present"], s.spans["speech"], s.spans["reported"]
     fronted = s.fronted_subject()
     account = s.opening(s.spans["according"])
-    for person in s.people:
+    for person in s.people + s.by_title:
         if s.subject(person) and not account:
             for spans, role in ((present, "presenter"), (speech, "speaker"), (reported, "reported")):
                 if s.framed_by(person, spans) or (person is fronted and s.opening(spans)):
