@@ -267,3 +267,22 @@ def test_sample_002_captions_lose_the_photographer() -> None:
 def test_chrome_rules_are_data() -> None:
     assert any(rule.fullmatch("Lượt xem: 12") for rule in CHROME_LINES)
     assert not any(rule.fullmatch(LEAD) for rule in CHROME_LINES)
+
+
+def test_a_related_links_box_inside_the_story_ends_where_the_story_resumes() -> None:
+    """baoquocte.vn prints "TIN LIÊN QUAN" and a few links mid-story; the attendance list follows."""
+    links = [
+        "TIN LIÊN QUAN",
+        "Thủ tướng: Những yêu cầu mới với ngành Ngoại giao",
+        "Tổng Bí thư: Nhận thức rõ",
+    ]
+    caption = "Chủ tịch Quốc hội phát biểu tại buổi gặp mặt. (Ảnh: Quang Hòa)"
+    clean = clean_article("\n".join([LEAD, *links, caption, "", BODY, CLOSING]))
+    assert clean.text == "\n".join([LEAD, "Chủ tịch Quốc hội phát biểu tại buổi gặp mặt.", "", BODY, CLOSING])
+    assert links[1] in clean.removed_chrome
+
+
+def test_related_links_at_the_end_still_end_the_page() -> None:
+    teasers = ["Tin liên quan", "Bí thư Tỉnh ủy làm việc với huyện", "Hội nghị giao ban quý I"]
+    clean = clean_article("\n".join([LEAD, "", BODY, "", *teasers]))
+    assert clean.text == "\n".join([LEAD, "", BODY])

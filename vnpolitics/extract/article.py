@@ -20,7 +20,7 @@ from vnpolitics.extract.records import (
     PersonTitle,
     Sentence,
 )
-from vnpolitics.extract.roles import resolve_roles, sentence_evidence
+from vnpolitics.extract.roles import lead_of, resolve_roles, sentence_evidence
 from vnpolitics.extract.sentences import split_sentences
 from vnpolitics.extract.textnorm import canonical_text, fold
 from vnpolitics.extract.title_parts import post_parts
@@ -118,14 +118,24 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
                         parts.body_name,
                         parts.is_former,
                     )
-        for ev in sentence_evidence(parse, sentence.index):
-            name = _person_name(tokens, ev.name, full_by_given)
-            if name:
-                evidence.setdefault(name, set()).add(ev.role)
 
     meetings = _meetings(clean.text, sentences, metadata.published_at, organizations, file_year)
     roles: list[ParticipantRole] = []
     if meetings:
+        index = meetings[0].sentence_index
+        lead_parse = next((p for s, p in parses if s.index == index), None)
+        lead = lead_of(lead_parse, index, _after_date(clean.text, meetings[0]))
+        by_post: list[tuple[str, str]] = []
+        for sentence, parse in parses:
+            for ev in sentence_evidence(parse, sentence.index, lead):
+                if ev.by_title:
+                    post = _span_text(parse.tokens, ev.name.item.start, ev.name.item.end)
+                    by_post.append((fold(canonical_text(post)), ev.role))
+                    continue
+                name = _person_name(parse.tokens, ev.name, full_by_given)
+                if name:
+                    evidence.setdefault(name, set()).add(ev.role)
+        _add_by_post(evidence, by_post, list(titles))
         has_papers = "tham luận" in clean.text.lower()
         mention_of = {p.full_name: p for p in people}
         for name, role_set in sorted(resolve_roles(evidence, has_papers).items()):
@@ -171,6 +181,33 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
     return full_form(name_text(tokens, found.item.start, found.item.end), full_by_given.values())
+
+
+def _add_by_post(evidence: dict[str, set[str]], by_post: list[tuple[str, str]], titles) -> None:
+    """Roles of a post named without its holder ("đ/c Chủ tịch UBND tỉnh đã kết luận", "Tân Chủ
+    tịch Hội ... phát biểu nhận nhiệm vụ") go to the one person the article gives that post (or a
+    longer form of it), if that person is already at the meeting: a post the story only refers to
+    ("Thủ tướng yêu cầu ...") gives nobody a role."""
+    for post, role in by_post:
+        post = post.removeprefix("tân ")
+        holders = {
+            name
+            for name, title in titles
+            if title.removeprefix("tân ") in (post,) or title.startswith(post + " ")
+        }
+        if len(holders) == 1:
+            name = holders.pop()
+            if evidence.get(name):
+                evidence[name].add(role)
+
+
+def _after_date(text: str, meeting: Meeting) -> int | None:
+    """Offset just after the event's date as printed in its sentence ("Sáng 15-3,"): a lead
+    sentence's subject follows it. None when the date is printed elsewhere or not at all."""
+    if not meeting.date_text:
+        return None
+    at = text.find(meeting.date_text, meeting.char_start, meeting.char_end + 1)
+    return None if at < 0 else at + len(meeting.date_text)
 
 
 def _drop_prefix_titles(titles: list[PersonTitle]) -> list[PersonTitle]:

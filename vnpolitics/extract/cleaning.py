@@ -152,15 +152,23 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= _MIN_STORY_WORDS and bool(_PROSE_END.search(line))
 
 
+def _is_credited(line: str) -> bool:
+    """A photo caption with its credit ("... (Ảnh: Quang Hòa)"): part of the story, not a link."""
+    return any(_credit_match(rule, line) for rule in _INLINE_CREDIT_RES)
+
+
 def _story_resumes_at(lines: list[str], box: int, story: list[str]) -> int | None:
     """Where the story goes on after a related-links box at ``box``, or None if it does not.
 
     The box's links are headlines: short, without a full stop. The story resumes at the first
-    paragraph of prose after them, but only when more prose follows than the story has told
-    so far: a box inside a story has most of it below, while one closing the page is followed
-    at most by a few teasers of other stories, shorter than the story itself.
+    paragraph of prose or credited photo caption after them, but only when more prose follows
+    than the story has told so far: a box inside a story has most of it below, while one
+    closing the page is followed at most by a few teasers of other stories, shorter than the
+    story itself.
     """
-    resume = next((i for i in range(box + 1, len(lines)) if _is_prose(lines[i])), None)
+    resume = next(
+        (i for i in range(box + 1, len(lines)) if _is_prose(lines[i]) or _is_credited(lines[i])), None
+    )
     if resume is None:
         return None
     told = sum(len(line.split()) for line in story)
