@@ -34,6 +34,7 @@ from functools import cache
 from vnpolitics.extract.gazetteer import not_cue_compounds, person_cue_phrases, predicate_phrases, role_cues
 from vnpolitics.extract.names import starts_title_head
 from vnpolitics.extract.people import NameInSentence, SentenceParse
+from vnpolitics.extract.title_spans import TitleSpan
 
 CUE_KINDS = (
     "chair",
@@ -96,6 +97,7 @@ PERSON_OBJECT_VERBS = tuple(
 )
 # Forms of address and quantifiers printed before a name or a list ("các đồng chí", "ông").
 ADDRESS = _words("các đồng chí ông bà anh chị đ / c ngài tân")
+APPOSITIVE_GAP = frozenset({",", "-", "–", "—", "(", ")"})  # what may stand between a name and its posts
 # Between a person (with posts) and the verb that frames them: adverbs and parenthetical marks.
 ADVERBS = _words("đã cũng còn sẽ đều vẫn lại thì đồng thời tiếp tục vừa trực có buổi cuộc đến tới đi")
 FUTURE = _words("sẽ sắp")
@@ -216,13 +218,35 @@ class _Sentence:
 
     def _person(self, found: NameInSentence) -> _Person:
         """Its stretch, with a post printed before "ông"/"anh" ... and a comma ("Bí thư Tỉnh ủy, ông A")."""
-        first = min([found.item.start] + [t.start for t in found.titles])
+        appositives = self._appositives(found)
+        first = min([found.item.start] + [t.start for t in appositives])
         while first > 0 and self.keys[first - 1] in ADDRESS:
             first -= 1
-        addressed = first < found.item.start and not any(t.start < found.item.start for t in found.titles)
+        addressed = first < found.item.start and not any(t.start < found.item.start for t in appositives)
         if addressed and self.keys[first - 1 : first] == [","] and first - 1 in self.post_ending_at:
             first = self.post_ending_at[first - 1]
-        return _Person(found, first, max([found.item.end] + [t.end for t in found.titles]))
+        return _Person(found, first, max([found.item.end] + [t.end for t in appositives]))
+
+    def _appositives(self, found: NameInSentence) -> list[TitleSpan]:
+        """The posts printed around the name, joined to it by marks or forms of address only.
+
+        A post given by a verb ("A ... được bầu giữ chức Chủ tịch", "do ông A, ..., làm Trưởng
+        đoàn") or named as a decision's object ("chức danh X đối với ông A") is the person's too,
+        but the words between are the sentence's predicate: the person's stretch stops before
+        them, so the verb frames the person.
+        """
+        out: list[TitleSpan] = []
+        end = found.item.end
+        for t in sorted((t for t in found.titles if t.start >= found.item.end), key=lambda t: t.start):
+            if all(k in APPOSITIVE_GAP for k in self.keys[end : t.start]):
+                out.append(t)
+                end = max(end, t.end)
+        start = found.item.start
+        for t in sorted((t for t in found.titles if t.start < found.item.start), key=lambda t: -t.end):
+            if all(k in APPOSITIVE_GAP or k in ADDRESS for k in self.keys[t.end : start]):
+                out.append(t)
+                start = min(start, t.start)
+        return out
 
     def _group(self) -> None:
         """Number the people so that those listed together ("A, ...; B, ... và C") share a group."""
