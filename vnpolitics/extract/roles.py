@@ -296,6 +296,8 @@ class _Sentence:
                 gap.pop()
             if len(gap) <= MAX_ADVERBS and all(self.keys[k] in ADVERBS | GAP_MARKS for k in gap):
                 return True
+            if self._represents(gap):
+                return True
             if self._appositive(last, gap):
                 return True
         return False
@@ -338,6 +340,14 @@ class _Sentence:
         at = next((j for j in range(len(keys) - 1) if tuple(keys[j : j + 2]) in REPRESENTING), len(keys))
         counted = gap[:at] + gap[at + 2 + MAX_REPRESENTED :]
         return sum(1 for k in counted if self._plain(k)) <= max_plain
+
+    def _represents(self, gap: list[int]) -> bool:
+        """The gap is only whom the person speaks for: "A, Chỉ huy trưởng ..., đại diện hai đoàn
+        đại biểu báo cáo": the verb after it is still the person's."""
+        keys = tuple(self.keys[k] for k in gap[:2])
+        return keys in REPRESENTING and len(gap) <= 2 + MAX_REPRESENTED and not any(
+            self.keys[k] in CLAUSE_ENDS or k in self.starts for k in gap
+        )
 
     def _without_parentheses(self, start: int, end: int) -> list[int]:
         """Positions start..end without parenthesised asides ("(phải)", "(thứ 2 từ trái sang)")."""
