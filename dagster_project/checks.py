@@ -67,14 +67,16 @@ def rejected_share_below_threshold(
 
 @asset_check(
     asset=get_asset_key_for_model([dbt_models], "dim_articles"),
-    description="Every loaded file has exactly one article row.",
+    description="Every loaded article (the newest version of each: ingest_records) has one article row.",
     blocking=True,
 )
 def every_loaded_file_has_an_article(warehouse_run: ResourceParam[WarehouseRun]) -> AssetCheckResult:
-    loaded = _scalar(warehouse_run.scratch, "select count(*) from main.ingest_files where status = 'loaded'")
+    loaded = _scalar(
+        warehouse_run.scratch, "select count(*) from main.ingest_records where is_current_version"
+    )
     articles = _scalar(warehouse_run.scratch, "select count(*) from main.dim_articles")
     return AssetCheckResult(
-        passed=loaded == articles, metadata={"loaded_files": loaded, "articles": articles}
+        passed=loaded == articles, metadata={"loaded_articles": loaded, "articles": articles}
     )
 
 

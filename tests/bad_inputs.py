@@ -11,7 +11,9 @@ invisible characters and look-alike letters inside officials' names.
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
+import json
 import os
 import unicodedata
 import zipfile
@@ -222,6 +224,42 @@ def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
 
     # Symbolic links: in the folder they are the file they point to; out of it they are never read.
     outside.mkdir(parents=True, exist_ok=True)
+    # As crawlers deliver them: records one a line (one malformed, one without text), a gzip stream
+    # cut short, a page with its sidecar metadata, and a gzip bomb.
+    feed = [
+        json.dumps({"url": "https://bao.vn/a", "content": invented_article(30)}, ensure_ascii=False),
+        '{"url": "https://bao.vn/b", "content": ',
+        json.dumps({"url": "https://bao.vn/c", "title": "Không có nội dung"}, ensure_ascii=False),
+        json.dumps({"link": "https://bao.vn/d", "text": invented_article(31)}, ensure_ascii=False),
+    ]
+    put(
+        "crawl/2024/04/09/feed.jsonl",
+        "\n".join(feed).encode(),
+        Expected("loaded", "records: 4 (2 loaded, 0 updated, 0 duplicate, 2 rejected)", "jsonl"),
+    )
+    stream = gzip.compress(
+        "".join(
+            json.dumps(
+                {"url": f"https://bao.vn/g{i}", "content": invented_article(32 + i)}, ensure_ascii=False
+            )
+            + "\n"
+            for i in range(4)
+        ).encode(),
+        mtime=0,
+    )
+    put("crawl/cut.jsonl.gz", stream[: len(stream) * 3 // 4], Expected("loaded", flag="truncated"))
+    put("crawl/page.html", _html(invented_article(36)).encode(), Expected("loaded", flag="html"))
+    put(
+        "crawl/page.html.json",
+        b'{"url": "https://bao.vn/page", "published_at": "2024-04-09T08:30:00+07:00"}',
+        Expected("loaded", flag="sidecar"),
+    )
+    put(
+        "crawl/bomb.txt.gz",
+        gzip.compress(b"a" * (30 * LIMIT_BYTES), mtime=0),
+        Expected("rejected", "expands past"),
+    )
+
     (outside / "secret.txt").write_text(invented_article(8))
     (outside / "folder").mkdir(exist_ok=True)
     (outside / "folder" / "other.txt").write_text(invented_article(9))

@@ -28,8 +28,41 @@ DBT = str(_VENV_DBT) if _VENV_DBT.exists() else (shutil.which("dbt") or "dbt")
 RAW_DDL: dict[str, str] = {table.name: duckdb_ddl(table) for table in RAW_TABLES}
 
 
+def plain_file_records(files: list[tuple]) -> list[tuple]:
+    """The ``ingest_records`` rows the scan gives files of one article each (text files without URL
+    or sidecar), from their ``ingest_files`` rows: one record per file, keyed by its content."""
+    records = []
+    for source_file, content_hash, _, status, reason, article_key, encoding, flags in files:
+        version = 1 if status == "loaded" else None
+        metadata = (None,) * 10  # seen_at .. metadata_problems
+        records.append(
+            (
+                source_file,
+                None,
+                status,
+                reason,
+                article_key,
+                article_key,
+                content_hash,
+                content_hash,
+                None,
+                None,
+                version,
+                None,
+                *metadata,
+                encoding,
+                flags,
+            )
+        )
+    return records
+
+
 def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
-    """Create (or replace) schema ``raw`` with every table of RAW_SCHEMA.md holding ``rows``."""
+    """Create (or replace) schema ``raw`` with every table of RAW_SCHEMA.md holding ``rows``; without
+    ``ingest_records`` rows, the ``ingest_files`` rows stand for one-article files
+    (``plain_file_records``)."""
+    if "ingest_records" not in rows:
+        rows = {**rows, "ingest_records": plain_file_records(rows.get("ingest_files", []))}
     with duckdb.connect(str(warehouse)) as con:
         con.execute("create schema if not exists raw")
         for table, ddl in RAW_DDL.items():

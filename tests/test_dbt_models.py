@@ -395,7 +395,9 @@ def test_every_model_and_column_is_documented(built):
             built_columns = {
                 r[0]
                 for r in con.execute(
-                    "select column_name from information_schema.columns where table_name = ?", [node["name"]]
+                    "select column_name from information_schema.columns "
+                    "where table_name = ? and table_schema = ?",
+                    [node["name"], node["schema"]],
                 ).fetchall()
             }
             documented = {name for name, column in node["columns"].items() if column["description"].strip()}

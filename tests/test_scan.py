@@ -28,11 +28,16 @@ def test_loaded_record_has_hash_key_and_text(tmp_path: Path) -> None:
     _write(tmp_path / "a.txt", TEXT.encode("utf-16"))
     records, loaded = scan_folder(tmp_path)
     digest = hashlib.sha256(TEXT.encode("utf-16")).hexdigest()
-    assert records == [
-        IngestRecord(
-            "a.txt", digest, len(TEXT.encode("utf-16")), "loaded", None, digest[:16], "utf-16-le", ("bom",)
-        )
-    ]
+    (record,) = records
+    assert (record.source_file, record.content_hash, record.size_bytes, record.status, record.reason) == (
+        "a.txt",
+        digest,
+        len(TEXT.encode("utf-16")),
+        "loaded",
+        None,
+    )
+    assert (record.article_key, record.encoding, record.flags) == (digest[:16], "utf-16-le", ("bom",))
+    assert (record.record, record.file_hash, record.document_key) == (None, digest, digest[:16])
     assert len(loaded) == 1
     assert loaded[0].decoded.text == TEXT
     assert loaded[0].article_key == article_key_for(digest) == digest[:16]

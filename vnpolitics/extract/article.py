@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from vnpolitics.extract.bodies import canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
@@ -50,10 +52,20 @@ def _span_text(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens[start:end])
 
 
-def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtraction:
+def extract_article(
+    text: str,
+    *,
+    file_year: int | None = None,
+    published_at: datetime | None = None,
+    fallback_published_at: datetime | None = None,
+) -> ArticleExtraction:
     """Every record of one article. ``file_year``, the year its raw file was written, is the
     meeting's year of last resort: when nothing printed dates a "Sáng 18/11", the crawler's
-    clock is the best guess there is (``dates.DATE_BASES``, basis ``file_time``)."""
+    clock is the best guess there is (``dates.DATE_BASES``, basis ``file_time``).
+
+    The publication date that dates the meetings is the best there is: ``published_at`` (a
+    crawler's record says it), else the one the text prints, else ``fallback_published_at`` (a
+    date in the file's path). ``metadata`` stays what the text prints."""
     clean = clean_article(text)
     metadata = extract_metadata(text, clean)
     sentences = split_sentences(clean.text)
@@ -119,7 +131,8 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
                         parts.is_former,
                     )
 
-    meetings = _meetings(clean.text, sentences, metadata.published_at, organizations, file_year)
+    best_published_at = published_at or metadata.published_at or fallback_published_at
+    meetings = _meetings(clean.text, sentences, best_published_at, organizations, file_year)
     roles: list[ParticipantRole] = []
     if meetings:
         index = meetings[0].sentence_index

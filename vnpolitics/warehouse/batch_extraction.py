@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from datetime import time as time_of_day
 from pathlib import Path
 
 import polars as pl
@@ -70,11 +71,23 @@ def extract_loaded(
             pause_point("extraction")
         try:
             file = _with_text(file)
-            extracted.append((file, extract_article(file.decoded.text, file_year=file_year(file))))
+            extracted.append((file, _extract(file)))
         except Exception as exc:  # one bad article must not stop the nightly run
             log.exception("extraction failed for %s", file.source_file)
             failures[file.article_key] = f"extraction failed: {type(exc).__name__}: {exc}"
     return extracted, failures
+
+
+def _extract(file: LoadedFile) -> ArticleExtraction:
+    """The file's extraction, told the publication dates known from outside its text: a record's
+    or sidecar's (which outranks the text's), a date in its path (which the text's outranks)."""
+    path_published_at = datetime.combine(file.path_date, time_of_day.min) if file.path_date else None
+    return extract_article(
+        file.decoded.text,
+        file_year=file_year(file),
+        published_at=file.published_at,
+        fallback_published_at=path_published_at,
+    )
 
 
 def file_year(file: LoadedFile) -> int | None:
@@ -108,12 +121,14 @@ def file_part(source_file: str) -> str:
 
 
 def mark_failures(ingest: list[IngestRecord], failures: dict[str, str]) -> list[IngestRecord]:
-    """Files whose article failed to extract (originals and duplicates) become rejected rows."""
+    """Records whose article failed to extract (originals, versions and duplicates) become rejected rows."""
     if not failures:
         return ingest
     return [
-        dataclasses.replace(r, status="rejected", reason=failures[r.article_key], article_key=None)
-        if r.article_key in failures and r.status in ("loaded", "duplicate")
+        dataclasses.replace(
+            r, status="rejected", reason=failures[r.article_key], article_key=None, document_key=None
+        )
+        if r.article_key in failures and r.status in ("loaded", "updated", "duplicate")
         else r
         for r in ingest
     ]
@@ -218,7 +233,7 @@ def _rejections(ingest: list[IngestRecord], over: dict[str, str]) -> dict[str, R
     return {
         r.content_hash: Rejection(over[r.article_key], r.encoding, r.flags)
         for r in ingest
-        if r.article_key in over and r.status in ("loaded", "duplicate") and r.content_hash
+        if r.article_key in over and r.status in ("loaded", "updated", "duplicate") and r.content_hash
     }
 
 

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import polars as pl
 
-from vnpolitics.warehouse.raw_schema import RAW_TABLE_NAMES
+from vnpolitics.warehouse.raw_schema import INGEST_TABLES, RAW_TABLE_NAMES
 from vnpolitics.warehouse.scan import Rejection
 
-# Tables whose rows belong to one article (every raw table but ingest_files), from the raw
+# Tables whose rows belong to one article (every raw table but the ingest tables), from the raw
 # schema's one definition; "articles" comes last because its file marks a batch done.
 ARTICLE_TABLES = (
-    *(name for name in RAW_TABLE_NAMES if name not in ("ingest_files", "articles")),
+    *(name for name in RAW_TABLE_NAMES if name not in (*INGEST_TABLES, "articles")),
     "articles",
 )
 REJECTED = "rejected"

@@ -21,6 +21,8 @@ from vnpolitics.warehouse.raw_frames import RAW_SCHEMAS, ArrowStream
 
 RAW_SCHEMA = "raw"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+# The records whose article's extraction the raw tables hold: the first version and every later one.
+_EXTRACTED = "status in ('loaded', 'updated')"
 
 
 def load_raw_frames(
@@ -29,7 +31,7 @@ def load_raw_frames(
     """Replace ``raw.<table>`` by each frame in one transaction; returns the row count of each table.
 
     With a ``cache``, the article tables then take, in the same transaction, the cached rows
-    of every article ``ingest_files`` marks loaded (see ``_insert_cached``).
+    of every article ``ingest_records`` marks loaded or updated (see ``_insert_cached``).
     """
     for table in frames:
         if not _IDENTIFIER.match(table):
@@ -58,11 +60,12 @@ def load_raw_frames(
 
 
 def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> None:
-    """Append to each article table the cached rows of the articles ``raw.ingest_files`` loads.
+    """Append to each article table the cached rows of the articles ``raw.ingest_records`` loads
+    (every version of every article: the marts pick the newest).
 
     An article cached in two batches is read from the first batch (by name) only. The file's
-    own columns of ``articles`` (name, encoding) come from this run's ingest row, since the
-    cached article may have been extracted from a copy under another name.
+    own columns of ``articles`` (name, encoding) come from this run's first record of it, since
+    the cached article may have been extracted from a copy under another name.
     """
     batches = cache.complete_batches()  # one listing for every table, however the cache grows meanwhile
     if not batches:
@@ -71,9 +74,15 @@ def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> No
         "create or replace temp table _cached_batch as "
         "select article_key, min(parse_filename(filename, true)) as batch "
         "from read_parquet(?, filename = true) "
-        f"where article_key in (select article_key from {RAW_SCHEMA}.ingest_files where status = 'loaded') "
+        f"where article_key in (select article_key from {RAW_SCHEMA}.ingest_records where {_EXTRACTED}) "
         "group by article_key",
         [cache.files("articles", batches)],
+    ).fetchall()
+    con.execute(
+        "create or replace temp table _first_record as select article_key, "
+        "arg_min(source_file, (source_file, record_number)) as source_file, "
+        "arg_min(encoding, (source_file, record_number)) as encoding "
+        f"from {RAW_SCHEMA}.ingest_records where {_EXTRACTED} group by article_key"
     ).fetchall()
     for table in ARTICLE_TABLES:
         rows = (
@@ -84,12 +93,13 @@ def _insert_cached(con: duckdb.DuckDBPyConnection, cache: ExtractionCache) -> No
         if table == "articles":
             rows = (
                 f"select r.* replace (i.source_file as source_file, i.encoding as encoding) from ({rows}) r "
-                f"join {RAW_SCHEMA}.ingest_files i on i.article_key = r.article_key and i.status = 'loaded'"
+                "join _first_record i on i.article_key = r.article_key"
             )
         con.execute(
             f"insert into {RAW_SCHEMA}.{table} by name {rows} order by all", [cache.files(table, batches)]
         ).fetchall()
     con.execute("drop table _cached_batch").fetchall()
+    con.execute("drop table _first_record").fetchall()
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from vnpolitics.extract.records import ArticleExtraction
-from vnpolitics.warehouse.raw_schema import RAW_TABLES
+from vnpolitics.warehouse.crawler_records import RecordMetadata
+from vnpolitics.warehouse.raw_schema import INGEST_TABLES, RAW_TABLES
 
 if TYPE_CHECKING:
     from vnpolitics.warehouse.scan import IngestRecord, LoadedFile
@@ -37,18 +38,113 @@ def _frame(table: str, rows: Iterable[tuple]) -> pl.DataFrame:
     )
 
 
-def _ingest_rows(ingest: list[IngestRecord]) -> Iterable[tuple]:
+_VERSION = pl.col("status").is_in(["loaded", "updated"])
+
+
+def _ingest_records(ingest: list[IngestRecord]) -> pl.DataFrame:
+    """``ingest_records``: one row per record (sidecars have none), numbered as versions of their
+    article: within a ``document_key``, in scan order, each version is replaced by the next."""
+    rows = []
     for r in ingest:
-        yield (
-            r.source_file,
-            r.content_hash,
-            r.size_bytes,
-            r.status,
-            r.reason,
-            r.article_key,
-            r.encoding,
-            ",".join(r.flags),
+        if r.kind != "article":
+            continue
+        meta = r.meta or RecordMetadata(None)
+        rows.append(
+            (
+                r.source_file,
+                r.record,
+                r.status,
+                r.reason,
+                r.article_key,
+                r.document_key if r.status != "rejected" else None,
+                r.content_hash,
+                r.file_hash,
+                meta.url,
+                meta.canonical_url,
+                None,  # version_number, below
+                None,  # replaced_by, below
+                r.seen_at,
+                meta.origin,
+                meta.title,
+                meta.published_at,
+                meta.source_outlet,
+                meta.author,
+                meta.lang,
+                meta.path_date,
+                meta.extra,
+                "; ".join(meta.problems) or None,
+                r.encoding,
+                ",".join(r.flags),
+            )
         )
+    frame = _frame("ingest_records", rows).with_row_index("_order")
+    versions = frame.filter(_VERSION).select(
+        "_order",
+        version_number=(pl.int_range(pl.len()).over("document_key") + 1).cast(pl.Int32),
+        replaced_by=pl.col("article_key").shift(-1).over("document_key"),
+    )
+    return (
+        frame.drop("version_number", "replaced_by")
+        .join(versions, on="_order", how="left", maintain_order="left")
+        .select(RAW_SCHEMAS["ingest_records"].keys())
+    )
+
+
+def _ingest_files(ingest: list[IngestRecord]) -> pl.DataFrame:
+    """``ingest_files``: one row per file. A one-article file (or a sidecar) is its one record (an
+    ``updated`` one is ``loaded`` here, and its key is the article's ``document_key``); a file of
+    records is loaded when any record loaded, a duplicate when its records all were, rejected when
+    none loaded, and its reason counts its records (``ingest_records`` has each)."""
+    records = pl.DataFrame(
+        {
+            "source_file": [r.source_file for r in ingest],
+            "record": [r.record for r in ingest],
+            "content_hash": [r.file_hash for r in ingest],
+            "size_bytes": [r.size_bytes for r in ingest],
+            "status": [r.status for r in ingest],
+            "reason": [r.reason for r in ingest],
+            "article_key": [r.document_key if r.status != "rejected" else None for r in ingest],
+            "encoding": [r.encoding for r in ingest],
+            "flags": [list(r.flags) for r in ingest],
+        },
+        schema_overrides={"record": pl.Int32, "flags": pl.List(pl.String)},
+    )
+    counts = {
+        status: (pl.col("status") == status).sum()
+        for status in ("loaded", "updated", "duplicate", "rejected")
+    }
+    files = records.group_by("source_file", maintain_order=True).agg(
+        pl.col("content_hash", "size_bytes", "status", "reason", "article_key").first(),
+        pl.col("encoding").drop_nulls().first(),
+        pl.col("flags")
+        .list.explode(keep_nulls=False, empty_as_null=False)
+        .unique(maintain_order=True)
+        .str.join(","),
+        one=(pl.len() == 1) & pl.col("record").first().is_null(),
+        total=pl.len(),
+        **counts,
+    )
+    summary = pl.format(
+        "records: {} ({} loaded, {} updated, {} duplicate, {} rejected)",
+        "total",
+        "loaded",
+        "updated",
+        "duplicate",
+        "rejected",
+    )
+    many = ~pl.col("one")
+    frame = files.with_columns(
+        status=pl.when(pl.col("one"))
+        .then(pl.col("status").replace("updated", "loaded"))
+        .when(pl.col("loaded") + pl.col("updated") > 0)
+        .then(pl.lit("loaded"))
+        .when(pl.col("duplicate") > 0)
+        .then(pl.lit("duplicate"))
+        .otherwise(pl.lit("rejected")),
+        reason=pl.when(pl.col("one")).then(pl.col("reason")).otherwise(summary),
+        article_key=pl.when(many).then(None).otherwise(pl.col("article_key")),
+    )
+    return frame.select(RAW_SCHEMAS["ingest_files"].keys()).cast(RAW_SCHEMAS["ingest_files"])
 
 
 def build_raw_frames(
@@ -58,7 +154,6 @@ def build_raw_frames(
 ) -> dict[str, pl.DataFrame]:
     """Every raw table as a polars frame; rows follow the order of ``ingest`` and ``extracted``."""
     rows: dict[str, list[tuple]] = {table: [] for table in RAW_SCHEMAS}
-    rows["ingest_files"] = list(_ingest_rows(ingest))
     for loaded, ex in extracted:
         key = loaded.article_key
         md = ex.metadata
@@ -130,7 +225,10 @@ def build_raw_frames(
             (key, r.meeting_index, r.full_name, r.role, r.char_start, r.char_end, r.sentence_index)
             for r in ex.roles
         )
-    return {table: _frame(table, table_rows) for table, table_rows in rows.items()}
+    frames = {
+        table: _frame(table, table_rows) for table, table_rows in rows.items() if table not in INGEST_TABLES
+    }
+    return {"ingest_files": _ingest_files(ingest), "ingest_records": _ingest_records(ingest), **frames}
 
 
 class ArrowStream:

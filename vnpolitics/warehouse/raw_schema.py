@@ -31,7 +31,10 @@ TIMESTAMP = (pl.Datetime("us"), "TIMESTAMP")
 SOURCE_DESCRIPTION = (
     "Tables that the Python side (package `vnpolitics`, run by the Dagster raw assets) loads into "
     "schema `raw` of the warehouse, replaced on every run. Text is Unicode NFC. `article_key` is the "
-    "first 16 hex chars of the sha256 of the file's raw bytes (`content_hash` is the full digest). "
+    "first 16 hex chars of the sha256 of what the extraction read (`content_hash`: a one-article "
+    "file's raw bytes, a record's text): one key per version of an article, every version kept. "
+    "`ingest_records` maps each to its article in the marts (`document_key`: the canonical URL's key "
+    "when the record has a URL) and says which version replaced which. "
     "All char offsets index into `articles.clean_text`; `sentence_index` indexes `sentences`. "
     "Tables may be empty (e.g. a folder with only rejected files)."
 )
@@ -81,7 +84,109 @@ RAW_TABLES: tuple[RawTable, ...] = (
                 "Null when rejected; for duplicates the key of the article it duplicates.",
             ),
             RawColumn("encoding", TEXT, "Text encoding the file was decoded with."),
-            RawColumn("flags", TEXT, "Comma-separated decoding flags (e.g. repaired mojibake)."),
+            RawColumn(
+                "flags",
+                TEXT,
+                "Comma-separated decoding flags (e.g. repaired mojibake); `gzip`, `truncated`, `jsonl`, "
+                "`json`, `sidecar` say what kind of file it is.",
+            ),
+        ),
+    ),
+    RawTable(
+        "ingest_records",
+        "One row per record found in a raw file (a one-article file is one record; a JSON Lines file "
+        "has one per line, a JSON array one per element), whatever became of it, with the metadata the "
+        "record or the file's sidecar gives. Sidecar files have rows in ingest_files only.",
+        (
+            RawColumn("source_file", TEXT, "Posix path of the file relative to RAW_DIR."),
+            RawColumn(
+                "record_number",
+                INT,
+                "1-based line (JSON Lines) or position (JSON array) of the record; null when the file is "
+                "the record (a text or HTML page, a JSON file of one object).",
+            ),
+            RawColumn(
+                "status",
+                TEXT,
+                "`loaded`, `updated` (a new text under a URL seen before: a new version), `duplicate` "
+                "(the same text, or the same URL and text, as an earlier record) or `rejected`.",
+            ),
+            RawColumn(
+                "reason",
+                TEXT,
+                "Null when loaded; `new version of <url> (replaces <file>[:<record>])`; `duplicate of ...`; "
+                "or why it was rejected, naming its line (`line 3: bad JSON: ...`).",
+            ),
+            RawColumn(
+                "article_key",
+                TEXT,
+                "Key of the extraction the record's text gave (the key of the raw article tables); null when "
+                "rejected; for duplicates the key of the original.",
+            ),
+            RawColumn(
+                "document_key",
+                TEXT,
+                "Key of the article in the marts: for a record with a URL, a hash of its canonical URL (the "
+                "same for every version), else its article_key.",
+            ),
+            RawColumn(
+                "content_hash",
+                TEXT,
+                "sha256 of what the extraction reads: a one-article file's bytes (with its sidecar's "
+                "publication date, if any); a record's text, title and publication date.",
+            ),
+            RawColumn("file_hash", TEXT, "sha256 of the file's bytes."),
+            RawColumn("url", TEXT, "URL as the record or sidecar gives it."),
+            RawColumn(
+                "canonical_url",
+                TEXT,
+                "The URL folded: https, no www./m./amp. host prefix, no AMP path, no tracking arguments "
+                "(utm_*, fbclid, ...), sorted query, no fragment.",
+            ),
+            RawColumn(
+                "version_number",
+                INT,
+                "1 for the first text seen under a canonical URL (or a record without URL), 2 for the "
+                "next...; null unless loaded or updated.",
+            ),
+            RawColumn(
+                "replaced_by",
+                TEXT,
+                "article_key of the version that replaced this one (null: the newest version, or not a "
+                "version).",
+            ),
+            RawColumn(
+                "seen_at",
+                TIMESTAMP,
+                "When the crawler fetched the record (its crawled_at/fetched_at field), else when its file "
+                "was written; Asia/Ho_Chi_Minh time.",
+            ),
+            RawColumn(
+                "metadata_origin",
+                TEXT,
+                "`record` or `sidecar`: where the metadata columns came from; null if none.",
+            ),
+            RawColumn("title", TEXT, "Title the record or sidecar gives."),
+            RawColumn(
+                "published_at",
+                TIMESTAMP,
+                "Publication time the record or sidecar gives, in Asia/Ho_Chi_Minh time (ISO 8601 with or "
+                "without zone, dd/mm/yyyy HH:MM, epoch seconds, RFC 2822).",
+            ),
+            RawColumn("source_outlet", TEXT, "Outlet the record or sidecar gives (source, site, domain)."),
+            RawColumn("author", TEXT, "Author the record or sidecar gives."),
+            RawColumn("lang", TEXT, "Language the record declares."),
+            RawColumn(
+                "path_date", DATE, "Date the file's path names (2024/04/09/, 2024-04-09, 20240409), if any."
+            ),
+            RawColumn("extra_fields", TEXT, "The record's other fields, as a JSON object; null if none."),
+            RawColumn(
+                "metadata_problems",
+                TEXT,
+                "Metadata values that could not be read (an unparsable date); null if none.",
+            ),
+            RawColumn("encoding", TEXT, "Text encoding the record's text was decoded with."),
+            RawColumn("flags", TEXT, "Comma-separated: the file's kind and the text's decoding flags."),
         ),
     ),
     RawTable(
@@ -277,6 +382,8 @@ RAW_TABLES: tuple[RawTable, ...] = (
     ),
 )
 RAW_TABLE_NAMES = tuple(table.name for table in RAW_TABLES)
+# Tables of files and records, written by the scan; every other raw table holds articles' rows.
+INGEST_TABLES = ("ingest_files", "ingest_records")
 
 
 def duckdb_ddl(table: RawTable) -> str:

@@ -21,34 +21,71 @@ import stat
 import time
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.records import DecodedText, RejectedFile
+from vnpolitics.warehouse.crawler_records import (
+    MAX_EXPANSION,
+    VIETNAM,
+    Candidate,
+    Oversize,
+    RecordMetadata,
+    file_hash_with_metadata,
+    gunzip,
+    is_gzip_name,
+    is_records_file,
+    map_record,
+    path_date,
+    read_sidecar,
+    record_candidates,
+    sidecar_target,
+)
+from vnpolitics.warehouse.urls import document_key_for
 
 
 @dataclass(frozen=True)
 class IngestRecord:
+    """One record of a raw file (a one-article file is one record) or one sidecar, and what became of it."""
+
     source_file: str  # posix path relative to raw_dir
-    content_hash: str | None  # sha256 hex of raw bytes
+    content_hash: str | None  # sha256 of what the extraction reads (a one-article file: its bytes)
     size_bytes: int
-    status: str  # "loaded" | "duplicate" | "rejected"
+    status: str  # "loaded" | "duplicate" | "updated" (a new version of a known URL) | "rejected"
     reason: str | None  # None when loaded; "duplicate of <source_file>"; rejection reason
     article_key: str | None  # content_hash[:16]; for duplicates the key of the original; None if rejected
     encoding: str | None
     flags: tuple[str, ...]
+    record: int | None = None  # 1-based line or position in a file of records; None: the whole file
+    file_hash: str | None = None  # sha256 of the file's bytes (differs from content_hash for records)
+    document_key: str | None = None  # the article in the marts: its canonical URL's key, else article_key
+    meta: RecordMetadata | None = None  # what the record or sidecar says; None for a sidecar's own row
+    seen_at: datetime | None = None  # the crawler's fetch time, else the file's mtime (Vietnamese time)
+    kind: str = "article"  # "article" | "sidecar" (a sidecar file: ingest_files only)
+
+    @property
+    def place(self) -> str:
+        """``file`` or ``file:record``, as reasons name a record."""
+        return self.source_file if self.record is None else f"{self.source_file}:{self.record}"
 
 
 @dataclass(frozen=True)
 class LoadedFile:
-    """A file to extract. Without ``decoded`` (a scan that keeps no text) it is re-read from ``path``."""
+    """A file to extract. Without ``decoded`` (a scan that keeps no text) it is re-read from ``path``.
+
+    ``published_at`` (a record's or sidecar's) and ``path_date`` are the publication dates known
+    from outside the text, for the meeting-year inference (``extract_article``).
+    """
 
     source_file: str
     article_key: str
     content_hash: str
     decoded: DecodedText | None
     path: Path | None = None
+    published_at: datetime | None = None
+    path_date: date | None = None
 
 
 def article_key_for(content_hash: str) -> str:
@@ -115,10 +152,15 @@ def scan_folder(
     being decoded. ``progress`` (default: the log) hears how far a long scan got.
     """
     root = Path(raw_dir).resolve()
-    entries = [e for e in _walk(root) if select is None or select(e.source_file)]
+    everything = _walk(root)
+    sidecars = _sidecars(everything)
+    entries = [
+        e for e in everything if (select is None or select(e.source_file)) and e.source_file not in sidecars
+    ]
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
     scanner = _Scanner(root, max_bytes, keep_text, known_rejections or {})
+    scanner.sidecar_of = {target: entry for entry, target in sidecars.values()}
     report = progress or (lambda p: log.info("%s", p))
     started = last = time.monotonic()
     for done, entry in enumerate(regular + links, start=1):
@@ -130,6 +172,13 @@ def scan_folder(
     records = sorted(scanner.records, key=lambda r: r.source_file)
     loaded = sorted(scanner.loaded, key=lambda f: f.source_file)
     return records, loaded
+
+
+def _sidecars(entries: list[_Entry]) -> dict[str, tuple[_Entry, str]]:
+    """Sidecar name -> (its entry, the name of the file it describes): ``a.txt.json`` beside ``a.txt``."""
+    names = {e.source_file for e in entries}
+    found = ((e, sidecar_target(e.source_file, names)) for e in entries)
+    return {e.source_file: (e, target) for e, target in found if target is not None}
 
 
 def folder_state(raw_dir: Path) -> tuple[int, str]:
@@ -205,7 +254,16 @@ def printable(text: str) -> str:
 
 
 class _Scanner:
-    """Holds the state of one scan: hashes seen and what each one decoded to."""
+    """Holds the state of one scan: hashes seen, what each one decoded to, and every URL's versions.
+
+    Identity: a record with a URL is the article at its canonical URL (``document_key``); a new
+    text under a URL already seen is a new version (``updated``), the same text again a
+    duplicate; the same text under another URL is another article (a republication) that shares
+    the first one's extraction (one ``article_key``). A record without a URL is its text, as a
+    plain file always was: the same text again, in any bytes, is a duplicate. Versions follow
+    the scan's order (sorted names, then lines): crawlers write later fetches into later-sorting
+    files (dated folders, timestamped names) or later lines.
+    """
 
     def __init__(
         self, root: Path, max_bytes: int, keep_text: bool = True, known: Mapping[str, Rejection] | None = None
@@ -215,12 +273,16 @@ class _Scanner:
         self.keep_text = keep_text
         self.records: list[IngestRecord] = []
         self.loaded: list[LoadedFile] = []
-        self.originals: dict[str, IngestRecord] = {}  # content hash -> record of the loaded original
-        self.text_originals: dict[str, IngestRecord] = {}  # hash of the decoded text -> that record
+        self.originals: dict[str, IngestRecord] = {}  # file hash -> record of the loaded original
+        self.text_originals: dict[str, IngestRecord] = {}  # hash of the text (and date) -> first record
+        self.url_texts: dict[str, dict[str, IngestRecord]] = {}  # canonical URL -> text hash -> record
+        self.url_latest: dict[str, IngestRecord] = {}  # canonical URL -> its latest version
         self.rejections: dict[str, Rejection] = dict(known or {})  # content hash -> why it was rejected
+        self.sidecar_of: dict[str, _Entry] = {}  # file name -> its sidecar's entry
 
     def scan(self, entry: _Entry) -> None:
-        problem, size = self._check_path(entry.path)
+        sidecar = self._sidecar(entry)
+        problem, size, seen = self._check_path(entry.path)
         if problem:
             self._reject(entry, None, size, problem)
             return
@@ -229,58 +291,72 @@ class _Scanner:
         except OSError as exc:
             self._reject(entry, None, size, f"unreadable file: {exc.strerror or exc}")
             return
-        self._scan_bytes(entry, data)
+        self._scan_bytes(entry, data, seen, sidecar)
 
-    def _check_path(self, path: Path) -> tuple[str | None, int]:
-        """Reasons to reject a path before reading it, and the size it reports."""
+    def _sidecar(self, entry: _Entry) -> RecordMetadata | None:
+        """The metadata of ``entry``'s sidecar, if it has one; the sidecar's own row is added here."""
+        side = self.sidecar_of.get(entry.source_file)
+        if side is None:
+            return None
+        problem, size, _ = self._check_path(side.path)
+        try:
+            if problem:
+                raise RejectedFile(problem)
+            data = side.path.read_bytes()
+            _, meta = map_record(read_sidecar(data), origin="sidecar", dated=path_date(entry.source_file))
+        except (OSError, UnicodeDecodeError, RejectedFile) as exc:
+            reason = exc.reason if isinstance(exc, RejectedFile) else f"unreadable sidecar: {exc}"
+            self._add(
+                side, None, size, "rejected", f"{reason} (sidecar of {entry.source_file})", None, None, ()
+            )
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        self.records.append(
+            IngestRecord(
+                side.source_file,
+                digest,
+                len(data),
+                "loaded",
+                None,
+                None,
+                "utf-8",
+                ("sidecar",),
+                file_hash=digest,
+                kind="sidecar",
+            )
+        )
+        return meta
+
+    def _check_path(self, path: Path) -> tuple[str | None, int, datetime | None]:
+        """Reasons to reject a path before reading it, the size it reports, and when it was written."""
         try:
             st = path.stat()  # follows symlinks
         except OSError as exc:
             if path.is_symlink():
-                return "broken symlink", 0
-            return f"unreadable file: {exc.strerror or exc}", 0
+                return "broken symlink", 0, None
+            return f"unreadable file: {exc.strerror or exc}", 0, None
         if path.is_symlink():
             target = path.resolve()
             if not target.is_relative_to(self.root):
-                return "symlink outside raw folder", 0
+                return "symlink outside raw folder", 0, None
             if stat.S_ISDIR(st.st_mode):
-                return "symlink to a folder inside the raw folder (its files are read directly)", 0
+                return "symlink to a folder inside the raw folder (its files are read directly)", 0, None
         if not stat.S_ISREG(st.st_mode):
-            return "not a regular file", 0
+            return "not a regular file", 0, None
         if st.st_size > self.max_bytes:
-            return f"file larger than the {self.max_bytes} byte limit (MAX_FILE_BYTES)", st.st_size
-        return None, st.st_size
+            return f"file larger than the {self.max_bytes} byte limit (MAX_FILE_BYTES)", st.st_size, None
+        seen = datetime.fromtimestamp(st.st_mtime, VIETNAM).replace(tzinfo=None)
+        return None, st.st_size, seen
 
-    def _scan_bytes(self, entry: _Entry, data: bytes) -> None:
+    def _scan_bytes(
+        self, entry: _Entry, data: bytes, seen: datetime | None, sidecar: RecordMetadata | None
+    ) -> None:
         digest = hashlib.sha256(data).hexdigest()
-        if digest in self.originals:
+        name = entry.source_file
+        plain_meta = RecordMetadata(None, path_date=path_date(name))
+        if digest in self.originals and sidecar is None:
             original = self.originals[digest]
-            self._add(
-                entry,
-                digest,
-                len(data),
-                "duplicate",
-                f"duplicate of {original.source_file}",
-                original.article_key,
-                original.encoding,
-                original.flags,
-            )
-            return
-        if digest in self.rejections:
-            known = self.rejections[digest]
-            self._add(entry, digest, len(data), "rejected", known.reason, None, known.encoding, known.flags)
-            return
-        try:
-            decoded = decode_bytes(data)
-        except RejectedFile as exc:
-            self.rejections[digest] = Rejection(exc.reason)
-            self._reject(entry, digest, len(data), exc.reason)
-            return
-        text_digest = hashlib.sha256(decoded.text.encode("utf-8")).hexdigest()
-        if text_digest in self.text_originals:
-            # The same article saved in another encoding or with other line ends: one article.
-            original = self.text_originals[text_digest]
-            reason = f"duplicate of {original.source_file} (same text, other bytes)"
+            reason = f"duplicate of {original.source_file}"
             self._add(
                 entry,
                 digest,
@@ -288,20 +364,181 @@ class _Scanner:
                 "duplicate",
                 reason,
                 original.article_key,
-                decoded.encoding,
-                decoded.flags,
+                original.encoding,
+                original.flags,
+                document_key=original.document_key,
+                meta=plain_meta,
+                seen_at=seen,
             )
-            self.originals[digest] = original
             return
-        key = article_key_for(digest)
-        record = self._add(entry, digest, len(data), "loaded", None, key, decoded.encoding, decoded.flags)
-        self.originals[digest] = record
+        plain = sidecar is None and not is_records_file(name) and not is_gzip_name(name)
+        if digest in self.rejections and plain:  # others are looked up by record, in ``_admit``
+            known = self.rejections[digest]
+            self._add(
+                entry,
+                digest,
+                len(data),
+                "rejected",
+                known.reason,
+                None,
+                known.encoding,
+                known.flags,
+                meta=plain_meta,
+                seen_at=seen,
+            )
+            return
+        try:
+            payload, broken = self._payload(name, data)
+            if is_records_file(name):
+                candidates = list(record_candidates(name, payload, source_file=name, break_note=broken))
+                if not candidates:
+                    raise RejectedFile("no record in the file")
+            else:
+                if broken:
+                    raise RejectedFile(f"{broken}: the article is cut short")
+                candidates = [self._one_article(name, payload, digest, sidecar)]
+        except RejectedFile as exc:
+            self.rejections[digest] = Rejection(exc.reason)
+            self._reject(entry, digest, len(data), exc.reason)
+            return
+        file_flags = _file_flags(name, broken)
+        for candidate in candidates:
+            self._admit(entry, digest, len(data), candidate, file_flags, seen)
+
+    def _payload(self, name: str, data: bytes) -> tuple[bytes, str | None]:
+        """The file's bytes, decompressed when its name ends in ``.gz``, and where a stream broke."""
+        if not is_gzip_name(name):
+            return data, None
+        try:
+            return gunzip(data, MAX_EXPANSION * self.max_bytes)
+        except Oversize as exc:
+            raise RejectedFile(str(exc)) from exc
+
+    def _one_article(
+        self, name: str, payload: bytes, digest: str, sidecar: RecordMetadata | None
+    ) -> Candidate:
+        decoded = decode_bytes(payload)
+        meta = (
+            replace(sidecar, path_date=path_date(name))
+            if sidecar
+            else RecordMetadata(None, path_date=path_date(name))
+        )
+        return Candidate(None, file_hash_with_metadata(digest, meta), decoded, None, meta)
+
+    def _admit(
+        self,
+        entry: _Entry,
+        digest: str,
+        size: int,
+        candidate: Candidate,
+        file_flags: tuple[str, ...],
+        seen: datetime | None,
+    ) -> None:
+        """One candidate's row: rejected, duplicate, loaded or updated (see the class)."""
+        meta = candidate.meta
+        row = {"record": candidate.record, "file_hash": digest, "meta": meta, "seen_at": meta.seen_at or seen}
+        if candidate.decoded is None or candidate.content_hash is None:
+            self._add(entry, None, size, "rejected", candidate.reason, None, None, file_flags, **row)
+            return
+        if candidate.content_hash in self.rejections:
+            known = self.rejections[candidate.content_hash]
+            self._add(
+                entry,
+                candidate.content_hash,
+                size,
+                "rejected",
+                known.reason,
+                None,
+                known.encoding,
+                known.flags,
+                **row,
+            )
+            return
+        decoded = candidate.decoded
+        flags = file_flags + decoded.flags
+        published = meta.published_at.isoformat() if meta.published_at else ""
+        text_digest = hashlib.sha256(
+            f"{decoded.text}\0{published}".encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        same_text = self.text_originals.get(text_digest)
+        url = meta.canonical_url
+        if url is None and same_text is not None:
+            files = candidate.record is None and same_text.record is None
+            reason = f"duplicate of {same_text.place} (same text{', other bytes' if files else ''})"
+            self._add(
+                entry,
+                candidate.content_hash,
+                size,
+                "duplicate",
+                reason,
+                same_text.article_key,
+                decoded.encoding,
+                flags,
+                document_key=same_text.document_key,
+                **row,
+            )
+            if candidate.record is None:
+                self.originals[digest] = same_text
+            return
+        status, reason = "loaded", None
+        if url is not None:
+            versions = self.url_texts.setdefault(url, {})
+            if text_digest in versions:
+                self._add(
+                    entry,
+                    candidate.content_hash,
+                    size,
+                    "duplicate",
+                    f"duplicate of {versions[text_digest].place} (same URL, same text)",
+                    versions[text_digest].article_key,
+                    decoded.encoding,
+                    flags,
+                    document_key=versions[text_digest].document_key,
+                    **row,
+                )
+                return
+            if url in self.url_latest:
+                status, reason = "updated", f"new version of {url} (replaces {self.url_latest[url].place})"
+            if same_text is not None:
+                flags += ("republished",)
+        key = same_text.article_key if same_text else article_key_for(candidate.content_hash)
+        document = document_key_for(url) if url else key
+        record = self._add(
+            entry,
+            candidate.content_hash,
+            size,
+            status,
+            reason,
+            key,
+            decoded.encoding,
+            flags,
+            document_key=document,
+            **row,
+        )
+        if url is not None:
+            self.url_texts[url][text_digest] = record
+            self.url_latest[url] = record
+        if candidate.record is None and meta.origin is None:
+            self.originals[digest] = record
+        if same_text is not None:
+            return  # the extraction of that text serves this article too
         self.text_originals[text_digest] = record
-        kept = decoded if self.keep_text else None
-        self.loaded.append(LoadedFile(entry.source_file, key, digest, kept, entry.path))
+        plain = candidate.content_hash == digest and not is_gzip_name(entry.source_file)
+        kept = decoded if self.keep_text or not plain else None
+        self.loaded.append(
+            LoadedFile(
+                entry.source_file,
+                key,
+                candidate.content_hash,
+                kept,
+                entry.path,
+                meta.published_at,
+                meta.path_date,
+            )
+        )
 
     def _reject(self, entry: _Entry, digest: str | None, size: int, reason: str) -> None:
-        self._add(entry, digest, size, "rejected", reason, None, None, ())
+        self._add(entry, digest, size, "rejected", reason, None, None, (), file_hash=digest)
 
     def _add(
         self,
@@ -313,7 +550,24 @@ class _Scanner:
         key: str | None,
         encoding: str | None,
         flags: tuple[str, ...],
+        **more: object,
     ) -> IngestRecord:
-        record = IngestRecord(entry.source_file, digest, size, status, reason, key, encoding, flags)
+        more.setdefault("file_hash", digest)
+        if status in ("loaded", "updated") and "document_key" not in more:
+            more["document_key"] = key
+        record = IngestRecord(entry.source_file, digest, size, status, reason, key, encoding, flags, **more)
         self.records.append(record)
         return record
+
+
+def _file_flags(name: str, broken: str | None) -> tuple[str, ...]:
+    """The kind of file a record came from: ``gzip``, ``truncated`` (its stream broke), ``jsonl``,
+    ``json``."""
+    lowered = name.lower().removesuffix(".gz")
+    flags = ("gzip",) if is_gzip_name(name) else ()
+    flags += ("truncated",) if broken else ()
+    if lowered.endswith((".jsonl", ".ndjson")):
+        flags += ("jsonl",)
+    elif lowered.endswith(".json"):
+        flags += ("json",)
+    return flags

@@ -4,7 +4,7 @@ with
 
 articles as (
 
-    select article_key, published_at from {{ ref('stg_articles') }}
+    select article_key, published_at from {{ ref('int_article_metadata') }}
 
 ),
 

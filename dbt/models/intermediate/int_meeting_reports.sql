@@ -10,7 +10,7 @@ meetings as (
 
 articles as (
 
-    select article_key, published_at from {{ ref('stg_articles') }}
+    select article_key, published_at from {{ ref('int_article_metadata') }}
 
 ),
 

@@ -1,50 +1,19 @@
--- One row per loaded article (distinct file content), whether or not anything was extracted from it.
+-- One row per article (a distinct text, or a URL's newest version), whether or not anything was
+-- extracted from it, with where each metadata field came from (int_article_metadata).
 with
-
-articles as (
-
-    select * from {{ ref('stg_articles') }}
-
-),
-
-ingest_files as (
-
-    select * from {{ ref('stg_ingest_files') }}
-
-),
-
--- a loaded file whose article row is missing still gets a (mostly empty) row
-loaded_without_article as (
-
-    select
-        ingest_files.article_key,
-        min(ingest_files.source_file) as source_file,
-        min(ingest_files.content_hash) as content_hash
-
-    from ingest_files
-    where ingest_files.status = 'loaded'
-        and ingest_files.article_key is not null
-        and ingest_files.article_key not in (
-            select articles.article_key from articles
-            where articles.article_key is not null
-        )
-    group by ingest_files.article_key
-
-),
 
 all_articles as (
 
-    select
-        article_key, source_file, content_hash, title, published_at, source_outlet, author,
-        clean_text, encoding, extractor_version
-    from articles
+    select * from {{ ref('int_article_metadata') }}
 
-    union all
+),
 
-    select
-        article_key, source_file, content_hash, null as title, null as published_at, null as source_outlet,
-        null as author, null as clean_text, null as encoding, null as extractor_version
-    from loaded_without_article
+versions as (
+
+    select document_key as article_key, count(*) as version_count
+    from {{ ref('stg_ingest_records') }}
+    where status in ('loaded', 'updated')
+    group by document_key
 
 ),
 
@@ -56,10 +25,10 @@ dates as (
 
 duplicates as (
 
-    select article_key, count(*) as duplicate_file_count
-    from ingest_files
+    select document_key as article_key, count(*) as duplicate_file_count
+    from {{ ref('stg_ingest_records') }}
     where status = 'duplicate'
-    group by article_key
+    group by document_key
 
 ),
 
@@ -104,6 +73,7 @@ final as (
     select
         all_articles.article_key,
         all_articles.source_file,
+        all_articles.source_record,
         all_articles.content_hash,
         all_articles.title,
         cast(all_articles.published_at as timestamp) as published_at,
@@ -111,6 +81,16 @@ final as (
         dates.observed_on,
         all_articles.source_outlet,
         all_articles.author,
+        all_articles.title_source,
+        all_articles.published_at_source,
+        all_articles.source_outlet_source,
+        all_articles.author_source,
+        all_articles.url,
+        all_articles.canonical_url,
+        all_articles.version_number,
+        coalesce(versions.version_count, 1) as version_count,
+        all_articles.seen_at,
+        all_articles.extra_fields,
         all_articles.encoding,
         all_articles.extractor_version,
         cast(all_articles.clean_text as varchar) as clean_text,
@@ -129,6 +109,7 @@ final as (
     left join mentions on mentions.article_key = all_articles.article_key
     left join meetings on meetings.article_key = all_articles.article_key
     left join duplicates on duplicates.article_key = all_articles.article_key
+    left join versions on versions.article_key = all_articles.article_key
 
 )
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'articles') }}
+    select * from {{ current_versions('articles') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'captions') }}
+    select * from {{ current_versions('captions') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'meeting_organizers') }}
+    select * from {{ current_versions('meeting_organizers') }}
 
 ),
 

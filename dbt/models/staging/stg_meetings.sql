@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'meetings') }}
+    select * from {{ current_versions('meetings') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'organization_mentions') }}
+    select * from {{ current_versions('organization_mentions') }}
 
 ),
 

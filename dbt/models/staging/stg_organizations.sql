@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'organizations') }}
+    select * from {{ current_versions('organizations') }}
 
 ),
 

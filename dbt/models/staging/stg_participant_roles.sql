@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'participant_roles') }}
+    select * from {{ current_versions('participant_roles') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'person_titles') }}
+    select * from {{ current_versions('person_titles') }}
 
 ),
 

@@ -2,7 +2,7 @@ with
 
 source as (
 
-    select * from {{ source('raw', 'sentences') }}
+    select * from {{ current_versions('sentences') }}
 
 ),
 
