@@ -27,7 +27,7 @@ def test_without_a_corpus_the_samples_become_distinct_articles(tmp_path: Path) -
 def test_a_corpus_gives_its_first_articles_and_new_ones_are_new(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i, sample in enumerate(sorted((REPO / "raw").iterdir())):
+    for i, sample in enumerate(sorted((REPO / "raw").glob("*.txt"))):
         (corpus / f"{i}.txt").write_bytes(sample.read_bytes())
     files = pick_articles(corpus, 3, tmp_path / "raw")
     assert [f.name for f in files] == ["0.txt", "1.txt", "2.txt"]
