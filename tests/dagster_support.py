@@ -36,6 +36,12 @@ def load_definitions() -> Definitions:
     return defs
 
 
+def raw_files(folder: Path = REPO / "raw") -> set[str]:
+    """Every file under a raw folder (sidecars and crawler files in subfolders too), as the
+    paths relative to it that ``ingest_files.source_file`` holds."""
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
 def copy_raw(target: Path) -> Path:
     shutil.copytree(REPO / "raw", target)
     return target
