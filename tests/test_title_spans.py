@@ -214,3 +214,21 @@ def test_a_post_without_body_takes_a_foreign_province_after_its_unit() -> None:
         "tỉnh Xay Nhạ Bu ly"
     )
     assert got == {"Phông Sa Vẳn Sít Thạ Vông": ["Bí Thư", "Tỉnh trưởng tỉnh Xay Nhạ Bu ly"]}
+
+
+def test_a_collegial_office_before_a_dash_shares_the_next_posts_body() -> None:
+    got = people_of(
+        "Tham dự có đồng chí Hầu A Lềnh, Ủy viên Trung ương Đảng, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam."
+    )
+    assert got == {
+        "Hầu A Lềnh": [
+            "Ủy viên Trung ương Đảng",
+            "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        ]
+    }
+
+
+def test_a_post_of_another_institution_before_a_dash_keeps_no_body() -> None:
+    got = people_of("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Phạm Bình Minh tiếp Đại sứ.")
+    assert got["Phạm Bình Minh"] == ["Phó Thủ tướng", "Bộ trưởng Bộ Ngoại giao"]

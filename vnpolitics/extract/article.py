@@ -24,6 +24,7 @@ from vnpolitics.extract.roles import resolve_roles, sentence_evidence
 from vnpolitics.extract.sentences import split_sentences
 from vnpolitics.extract.textnorm import canonical_text, fold
 from vnpolitics.extract.title_parts import post_parts
+from vnpolitics.extract.title_spans import title_text
 from vnpolitics.extract.tokens import Token, attach_pyvi_words, tokenize
 
 LEAD_SENTENCES = 6  # where the main event's kind is printed
@@ -44,10 +45,6 @@ def _parse_all(sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence
         attach_pyvi_words(tokens)
         parses.append((s, parse_sentence(tokens)))
     return parses
-
-
-def _span_text(tokens: list[Token], start: int, end: int) -> str:
-    return " ".join(t.text for t in tokens[start:end])
 
 
 def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtraction:
@@ -96,7 +93,7 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
             )
             evidence.setdefault(full_name, set())
             for title in found.titles:
-                printed = canonical_text(_span_text(tokens, title.start, title.end))
+                printed = canonical_text(title_text(tokens, title))
                 org = None
                 if title.body:
                     body_printed = canonical[sentence.index, title.body]

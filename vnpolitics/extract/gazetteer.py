@@ -49,6 +49,7 @@ class TitleHead:
     takes_field: bool = False  # "Bộ trưởng Ngoại giao": a field of government without "Bộ"
     display: str = ""  # the head as title_heads.txt spells it ("Bí thư" even when printed "bí thư")
     is_rank: bool = False  # a military or police rank: a title of its own, never with a body
+    collegial: bool = False  # an office of a collegial body: may share the next post's body
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,14 @@ def title_heads() -> dict[tuple[str, ...], TitleHead]:
         display = head.rstrip("*+ ")
         words = _key(display)
         if words not in heads:
-            heads[words] = TitleHead(words, head.endswith("*"), head.endswith("+"), display, "rank" in flags)
+            heads[words] = TitleHead(
+                words,
+                head.endswith("*"),
+                head.endswith("+"),
+                display,
+                "rank" in flags,
+                "collegial" in flags,
+            )
     return heads
 
 

@@ -10,7 +10,7 @@ posts are then attached to names by the constructions of Vietnamese news prose:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from vnpolitics.extract.bodies import BodySpan, body_at
 from vnpolitics.extract.gazetteer import (
@@ -35,7 +35,7 @@ from vnpolitics.extract.names import (
     starts_title_head,
 )
 from vnpolitics.extract.syllables import is_vietnamese_syllable
-from vnpolitics.extract.title_spans import TitleSpan, title_at
+from vnpolitics.extract.title_spans import TitleSpan, shares_body, title_at
 from vnpolitics.extract.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
@@ -354,8 +354,28 @@ def _plural_before(tokens: list[Token], item: Item) -> bool:
     return "các" in before
 
 
+SHARING_JOINS = frozenset({"-", "–", "—", "kiêm"})
+
+
+def _share_joined_bodies(tokens: list[Token], items: list[Item]) -> None:
+    """ "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam": two posts joined by a dash or "kiêm" share
+    the body printed after the second (title_spans.shares_body says when)."""
+    for q in range(len(items) - 3, -1, -1):  # from the right: "A - B - C Ủy ban X" passes it back
+        first, join, second = items[q : q + 3]
+        if (
+            first.kind == "T"
+            and second.kind == "T"
+            and _text(tokens, join) in SHARING_JOINS
+            and first.title is not None
+            and second.title is not None
+            and shares_body(tokens, first.title, second.title)
+        ):
+            first.title = replace(first.title, body=second.title.body)
+
+
 def parse_sentence(tokens: list[Token]) -> SentenceParse:
     items = chunk(tokens)
+    _share_joined_bodies(tokens, items)
     names: dict[int, NameInSentence] = {}
     for p, item in enumerate(items):
         if item.kind == "S":
@@ -374,7 +394,7 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
     _give_verb_titles(tokens, items, names)
     _give_object_titles(tokens, items, names)
     bodies = [it.body for it in items if it.body] + [
-        it.title.body for it in items if it.title and it.title.body
+        it.title.body for it in items if it.title and it.title.body and it.title.body.start >= it.start
     ]
     return SentenceParse(tokens, items, list(names.values()), bodies)
 

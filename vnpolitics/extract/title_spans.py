@@ -36,6 +36,31 @@ class TitleSpan:
     head_end: int  # the prefix, what follows head_end the body or a field/place ("Ngoại giao")
 
 
+def title_text(tokens: list[Token], title: TitleSpan) -> str:
+    """The post as printed, with the body it shares when that body is printed after it ("Phó Chủ
+    tịch" of "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam" reads "Phó Chủ tịch UBTƯ MTTQ Việt Nam")."""
+    words = [t.text for t in tokens[title.start : title.end]]
+    if title.body is not None and title.body.start >= title.end:
+        words += [t.text for t in tokens[title.body.start : title.body.end]]
+    return " ".join(words)
+
+
+def shares_body(tokens: list[Token], first: TitleSpan, second: TitleSpan) -> bool:
+    """Whether ``first``, printed bare before a dash or "kiêm" and ``second``, holds office in
+    ``second``'s body: a collegial office (title_heads.txt) before a post named by its own head
+    ("Tổng Thư ký UBTƯ ..."), not by its body's kind ("Trưởng Ban Kinh tế - Ngân sách HĐND" is a
+    commission's head, whose deputy chair is not the commission's)."""
+    head = title_heads()[tuple(t.key for t in tokens[first.head_start : first.head_end])]
+    other = title_heads()[tuple(t.key for t in tokens[second.head_start : second.head_end])]
+    return (
+        first.body is None
+        and first.end == first.head_end
+        and head.collegial
+        and second.body is not None
+        and not other.needs_body
+    )
+
+
 def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpan | None:
     """The post printed from token i, if one starts there.
 
