@@ -218,7 +218,8 @@ def test_a_post_without_body_takes_a_foreign_province_after_its_unit() -> None:
 
 def test_a_collegial_office_before_a_dash_shares_the_next_posts_body() -> None:
     got = people_of(
-        "Tham dự có đồng chí Hầu A Lềnh, Ủy viên Trung ương Đảng, Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam."
+        "Tham dự có đồng chí Hầu A Lềnh, Ủy viên Trung ương Đảng, "
+        "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam."
     )
     assert got == {
         "Hầu A Lềnh": [
