@@ -34,9 +34,7 @@ def people_of(text: str) -> dict[str, list[str]]:
     out = {}
     for found in result.names:
         name = name_text(result.tokens, found.item.start, found.item.end)
-        out[name] = [
-            canonical_text(title_text(result.tokens, ti)) for ti in found.titles
-        ]
+        out[name] = [canonical_text(title_text(result.tokens, ti)) for ti in found.titles]
     return out
 
 

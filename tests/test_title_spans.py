@@ -233,3 +233,18 @@ def test_a_collegial_office_before_a_dash_shares_the_next_posts_body() -> None:
 def test_a_post_of_another_institution_before_a_dash_keeps_no_body() -> None:
     got = people_of("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Phạm Bình Minh tiếp Đại sứ.")
     assert got["Phạm Bình Minh"] == ["Phó Thủ tướng", "Bộ trưởng Bộ Ngoại giao"]
+
+
+def test_a_post_opening_its_clause_before_a_comma_and_a_form_of_address_is_the_persons() -> None:
+    got = people_of(
+        "Bí thư Tỉnh ủy Hà Giang, ông Triệu Tài Vinh; Bí thư T.Ư Đoàn, anh Nguyễn Mạnh Dũng tới dự."
+    )
+    assert got == {
+        "Triệu Tài Vinh": ["Bí thư Tỉnh ủy Hà Giang"],
+        "Nguyễn Mạnh Dũng": ["Bí thư Trung ương Đoàn"],
+    }
+
+
+def test_a_post_after_cua_before_a_comma_and_a_form_of_address_is_not_the_persons() -> None:
+    got = people_of("Trả lời đề nghị của Phó Chủ tịch UBND tỉnh Kiên Giang, ông John Miller cho biết.")
+    assert got == {"John Miller": []}

@@ -314,6 +314,13 @@ def personal_cue_phrases() -> PhraseSet:
 
 
 @cache
+def address_cue_phrases() -> PhraseSet:
+    """Forms of address ("ông", "bà", "đồng chí", "anh"): what may stand between a name and a post
+    printed before it ("Bí thư Tỉnh ủy Hà Giang, ông A")."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind == "address")
+
+
+@cache
 def country_short_forms() -> frozenset[str]:
     """Folded one-syllable short forms of countries ("Nhật", "Hàn"): country_short_forms.txt."""
     return frozenset(fold(x) for x in _lines("country_short_forms.txt"))

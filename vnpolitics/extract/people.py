@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from vnpolitics.extract.bodies import BodySpan, body_at
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
+    address_cue_phrases,
     country_short_forms,
     not_person_cue_phrases,
     person_cue_phrases,
@@ -329,6 +330,38 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     return sorted(chain)
 
 
+CLAUSE_CHAIN_BREAKS = frozenset({",", "-", "–", "—", "("})
+
+
+def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
+    """Posts printed before a comma and a form of address that opens name p: "Bí thư Tỉnh ủy Hà
+    Giang, ông A; Bí thư T.Ư Đoàn, anh B tới dự". The posts must open their clause: after a
+    comma or a name they are the appositives of someone named before ("C, Bí thư, ông B"), after
+    "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
+    start = items[p].start
+    cue = next(
+        (
+            j
+            for j in range(max(0, start - 3), start)
+            if address_cue_phrases().longest_at(tokens, j) == start - j
+        ),
+        None,
+    )
+    c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
+    if c is None or c < 2 or _text(tokens, items[c - 1]) != "," or items[c - 2].kind != "T":
+        return []
+    chain = [c - 2]
+    while chain[-1] >= 2 and _text(tokens, items[chain[-1] - 1]) == "," and items[chain[-1] - 2].kind == "T":
+        chain.append(chain[-1] - 2)
+    before = chain[-1] - 1
+    if before >= 0 and (
+        items[before].kind in ("N", "S")
+        or _text(tokens, items[before]) in CLAUSE_CHAIN_BREAKS | OBJECT_MARKERS
+    ):
+        return []
+    return sorted(chain)
+
+
 def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Indices of appositive posts after name p ("A, Ủy viên Bộ Chính trị, Bí thư ..."; a post in
     lower case may follow the name with no mark between: "Đồng chí A phó bí thư Tỉnh ủy, ...")."""
@@ -385,7 +418,10 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
             continue
         found = NameInSentence(item, cued=_cued(tokens, items, p))
         found.titles = [
-            items[q].title for q in _pre_titles(tokens, items, p) + _post_titles(tokens, items, p)
+            items[q].title
+            for q in _pre_titles(tokens, items, p)
+            + _fronted_titles(tokens, items, p)
+            + _post_titles(tokens, items, p)
         ]
         found.cued = found.cued or bool(found.titles)
         names[p] = found
