@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.bodies import BodySpan, canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
-from vnpolitics.extract.hierarchy import OrganizationTree
+from vnpolitics.extract.hierarchy import OrganizationTree, nested_parent
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
 from vnpolitics.extract.names import full_form, name_text
 from vnpolitics.extract.people import SentenceParse, parse_sentence
-from vnpolitics.extract.places_context import complete, places_by_level, specific_name
+from vnpolitics.extract.places_context import complete, places_by_level, sentence_places, specific_name
 from vnpolitics.extract.records import (
     ArticleExtraction,
     Meeting,
@@ -68,20 +68,15 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
     evidence: dict[str, set[str]] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
+        here = sentence_places(sentence.text, places)
         for body in parse.bodies:
-            name = specific_name(canonical[sentence.index, body], body, places)
+            name = specific_name(canonical[sentence.index, body], body, here)
             if name:
                 tree.add(tokens, body, name)
-                organizations.append(
-                    OrganizationMention(
-                        name,
-                        clean.text[tokens[body.start].start : tokens[body.end - 1].end],
-                        tokens[body.start].start,
-                        tokens[body.end - 1].end,
-                        sentence.index,
-                        body.kind,
-                    )
-                )
+                organizations.append(_mention(clean.text, tokens, body, name, sentence.index))
+                parent = nested_parent(tokens, body, here)
+                if parent and parent[1].kind in NAMED_PARENT_KINDS and parent[1].placed:
+                    organizations.append(_mention(clean.text, tokens, parent[1], parent[0], sentence.index))
         for found in parse.names:
             full_name = _person_name(tokens, found, full_by_given)
             if full_name is None:
@@ -97,9 +92,9 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
                 org = None
                 if title.body:
                     body_printed = canonical[sentence.index, title.body]
-                    org = specific_name(body_printed, title.body, places)
+                    org = specific_name(body_printed, title.body, here)
                     if org and org != body_printed and printed.endswith(body_printed):
-                        printed = printed[: -len(body_printed)] + complete(body_printed, places, typed=False)
+                        printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)
                 key = (full_name, fold(printed))
                 if key not in titles:
                     parts = post_parts(tokens, title, org)
@@ -144,6 +139,19 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
         meetings=meetings,
         roles=roles,
     )
+
+
+# Bodies a body's name prints as its parent that the article names too: "Ban Tổ chức Tỉnh ủy Nghệ
+# An" names the province's party committee, as "Bí thư Tỉnh ủy Nghệ An" does; not a party
+# organisation ("Ban Chấp hành Đảng bộ tỉnh": "Đảng bộ" prints a level, body_kinds.tsv "unplaced").
+NAMED_PARENT_KINDS = frozenset({"party_committee", "peoples_committee", "peoples_council"})
+
+
+def _mention(
+    text: str, tokens: list[Token], body: BodySpan, name: str, sentence_index: int
+) -> OrganizationMention:
+    start, end = tokens[body.start].start, tokens[body.end - 1].end
+    return OrganizationMention(name, text[start:end], start, end, sentence_index, body.kind)
 
 
 def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str, str | None]:

@@ -39,6 +39,8 @@ class BodySpan:
     unique: bool  # the kind alone names one body ("Bộ Chính trị")
     bare: bool  # nothing follows the kind ("Thành ủy", "Ban Thường vụ")
     placed: bool = True  # the article's place may complete it (body_kinds.tsv: not "unplaced")
+    of_place: bool = False  # bare, it still names the one body of the article's place ("Tỉnh ủy")
+    level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
 
 
 def _phrase_len(tokens: list[Token], k: int, phrases: PhraseSet) -> int:
@@ -118,6 +120,8 @@ def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan 
         kind.unique,
         bare=(j == i + n) or commission_without_parent(tokens, i, j),
         placed=kind.placed,
+        of_place=kind.of_place,
+        level=kind.level,
     )
 
 

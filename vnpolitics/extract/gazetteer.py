@@ -58,6 +58,8 @@ class BodyKind:
     kind: str
     unique: bool  # names one body on its own ("Bộ Chính trị") rather than a kind of body ("Ban")
     placed: bool = True  # completed with the article's place when printed without one
+    of_place: bool = False  # names the one body of the article's place even when left bare ("Tỉnh ủy")
+    level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -149,7 +151,10 @@ def body_kinds() -> dict[tuple[str, ...], BodyKind]:
     for line in _lines("body_kinds.tsv"):
         phrase, kind, standalone = line.split("\t")
         words = _key(phrase)
-        kinds[words] = BodyKind(words, kind, standalone == "unique", standalone != "unplaced")
+        how, *level = standalone.split()
+        kinds[words] = BodyKind(
+            words, kind, how == "unique", how != "unplaced", how == "of_place", level[0] if level else None
+        )
     return kinds
 
 
