@@ -172,3 +172,8 @@ def test_a_person_after_a_level_word_is_no_place_of_the_sentence() -> None:
         "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Xuân Tuyên phát biểu."
     )
     assert not any("Đỗ Xuân Tuyên" in name for name in organizations_of(text))
+
+
+def test_a_bare_committee_printed_as_the_parent_of_commissions_in_general_is_not_named() -> None:
+    got = organizations_of("Các Ban tổ chức Tỉnh ủy, Thành ủy khu vực miền Bắc đã hoàn thành nhiệm vụ.")
+    assert "Tỉnh ủy" not in got

@@ -75,7 +75,7 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
                 tree.add(tokens, body, name)
                 organizations.append(_mention(clean.text, tokens, body, name, sentence.index))
                 parent = nested_parent(tokens, body, here)
-                if parent and parent[1].kind in NAMED_PARENT_KINDS and parent[1].placed:
+                if parent and _names_parent(tokens, *parent):
                     organizations.append(_mention(clean.text, tokens, parent[1], parent[0], sentence.index))
         for found in parse.names:
             full_name = _person_name(tokens, found, full_by_given)
@@ -145,6 +145,17 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
 # An" names the province's party committee, as "Bí thư Tỉnh ủy Nghệ An" does; not a party
 # organisation ("Ban Chấp hành Đảng bộ tỉnh": "Đảng bộ" prints a level, body_kinds.tsv "unplaced").
 NAMED_PARENT_KINDS = frozenset({"party_committee", "peoples_committee", "peoples_council"})
+
+
+def _names_parent(tokens: list[Token], name: str, span: BodySpan) -> bool:
+    """Whether a parent printed in a body's name is named as a body of its own: a committee or a
+    people's council or committee (NAMED_PARENT_KINDS) that names its place, printed or from the
+    article; "các Ban Tổ chức Tỉnh ủy, Thành ủy" names every province's, not one."""
+    return (
+        span.kind in NAMED_PARENT_KINDS
+        and span.placed
+        and not (span.bare and name == canonical_body(tokens, span))
+    )
 
 
 def _mention(
