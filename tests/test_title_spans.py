@@ -248,3 +248,33 @@ def test_a_post_opening_its_clause_before_a_comma_and_a_form_of_address_is_the_p
 def test_a_post_after_cua_before_a_comma_and_a_form_of_address_is_not_the_persons() -> None:
     got = people_of("Trả lời đề nghị của Phó Chủ tịch UBND tỉnh Kiên Giang, ông John Miller cho biết.")
     assert got == {"John Miller": []}
+
+
+def test_posts_after_a_descriptive_appositive_keep_former_and_the_units_place() -> None:
+    got = people_of(
+        "Ông Võ Hồng Hải, đảng viên Chi bộ thôn Đại Phú thuộc Đảng bộ xã Đại Lộc (TP Đà Nẵng), nguyên Bí thư "
+        "Chi bộ, nguyên Giám đốc Trung tâm y tế huyện Đại Lộc, tỉnh Quảng Nam cũ."
+    )
+    assert got == {"Võ Hồng Hải": ["nguyên Bí thư Chi bộ", "nguyên Giám đốc Trung tâm y tế huyện Đại Lộc"]}
+
+
+def test_giu_chuc_gives_its_post_to_the_sentences_only_person_however_far() -> None:
+    got = people_of(
+        "Ban Thường vụ Tỉnh ủy quyết định điều động đồng chí Triệu Anh Dũng, Phó Bí thư Thường trực Đảng ủy "
+        "xã Xuân Vân, đến nhận công tác tại xã Trung Sơn, chỉ định tham gia Ban Chấp hành, Ban Thường vụ và "
+        "giữ chức Phó Bí thư Thường trực Đảng ủy xã Trung Sơn, nhiệm kỳ 2025–2030."
+    )
+    assert got == {
+        "Triệu Anh Dũng": [
+            "Phó Bí thư Thường trực Đảng ủy xã Xuân Vân",
+            "Phó Bí thư Thường trực Đảng ủy xã Trung Sơn",
+        ]
+    }
+
+
+def test_giu_chuc_far_from_two_people_gives_its_post_to_neither() -> None:
+    got = people_of(
+        "Điều động ông Nguyễn Văn Bảo từ Ban quản lý Khu kinh tế về huyện, sau đó bà Lê Thị Hoa đề nghị "
+        "phê chuẩn kết quả bầu bổ sung giữ chức danh Phó Chủ tịch UBND huyện."
+    )
+    assert got == {"Nguyễn Văn Bảo": [], "Lê Thị Hoa": []}

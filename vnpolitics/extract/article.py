@@ -154,7 +154,7 @@ def _names_parent(tokens: list[Token], name: str, span: BodySpan) -> bool:
     return (
         span.kind in NAMED_PARENT_KINDS
         and span.placed
-        and not (span.bare and name == canonical_body(tokens, span))
+        and not (span.bare and not span.unique and name == canonical_body(tokens, span))
     )
 
 

@@ -251,7 +251,15 @@ def predicate_phrases() -> PhraseSet:
 @cache
 def post_verb_phrases() -> frozenset[tuple[str, ...]]:
     """Verbs that give the person before them the post after them (post_verbs.txt)."""
-    return frozenset(_key(x) for x in _lines("post_verbs.txt"))
+    return frozenset(_key(x.split("\t")[0]) for x in _lines("post_verbs.txt"))
+
+
+@cache
+def sentence_post_verb_phrases() -> frozenset[tuple[str, ...]]:
+    """Post verbs whose subject may be the sentence's only person however far before (post_verbs.txt
+    "sentence")."""
+    rows = (x.split("\t") for x in _lines("post_verbs.txt"))
+    return frozenset(_key(row[0]) for row in rows if row[1:] == ["sentence"])
 
 
 @cache

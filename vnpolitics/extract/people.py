@@ -23,6 +23,7 @@ from vnpolitics.extract.gazetteer import (
     post_object_phrases,
     post_verb_phrases,
     predicate_phrases,
+    sentence_post_verb_phrases,
     surname_rank,
 )
 from vnpolitics.extract.names import (
@@ -370,15 +371,43 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     if q < len(items) and items[q].kind == "T" and not tokens[items[q].start].is_cap:
         out.append(q)
         q += 1
-    while (
-        q + 1 < len(items) and _is_sep(tokens, items[q], APPOSITIVE_SEPARATORS) and items[q + 1].kind == "T"
-    ):
+    while q + 1 < len(items) and _is_sep(tokens, items[q], APPOSITIVE_SEPARATORS):
+        if items[q + 1].kind != "T":
+            past = _description_end(tokens, items, q + 1)
+            if past is None:
+                break
+            q = past  # "bà A, đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y, nguyên Phó Bí thư ..."
+            continue
         nxt = items[q + 2] if q + 2 < len(items) else None
         if nxt is not None and nxt.kind == "N":
             break  # the post stands before the next name and is that name's
         out.append(q + 1)
         q += 2
     return out
+
+
+DESCRIPTION_MAX = 30  # tokens of a descriptive appositive between a name and its posts
+
+
+def _description_end(tokens: list[Token], items: list[Item], r: int) -> int | None:
+    """The comma closing a descriptive appositive that opens at item r and is followed by posts:
+    lower-case words and bodies, in brackets too, with no name, post or clause mark ("đảng viên
+    Chi bộ thôn X thuộc Đảng bộ xã Y (TP Z)"); None when r opens none."""
+    if tokens[items[r].start].is_cap or items[r].kind != "X":
+        return None
+    depth, has_body = 0, False
+    for k in range(r, len(items)):
+        item, text = items[k], _text(tokens, items[k])
+        if item.end - items[r].start > DESCRIPTION_MAX or item.kind in ("N", "S", "T"):
+            return None
+        depth += (text == "(") - (text == ")")
+        if text in (";", ":", ".", "!", "?") or depth < 0:
+            return None
+        has_body = has_body or item.kind == "O"
+        if text == "," and depth == 0:
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            return k if has_body and nxt is not None and nxt.kind == "T" else None
+    return None
 
 
 def _plural_before(tokens: list[Token], item: Item) -> bool:
@@ -480,11 +509,15 @@ def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, N
     """ "ông A, Phó Bí thư Huyện ủy, đã được bầu giữ chức vụ Chủ tịch ...", "bầu ông B làm Chủ tịch
     ...": the post after a verb of post_verbs.txt is the person's before it, and that of every
     person listed with him ("ông C, ... và bà D, ... được bầu giữ chức vụ ...")."""
-    verbs = post_verb_phrases()
+    verbs, far = post_verb_phrases(), sentence_post_verb_phrases()
     for q, item in enumerate(items):
         if item.kind != "T" or not preceded_by(tokens, item.start, verbs):
             continue
-        for p in _subjects_before(tokens, items, names, q):
+        subjects = _subjects_before(tokens, items, names, q)
+        if not subjects and preceded_by(tokens, item.start, far):
+            persons = sorted(names)  # a short reference ("ông Bảo") is a person too
+            subjects = persons if len(persons) == 1 and persons[0] < q else []
+        for p in subjects:
             _add_title(names[p], item.title)
 
 

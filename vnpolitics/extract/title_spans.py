@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from vnpolitics.extract.admin_places import admin_place_phrases
 from vnpolitics.extract.bodies import BodySpan, body_at
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
@@ -125,6 +126,10 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
             continue
         if name_length_at(tokens, j):
             return replace(body, end=j, bare=False) if j > body.end else body
+        place = _unit_and_place(tokens, j)
+        if place:
+            j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
+            continue
         if t.text in APPOSITIVE_ENDS:
             if (
                 j + 1 < len(tokens)
@@ -146,6 +151,15 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
 
 
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
+
+
+def _unit_and_place(tokens: list[Token], j: int) -> int:
+    """Tokens of a one-word unit and the Vietnamese unit's name after it ("huyện Đại Lộc",
+    vietnam-provinces), 0 when none starts at j."""
+    if (tokens[j].key,) not in ADMIN_UNITS or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+        return 0
+    n = admin_place_phrases().longest_at(tokens, j + 1)
+    return 1 + n if n else 0
 
 
 def _opens_other(tokens: list[Token], j: int) -> bool:
