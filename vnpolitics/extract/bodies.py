@@ -100,16 +100,20 @@ def _cap_ahead(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan | None:
+def body_at(
+    tokens: list[Token], i: int, allow_lower: bool = False, announced: bool = False
+) -> BodySpan | None:
     """The body whose name starts at token i, if one does.
 
     ``allow_lower`` lets the kind be printed in lower case, as it is after a post
-    ("Trưởng ban Tổ chức Trung ương").
+    ("Trưởng ban Tổ chức Trung ương"). ``announced``: a post that only means something with its
+    body stands before ("Trưởng *"), so a one-syllable kind is one even where pyvi glued it to the
+    words after it ("Trưởng ban công tác đại biểu QH": "ban công tác" is one pyvi word).
     """
     if i >= len(tokens) or tokens[i].kind != "word" or not (tokens[i].is_cap or allow_lower):
         return None
     n = starts_body_kind(tokens, i)
-    if not n or (n == 1 and _opens_longer_word(tokens, i)):
+    if not n or (n == 1 and not announced and opens_longer_word(tokens, i)):
         return None
     kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
     j = _extend(tokens, i + n, kind.kind)
@@ -125,7 +129,7 @@ def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan 
     )
 
 
-def _opens_longer_word(tokens: list[Token], i: int) -> bool:
+def opens_longer_word(tokens: list[Token], i: int) -> bool:
     """Whether a one-syllable kind opens a longer lower-case word: "Hội nghị" (a meeting),
     "Báo cáo" (a report), "Ban hành" (to issue) are no "Hội", "Báo" or "Ban"."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from vnpolitics.extract.admin_places import admin_place_phrases
-from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.bodies import BodySpan, body_at, opens_longer_word
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
+    body_kinds,
     dropped_prefixes,
+    lowercase_body_phrases,
     personal_cue_phrases,
     predicate_phrases,
     title_heads,
@@ -94,11 +96,20 @@ def _head_lengths(tokens: list[Token], k: int) -> list[int]:
 def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
     """The post read with the head tokens[k : k + n], if that head makes one."""
     head = title_heads()[tuple(t.key for t in tokens[k : k + n])]
-    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True)
+    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True, announced=head.needs_body)
     if body is None and head.needs_body:
         return None
     if body is not None and not body.unique:
         body = _run_to_name(tokens, body)
+    if (
+        body is not None
+        and body.bare
+        and not body.unique
+        and not tokens[body.start].is_cap
+        and starts_body_kind(tokens, body.start) == 1
+        and opens_longer_word(tokens, body.start)
+    ):
+        return None  # "Trưởng ban|công tác ...QHNguyễn": a glued word read as a kind names nothing
     end = body.end if body else k + n
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
@@ -126,6 +137,9 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
             continue
         if name_length_at(tokens, j):
             return replace(body, end=j, bare=False) if j > body.end else body
+        parent = _closing_parent(tokens, j)
+        if parent and tagged:
+            return replace(body, end=j + parent, bare=False)  # "ban công tác đại biểu Quốc hội"
         place = _unit_and_place(tokens, j)
         if place:
             j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
@@ -140,6 +154,10 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
                 j += 1  # "Tài chính, Ngân hàng, ..." when a name follows after all
                 continue
             return replace(body, end=j, bare=False) if tagged and j > body.end else body
+        words = lowercase_body_phrases().longest_at(tokens, j) if not t.is_cap else 0
+        if words:
+            j += words  # "ban công tác đại biểu": a body's own lower-case words, though a post's shape
+            continue
         if t.key == "và" and j + 1 < len(tokens) and not _opens_other(tokens, j + 1):
             j += 1
             continue
@@ -151,6 +169,18 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
 
 
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
+
+
+def _closing_parent(tokens: list[Token], j: int) -> int:
+    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ") starting at j and
+    closing the appositive (a name, a mark or the end follows), 0 otherwise: the parent of the
+    lower-case body before it."""
+    n = starts_body_kind(tokens, j) if tokens[j].is_cap or tokens[j].abbr else 0
+    if not n or not body_kinds()[tuple(t.key for t in tokens[j : j + n])].unique:
+        return 0
+    end = j + n
+    closes = end == len(tokens) or tokens[end].text in APPOSITIVE_ENDS or name_length_at(tokens, end)
+    return n if closes else 0
 
 
 def _unit_and_place(tokens: list[Token], j: int) -> int:
