@@ -278,3 +278,18 @@ def test_giu_chuc_far_from_two_people_gives_its_post_to_neither() -> None:
         "phê chuẩn kết quả bầu bổ sung giữ chức danh Phó Chủ tịch UBND huyện."
     )
     assert got == {"Nguyễn Văn Bảo": [], "Lê Thị Hoa": []}
+
+
+def test_a_commission_head_reads_the_body_pyvi_glued_to_its_kind_up_to_its_parent() -> None:
+    got = people_of(
+        "Trưởng ban công tác đại biểu QH Nguyễn Thị Nương dự Phiên họp Ủy ban thường vụ Quốc hội."
+    )
+    assert got == {"Nguyễn Thị Nương": ["Trưởng ban công tác đại biểu Quốc hội"]}
+
+
+def test_a_glued_kind_that_names_nothing_makes_no_post() -> None:
+    got = people_of(
+        "Tham dự có Chủ nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển, "
+        "Trưởng ban công tác đại biểu QHNguyễn Thị Nương."
+    )
+    assert got["Phùng Quốc Hiển"] == ["Chủ nhiệm Ủy ban Tài chính, Ngân hàng, Ngân sách"]

@@ -148,12 +148,13 @@ NAMED_PARENT_KINDS = frozenset({"party_committee", "peoples_committee", "peoples
 
 
 def _names_parent(tokens: list[Token], name: str, span: BodySpan) -> bool:
-    """Whether a parent printed in a body's name is named as a body of its own: one that names one
-    body by its kind alone ("Văn phòng Quốc hội" of "Vụ Pháp luật Văn phòng Quốc hội"), or a
-    committee or a people's council or committee (NAMED_PARENT_KINDS) that names its place, printed
-    or from the article; "các Ban Tổ chức Tỉnh ủy, Thành ủy" names every province's, not one."""
+    """Whether a parent printed in a body's name is named as a body of its own: a committee or a
+    people's council or committee (NAMED_PARENT_KINDS) that names its place, printed or from the
+    article ("các Ban Tổ chức Tỉnh ủy, Thành ủy" names every province's, not one). The army, the
+    state's central bodies printed as a parent ("Tổng cục Chính trị QĐND Việt Nam") are not
+    counted as named by readers."""
     return (
-        (span.kind in NAMED_PARENT_KINDS or span.unique)
+        span.kind in NAMED_PARENT_KINDS
         and span.placed
         and not (span.bare and not span.unique and name == canonical_body(tokens, span))
     )
