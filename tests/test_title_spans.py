@@ -272,12 +272,15 @@ def test_giu_chuc_gives_its_post_to_the_sentences_only_person_however_far() -> N
     }
 
 
-def test_giu_chuc_far_from_two_people_gives_its_post_to_neither() -> None:
+def test_giu_chuc_far_goes_to_the_nearest_announced_person_before_it() -> None:
     got = people_of(
-        "Điều động ông Nguyễn Văn Bảo từ Ban quản lý Khu kinh tế về huyện, sau đó bà Lê Thị Hoa đề nghị "
-        "phê chuẩn kết quả bầu bổ sung giữ chức danh Phó Chủ tịch UBND huyện."
+        "Điều động ông Nguyễn Văn Bảo từ Ban quản lý Khu kinh tế về huyện, sau đó bổ nhiệm bà Lê Thị Hoa, "
+        "Trưởng phòng Nội vụ, từ ngày 1/9 giữ chức vụ Phó Chủ tịch UBND huyện."
     )
-    assert got == {"Nguyễn Văn Bảo": [], "Lê Thị Hoa": []}
+    assert got == {
+        "Nguyễn Văn Bảo": [],
+        "Lê Thị Hoa": ["Trưởng phòng Nội vụ", "Phó Chủ tịch Ủy ban nhân dân huyện"],
+    }
 
 
 def test_a_commission_head_reads_the_body_pyvi_glued_to_its_kind_up_to_its_parent() -> None:
@@ -293,3 +296,27 @@ def test_a_glued_kind_that_names_nothing_makes_no_post() -> None:
         "Trưởng ban công tác đại biểu QHNguyễn Thị Nương."
     )
     assert got["Phùng Quốc Hiển"] == ["Chủ nhiệm Ủy ban Tài chính, Ngân hàng, Ngân sách"]
+
+
+def test_a_foreign_ministers_field_runs_over_lower_case_words_to_the_country() -> None:
+    got = people_of(
+        "Sau các chuyến thăm của Bộ trưởng Ngoại giao Vương quốc Anh Dominic Raab, Bộ trưởng Ngoại giao "
+        "và Kinh tế đối ngoại Hungary Szijjártó Péter."
+    )
+    assert got == {
+        "Dominic Raab": ["Bộ trưởng Ngoại giao Vương quốc Anh"],
+        "Szijjártó Péter": ["Bộ trưởng Ngoại giao và Kinh tế đối ngoại Hungary"],
+    }
+
+
+def test_the_post_acted_for_is_not_the_actors() -> None:
+    got = people_of(
+        "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng Hoàng Trung Hải đã trao Quyết định bổ nhiệm "
+        "Chủ tịch Hội đồng thành viên Tập đoàn Dầu khí Việt Nam cho ông Nguyễn Quốc Khánh."
+    )
+    assert got["Hoàng Trung Hải"] == ["Phó Thủ tướng"]
+
+
+def test_giu_chuc_vu_is_one_verb_not_a_post_opening_with_vu() -> None:
+    got = people_of("Ông Trần Văn Phước giữ chức vụ Trưởng ban Kinh tế - Ngân sách HĐND thành phố.")
+    assert [t.split()[0] for t in got["Trần Văn Phước"]] == ["Trưởng"]

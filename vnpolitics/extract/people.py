@@ -43,6 +43,8 @@ from vnpolitics.extract.tokens import Token
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
 LIST_SEPARATORS = frozenset({",", "và"})
 OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến"})
+# "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng A trao ...": the post acted for is someone else's.
+ON_BEHALF = frozenset({("thay", "mặt"), ("thừa", "lệnh"), ("thừa", "ủy", "quyền"), ("ủy", "quyền")})
 CUES = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
@@ -118,8 +120,9 @@ def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
     post in lower case."""
     if items and items[-1].kind == "N":
         return True
-    if items and preceded_by(tokens, items[-1].end, post_verb_phrases()):
-        return True
+    verbs = post_verb_phrases()
+    if items and preceded_by(tokens, items[-1].end, verbs):
+        return not preceded_by(tokens, items[-1].end + 1, verbs)  # "giữ chức|vụ": the verb goes on
     return (
         len(items) >= 2
         and items[-1].kind == "P"
@@ -326,7 +329,11 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
         and items[q - 2].kind == "N"
     ):
         return [p - 1]  # "A, Bí thư Tỉnh ủy, Phó Chủ tịch ... B": the earlier posts are A's appositives
-    if len(chain) > 1 and q >= 1 and _text(tokens, items[q - 1]) in OBJECT_MARKERS:
+    if (
+        len(chain) > 1
+        and q >= 1
+        and (_text(tokens, items[q - 1]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
+    ):
         return [p - 1]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's
     return sorted(chain)
 
@@ -515,10 +522,22 @@ def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, N
             continue
         subjects = _subjects_before(tokens, items, names, q)
         if not subjects and preceded_by(tokens, item.start, far):
-            persons = sorted(names)  # a short reference ("ông Bảo") is a person too
-            subjects = persons if len(persons) == 1 and persons[0] < q else []
+            subjects = _nearest_object(tokens, items, names, q)
         for p in subjects:
             _add_title(names[p], item.title)
+
+
+def _nearest_object(
+    tokens: list[Token], items: list[Item], names: dict[int, NameInSentence], q: int
+) -> list[int]:
+    """The person a far "giữ chức" before item q is said of: the nearest one before it (a short
+    reference such as "ông Bảo" too) when a cue or a post announces him, the one an appointment or
+    a transfer names ("bổ nhiệm ông A, ..., giữ chức vụ ..."); none when the nearest is unannounced."""
+    before = [p for p in sorted(names) if p < q]
+    if not before:
+        return []
+    p = before[-1]
+    return [p] if names[p].short or names[p].cued else []
 
 
 def _subjects_before(

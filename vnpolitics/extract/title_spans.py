@@ -234,7 +234,7 @@ def _unit_place(tokens: list[Token], j: int) -> int:
 
 def _field_end(tokens: list[Token], j: int) -> int:
     """ "Bộ trưởng Lao động - Thương binh và Xã hội": capitalised words up to a name or a place."""
-    end = j
+    start = end = j
     while j < len(tokens) and not name_length_at(tokens, j) and not starts_place(tokens, j):
         t = tokens[j]
         if t.is_cap:
@@ -243,6 +243,23 @@ def _field_end(tokens: list[Token], j: int) -> int:
                 j = end = j + 1
         elif t.key in ("và", "-", ",") and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
+        elif end > start and _lower_before_place(tokens, j):
+            j = end = j + _lower_before_place(tokens, j)
         else:
             break
     return end
+
+
+FIELD_LOWER_MAX = 3  # lower-case words that end a field before its country
+
+
+def _lower_before_place(tokens: list[Token], j: int) -> int:
+    """Lower-case words that are no verb, ending a field right before a place: "Bộ trưởng Ngoại giao
+    và Kinh tế đối ngoại Hungary"; 0 when no place follows them."""
+    k = j
+    while k < len(tokens) and k - j < FIELD_LOWER_MAX:
+        t = tokens[k]
+        if t.is_cap or t.kind != "word" or t.pos.startswith("V") or predicate_phrases().longest_at(tokens, k):
+            break
+        k += 1
+    return k - j if k > j and k < len(tokens) and starts_place(tokens, k) else 0
