@@ -177,3 +177,16 @@ def test_a_person_after_a_level_word_is_no_place_of_the_sentence() -> None:
 def test_a_bare_committee_printed_as_the_parent_of_commissions_in_general_is_not_named() -> None:
     got = organizations_of("Các Ban tổ chức Tỉnh ủy, Thành ủy khu vực miền Bắc đã hoàn thành nhiệm vụ.")
     assert "Tỉnh ủy" not in got
+
+
+def test_a_body_cut_with_the_text_loses_its_cut_word() -> None:
+    text = (
+        "Hội nghị giao ban định kỳ được xác định là kênh thông tin quan trọng, góp phần tăng cường sự "
+        "lãnh đạo, chỉ đạo sâu sát của Đảng ủy xã Hưng Long đối"
+    )
+    assert "Đảng ủy xã Hưng Long" in organizations_of(text)
+
+
+def test_a_short_unmarked_last_line_is_a_credit_not_a_cut_text() -> None:
+    text = "Dự thảo vừa được Bộ Công an đưa ra lấy ý kiến.\nẢnh chụp lại từ Cổng thông tin điện tử Bộ Công an"
+    assert "Bộ Công an" in organizations_of(text)

@@ -36,14 +36,32 @@ def _needs_parse(sentence: Sentence) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
-def _parse_all(sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence, SentenceParse]]:
+CUT_SENTENCE_MIN_WORDS = 20  # syllables: a shorter unmarked last line is a byline or a credit
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Whether the text stops inside a sentence: its last line is prose (long) and ends in no mark.
+    A short last line with no mark is a byline or a credit ("Theo TTXVN", "A - Đảng ủy Khối X")."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return last[-1:].isalnum() and len(last.split()) >= CUT_SENTENCE_MIN_WORDS
+
+
+def _parse_all(
+    sentences: list[Sentence], skip: set[str], cut_end: bool = False
+) -> list[tuple[Sentence, SentenceParse]]:
+    """Parses of the sentences worth parsing. ``cut_end``: the text stops mid-sentence (a crawl
+    cut it), so its last word may be cut too ("Ban Thường vụ Hu", "Đảng ủy xã Hưng Long đối"): a
+    body reaching it is read without it."""
     parses = []
     for s in sentences:
         if s.text in skip or not _needs_parse(s):
             continue
         tokens = tokenize(s.text, s.char_start)
         attach_pyvi_words(tokens)
-        parses.append((s, parse_sentence(tokens)))
+        parse = parse_sentence(tokens)
+        if cut_end and s is sentences[-1] and any(b.end == len(tokens) for b in parse.bodies):
+            parse = parse_sentence(tokens[:-1])
+        parses.append((s, parse))
     return parses
 
 
@@ -55,7 +73,7 @@ def extract_article(text: str, *, file_year: int | None = None) -> ArticleExtrac
     metadata = extract_metadata(text, clean)
     sentences = split_sentences(clean.text)
     skip = {metadata.author} if metadata.author else set()
-    parses = _parse_all(sentences, skip)
+    parses = _parse_all(sentences, skip, cut_end=_cut_mid_sentence(clean.text))
 
     canonical = {(s.index, b): canonical_body(p.tokens, b) for s, p in parses for b in p.bodies}
     full_by_given = _given_name_index(parses)
