@@ -190,3 +190,16 @@ def test_a_body_cut_with_the_text_loses_its_cut_word() -> None:
 def test_a_short_unmarked_last_line_is_a_credit_not_a_cut_text() -> None:
     text = "Dự thảo vừa được Bộ Công an đưa ra lấy ý kiến.\nẢnh chụp lại từ Cổng thông tin điện tử Bộ Công an"
     assert "Bộ Công an" in organizations_of(text)
+
+
+def test_commissions_listed_together_share_the_committee_printed_after_the_last() -> None:
+    got = organizations_of(
+        "Dự hội nghị có lãnh đạo Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy Nghệ An cùng các đồng chí."
+    )
+    assert {"Ban Tổ chức Tỉnh ủy Nghệ An", "Ban Tuyên giáo - Dân vận Tỉnh ủy Nghệ An"} <= got
+
+
+def test_a_dash_joins_two_fields_of_a_state_body_but_glosses_an_agency() -> None:
+    assert "Sở Kế hoạch - Đầu tư" in bodies_of("Giám đốc Sở Kế hoạch - Đầu tư Lê Thị Mai báo cáo.")
+    got = organizations_of("Thông tấn xã Việt Nam - Hãng Thông tấn quốc gia đưa tin về hội nghị.")
+    assert "Thông tấn xã Việt Nam" in got

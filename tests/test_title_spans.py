@@ -320,3 +320,12 @@ def test_the_post_acted_for_is_not_the_actors() -> None:
 def test_giu_chuc_vu_is_one_verb_not_a_post_opening_with_vu() -> None:
     got = people_of("Ông Trần Văn Phước giữ chức vụ Trưởng ban Kinh tế - Ngân sách HĐND thành phố.")
     assert [t.split()[0] for t in got["Trần Văn Phước"]] == ["Trưởng"]
+
+
+def test_a_commission_post_takes_the_parent_printed_after_a_comma_that_closes_the_appositive() -> None:
+    got = people_of(
+        "Kết quả, bà Hoàng Thị Thu Hiền - Phó Chủ tịch Thường trực Hội LHPN tỉnh, "
+        "Trưởng Ban Công tác Phụ nữ, Ủy ban MTTQ Việt Nam tỉnh - đã được tín nhiệm bầu giữ chức Chủ tịch "
+        "Hội LHPN tỉnh Nghệ An."
+    )
+    assert "Trưởng Ban Công tác Phụ nữ Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in got["Hoàng Thị Thu Hiền"]

@@ -25,6 +25,7 @@ from vnpolitics.extract.gazetteer import (
     provinces,
 )
 from vnpolitics.extract.names import name_length_at, starts_body_kind, starts_place, starts_title_head
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import canonical_text
 from vnpolitics.extract.tokens import Token
 
@@ -41,6 +42,7 @@ class BodySpan:
     placed: bool = True  # the article's place may complete it (body_kinds.tsv: not "unplaced")
     of_place: bool = False  # bare, it still names the one body of the article's place ("Tỉnh ủy")
     level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
+    tail: tuple[int, int] | None = None  # a parent printed apart that ends the name (token span)
 
 
 def _phrase_len(tokens: list[Token], k: int, phrases: PhraseSet) -> int:
@@ -170,6 +172,9 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if t.key == "và" and _joins_field(tokens, j + 1):
             j += 1  # "Vụ Giáo dục và Đào tạo", "Khối các cơ quan và doanh nghiệp"
             continue
+        if t.text in FIELD_DASHES and j > first and _dash_joins_field(tokens, j + 1, kind):
+            j += 1  # "Ban Kinh tế - Ngân sách", "Ban Tuyên giáo - Dân vận"
+            continue
         if t.kind == "num" and _after_capitalised_word(tokens, j):
             j += 1  # "Đề án Trung ương 6"
             continue
@@ -188,6 +193,32 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
             continue
         break
     return j
+
+
+FIELD_DASHES = frozenset({"-", "–"})
+
+
+def with_shared_parent(tokens: list[Token], body: BodySpan, other: BodySpan) -> BodySpan | None:
+    """ "Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy": a commission printed with no parent, next
+    to one of the same kind whose name ends in a committee, shares that committee; None otherwise."""
+    if not body.bare or tokens[body.start].key != tokens[other.start].key or other.bare:
+        return None
+    own = starts_body_kind(tokens, other.start)
+    for p in range(other.start + max(own, 1), other.end):
+        n = starts_body_kind(tokens, p) if tokens[p].is_cap else 0
+        if n and body_kinds()[tuple(t.key for t in tokens[p : p + n])].kind == "party_committee":
+            return replace(body, bare=False, tail=(p, other.end))
+    return None
+
+
+def _dash_joins_field(tokens: list[Token], k: int, kind: str) -> bool:
+    """Whether a dash before k joins two fields of one body ("Sở Kế hoạch - Đầu tư", "Ban Kinh tế -
+    Ngân sách"): the word after it goes on with the field (``_joins_field``) and is Vietnamese; a
+    company's, an agency's or a paper's name is glossed after a dash ("Thông tấn xã Việt Nam - Hãng
+    Thông tấn quốc gia", "Ngân hàng BIDV - Chi nhánh X"), not continued."""
+    return (
+        kind not in DESCRIPTIVE_KINDS and _joins_field(tokens, k) and is_vietnamese_syllable(tokens[k].text)
+    )
 
 
 def _joins_field(tokens: list[Token], k: int) -> bool:
@@ -231,6 +262,8 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
         words += [*_surface(tokens, cut, at), word]
         cut = at
     words += _surface(tokens, cut, span.end)
+    if span.tail:
+        words += _surface(tokens, *span.tail)
     name = canonical_text(" ".join(words))
     return name[:1].upper() + name[1:]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.bodies import BodySpan, body_at, with_shared_parent
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
     address_cue_phrases,
@@ -442,9 +442,41 @@ def _share_joined_bodies(tokens: list[Token], items: list[Item]) -> None:
             first.title = replace(first.title, body=second.title.body)
 
 
+PARENT_CLOSERS = frozenset({"-", "–", "—", ";", ".", ")"})
+
+
+def _share_parents(tokens: list[Token], items: list[Item]) -> None:
+    """Commissions printed apart from their parent: "Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy"
+    (the first shares the second's committee, bodies.with_shared_parent), and "Trưởng Ban Công tác
+    Phụ nữ, Ủy ban MTTQ Việt Nam tỉnh -" (a commission's post, a comma and a body that closes the
+    appositive: the body is the commission's parent)."""
+    for q in range(len(items) - 2):
+        first, join, second = items[q : q + 3]
+        if first.body and second.body and _text(tokens, join) in LIST_SEPARATORS:
+            shared = with_shared_parent(tokens, first.body, second.body)
+            if shared:
+                first.body = shared
+        after = items[q + 3] if q + 3 < len(items) else None
+        post = first.title
+        if (
+            post is not None
+            and post.body is not None
+            and post.body.end == post.end
+            and tokens[post.body.start].key == "ban"
+            and post.body.tail is None
+            and _text(tokens, join) == ","
+            and second.kind == "O"
+            and second.body is not None
+            and not second.body.bare
+            and (after is None or _text(tokens, after) in PARENT_CLOSERS)
+        ):
+            first.title = replace(post, body=replace(post.body, bare=False, tail=(second.start, second.end)))
+
+
 def parse_sentence(tokens: list[Token]) -> SentenceParse:
     items = chunk(tokens)
     _share_joined_bodies(tokens, items)
+    _share_parents(tokens, items)
     names: dict[int, NameInSentence] = {}
     for p, item in enumerate(items):
         if item.kind == "S":

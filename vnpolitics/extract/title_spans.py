@@ -45,6 +45,8 @@ def title_text(tokens: list[Token], title: TitleSpan) -> str:
     words = [t.text for t in tokens[title.start : title.end]]
     if title.body is not None and title.body.start >= title.end:
         words += [t.text for t in tokens[title.body.start : title.body.end]]
+    if title.body is not None and title.body.tail:
+        words += [t.text for t in tokens[title.body.tail[0] : title.body.tail[1]]]
     return " ".join(words)
 
 
