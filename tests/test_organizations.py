@@ -203,3 +203,18 @@ def test_a_dash_joins_two_fields_of_a_state_body_but_glosses_an_agency() -> None
     assert "Sở Kế hoạch - Đầu tư" in bodies_of("Giám đốc Sở Kế hoạch - Đầu tư Lê Thị Mai báo cáo.")
     got = organizations_of("Thông tấn xã Việt Nam - Hãng Thông tấn quốc gia đưa tin về hội nghị.")
     assert "Thông tấn xã Việt Nam" in got
+
+
+def test_a_body_of_two_places_joined_by_va_is_two_bodies() -> None:
+    got = organizations_of(
+        "Sáng 22-11, Bộ Chỉ huy BĐBP tỉnh Sơn La hội đàm với Bộ Chỉ huy Quân sự (CHQS) tỉnh Phongsaly "
+        "và Luang Prabang, Lào."
+    )
+    assert {"Bộ Chỉ huy Quân sự tỉnh Phongsaly", "Bộ Chỉ huy Quân sự tỉnh Luang Prabang"} <= got
+    assert not any(" và " in name for name in got)
+
+
+def test_the_people_after_a_body_and_va_are_no_second_place() -> None:
+    got = organizations_of("Sáng 5/3, Công an huyện Mỹ Đức và Nhân dân địa phương đã tổ chức ra quân.")
+    assert "Công an huyện Mỹ Đức" in got
+    assert not any("Nhân dân" in name for name in got)

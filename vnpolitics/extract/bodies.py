@@ -169,7 +169,7 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if t.abbr and j > first:
             j += 1  # the rest of an acronym printed in capitals: "Khối CCQ" -> "Khối các cơ quan"
             continue
-        if t.key == "và" and _joins_field(tokens, j + 1):
+        if t.key == "và" and _joins_field(tokens, j + 1) and not unit_place_before(tokens, first, j):
             j += 1  # "Vụ Giáo dục và Đào tạo", "Khối các cơ quan và doanh nghiệp"
             continue
         if t.text in FIELD_DASHES and j > first and _dash_joins_field(tokens, j + 1, kind):
@@ -209,6 +209,35 @@ def with_shared_parent(tokens: list[Token], body: BodySpan, other: BodySpan) -> 
         if n and body_kinds()[tuple(t.key for t in tokens[p : p + n])].kind == "party_committee":
             return replace(body, bare=False, tail=(p, other.end))
     return None
+
+
+def unit_place_before(tokens: list[Token], first: int, j: int) -> int | None:
+    """Where the unit word is when a body's name up to j ends in a unit and a capitalised place
+    ("Bộ CHQS tỉnh Phongsaly"): a "và" there adds a second place, not a field ("tỉnh Phongsaly
+    và Luang Prabang" are two provinces, each with its command); None otherwise."""
+    k = j - 1
+    while k >= first and tokens[k].is_cap:
+        k -= 1
+    if k < first or k == j - 1 or (tokens[k].key,) not in UNIT_WORDS:
+        return None
+    return k
+
+
+UNIT_WORDS = frozenset({("tỉnh",), ("huyện",), ("quận",), ("xã",), ("phường",)})
+
+
+def second_place_body(tokens: list[Token], body: BodySpan) -> tuple[int, BodySpan] | None:
+    """ "Bộ CHQS tỉnh Phongsaly và Luang Prabang": the same body of the second place, printed as
+    the place alone after "và" (its end, and the body named by its unit and ``tail``); None when
+    no such place follows ``body``."""
+    j = body.end
+    unit = unit_place_before(tokens, body.start, j)
+    if unit is None or j + 1 >= len(tokens) or tokens[j].key != "và" or not _joins_field(tokens, j + 1):
+        return None
+    end = j + 1
+    while end < len(tokens) and tokens[end].is_cap and tokens[end].pos == "Np":
+        end += 1  # a proper noun by pyvi's tag: "và Nhân dân" is the people, no place
+    return (end, replace(body, end=unit + 1, bare=False, tail=(j + 1, end))) if end > j + 1 else None
 
 
 def _dash_joins_field(tokens: list[Token], k: int, kind: str) -> bool:

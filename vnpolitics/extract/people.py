@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from vnpolitics.extract.bodies import BodySpan, body_at, with_shared_parent
+from vnpolitics.extract.bodies import BodySpan, body_at, second_place_body, with_shared_parent
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
     address_cue_phrases,
@@ -108,6 +108,10 @@ def chunk(tokens: list[Token]) -> list[Item]:
         if body:
             items.append(Item("O", i, body.end, body=body))
             i = body.end
+            second = second_place_body(tokens, body)
+            if second:
+                items += [Item("X", i, i + 1), Item("O", i + 1, second[0], body=second[1])]
+                i = second[0]
             continue
         items.append(Item("X", i, i + 1))
         i += 1
