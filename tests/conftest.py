@@ -28,14 +28,13 @@ def people_of(text: str) -> dict[str, list[str]]:
     """Name -> posts (abbreviations expanded) as the sentence parser reads them."""
     from vnpolitics.extract.names import name_text
     from vnpolitics.extract.textnorm import canonical_text
+    from vnpolitics.extract.title_spans import title_text
 
     result = parse(text)
     out = {}
     for found in result.names:
         name = name_text(result.tokens, found.item.start, found.item.end)
-        out[name] = [
-            canonical_text(" ".join(t.text for t in result.tokens[ti.start : ti.end])) for ti in found.titles
-        ]
+        out[name] = [canonical_text(title_text(result.tokens, ti)) for ti in found.titles]
     return out
 
 

@@ -123,3 +123,98 @@ def test_the_executive_committee_of_a_provincial_committee_is_the_committee() ->
 def test_the_executive_committee_of_a_party_organisation_keeps_its_name() -> None:
     got = bodies_of("Ban Chấp hành Đảng bộ huyện Lạc Dương nhiệm kỳ 2020 - 2025 họp bất thường.")
     assert got == ["Ban Chấp hành Đảng bộ huyện Lạc Dương"]
+
+
+def organizations_of(text: str) -> set[str]:
+    from vnpolitics.extract.article import extract_article
+
+    return {o.canonical_name for o in extract_article(text).organizations}
+
+
+def test_a_department_of_a_province_is_named_bare_or_with_the_articles_province() -> None:
+    sentence = "Cuộc họp đã nghe Giám đốc Sở Kế hoạch và Đầu tư báo cáo tình hình."
+    assert "Sở Kế hoạch và Đầu tư" in organizations_of(sentence)
+    completed = organizations_of(f"UBND tỉnh Lạng Sơn họp sơ kết. {sentence}")
+    assert "Sở Kế hoạch và Đầu tư tỉnh Lạng Sơn" in completed
+
+
+def test_a_provinces_committee_printed_bare_in_a_post_is_named() -> None:
+    got = organizations_of("Sáng 15-3, đồng chí Nguyễn Văn Lợi, Bí thư Tỉnh ủy đã làm việc với các ban.")
+    assert "Tỉnh ủy" in got
+
+
+def test_a_committee_printed_as_a_bodys_parent_is_named_too() -> None:
+    got = organizations_of(
+        "Chiều 8/1, Ban Thường vụ Tỉnh ủy Tuyên Quang tổ chức hội nghị công bố các quyết định."
+    )
+    assert {"Ban Thường vụ Tỉnh ủy Tuyên Quang", "Tỉnh ủy Tuyên Quang"} <= got
+
+
+def test_a_party_organisation_printed_as_a_parent_is_not_named() -> None:
+    got = organizations_of("Ban Chấp hành Đảng bộ tỉnh Quảng Nam họp phiên thường kỳ.")
+    assert not any(name.startswith("Đảng bộ") for name in got)
+
+
+def test_a_generic_body_is_completed_with_the_place_its_own_sentence_names() -> None:
+    text = (
+        "HĐND huyện Mỹ Đức họp bầu Chủ tịch UBND huyện Mỹ Đức. HĐND huyện Mỹ Đức thông qua tờ trình. "
+        "Kỳ họp HĐND huyện Thường Tín đã bầu ông Nguyễn Sỹ Tuyến, Trưởng phòng Tài nguyên Môi trường "
+        "huyện giữ chức vụ Phó Chủ tịch UBND huyện Thường Tín."
+    )
+    got = organizations_of(text)
+    assert "Phòng Tài nguyên Môi trường huyện Thường Tín" in got
+    assert "Phòng Tài nguyên Môi trường huyện Mỹ Đức" not in got
+
+
+def test_a_person_after_a_level_word_is_no_place_of_the_sentence() -> None:
+    text = (
+        "Kỳ họp HĐND huyện Mỹ Hào có tỉnh Hưng Yên dự. "
+        "Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Xuân Tuyên phát biểu."
+    )
+    assert not any("Đỗ Xuân Tuyên" in name for name in organizations_of(text))
+
+
+def test_a_bare_committee_printed_as_the_parent_of_commissions_in_general_is_not_named() -> None:
+    got = organizations_of("Các Ban tổ chức Tỉnh ủy, Thành ủy khu vực miền Bắc đã hoàn thành nhiệm vụ.")
+    assert "Tỉnh ủy" not in got
+
+
+def test_a_body_cut_with_the_text_loses_its_cut_word() -> None:
+    text = (
+        "Hội nghị giao ban định kỳ được xác định là kênh thông tin quan trọng, góp phần tăng cường sự "
+        "lãnh đạo, chỉ đạo sâu sát của Đảng ủy xã Hưng Long đối"
+    )
+    assert "Đảng ủy xã Hưng Long" in organizations_of(text)
+
+
+def test_a_short_unmarked_last_line_is_a_credit_not_a_cut_text() -> None:
+    text = "Dự thảo vừa được Bộ Công an đưa ra lấy ý kiến.\nẢnh chụp lại từ Cổng thông tin điện tử Bộ Công an"
+    assert "Bộ Công an" in organizations_of(text)
+
+
+def test_commissions_listed_together_share_the_committee_printed_after_the_last() -> None:
+    got = organizations_of(
+        "Dự hội nghị có lãnh đạo Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy Nghệ An cùng các đồng chí."
+    )
+    assert {"Ban Tổ chức Tỉnh ủy Nghệ An", "Ban Tuyên giáo - Dân vận Tỉnh ủy Nghệ An"} <= got
+
+
+def test_a_dash_joins_two_fields_of_a_state_body_but_glosses_an_agency() -> None:
+    assert "Sở Kế hoạch - Đầu tư" in bodies_of("Giám đốc Sở Kế hoạch - Đầu tư Lê Thị Mai báo cáo.")
+    got = organizations_of("Thông tấn xã Việt Nam - Hãng Thông tấn quốc gia đưa tin về hội nghị.")
+    assert "Thông tấn xã Việt Nam" in got
+
+
+def test_a_body_of_two_places_joined_by_va_is_two_bodies() -> None:
+    got = organizations_of(
+        "Sáng 22-11, Bộ Chỉ huy BĐBP tỉnh Sơn La hội đàm với Bộ Chỉ huy Quân sự (CHQS) tỉnh Phongsaly "
+        "và Luang Prabang, Lào."
+    )
+    assert {"Bộ Chỉ huy Quân sự tỉnh Phongsaly", "Bộ Chỉ huy Quân sự tỉnh Luang Prabang"} <= got
+    assert not any(" và " in name for name in got)
+
+
+def test_the_people_after_a_body_and_va_are_no_second_place() -> None:
+    got = organizations_of("Sáng 5/3, Công an huyện Mỹ Đức và Nhân dân địa phương đã tổ chức ra quân.")
+    assert "Công an huyện Mỹ Đức" in got
+    assert not any("Nhân dân" in name for name in got)

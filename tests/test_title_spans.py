@@ -214,3 +214,118 @@ def test_a_post_without_body_takes_a_foreign_province_after_its_unit() -> None:
         "tỉnh Xay Nhạ Bu ly"
     )
     assert got == {"Phông Sa Vẳn Sít Thạ Vông": ["Bí Thư", "Tỉnh trưởng tỉnh Xay Nhạ Bu ly"]}
+
+
+def test_a_collegial_office_before_a_dash_shares_the_next_posts_body() -> None:
+    got = people_of(
+        "Tham dự có đồng chí Hầu A Lềnh, Ủy viên Trung ương Đảng, "
+        "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam."
+    )
+    assert got == {
+        "Hầu A Lềnh": [
+            "Ủy viên Trung ương Đảng",
+            "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+            "Tổng Thư ký Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+        ]
+    }
+
+
+def test_a_post_of_another_institution_before_a_dash_keeps_no_body() -> None:
+    got = people_of("Phó Thủ tướng - Bộ trưởng Bộ Ngoại giao Phạm Bình Minh tiếp Đại sứ.")
+    assert got["Phạm Bình Minh"] == ["Phó Thủ tướng", "Bộ trưởng Bộ Ngoại giao"]
+
+
+def test_a_post_opening_its_clause_before_a_comma_and_a_form_of_address_is_the_persons() -> None:
+    got = people_of(
+        "Bí thư Tỉnh ủy Hà Giang, ông Triệu Tài Vinh; Bí thư T.Ư Đoàn, anh Nguyễn Mạnh Dũng tới dự."
+    )
+    assert got == {
+        "Triệu Tài Vinh": ["Bí thư Tỉnh ủy Hà Giang"],
+        "Nguyễn Mạnh Dũng": ["Bí thư Trung ương Đoàn"],
+    }
+
+
+def test_a_post_after_cua_before_a_comma_and_a_form_of_address_is_not_the_persons() -> None:
+    got = people_of("Trả lời đề nghị của Phó Chủ tịch UBND tỉnh Kiên Giang, ông John Miller cho biết.")
+    assert got == {"John Miller": []}
+
+
+def test_posts_after_a_descriptive_appositive_keep_former_and_the_units_place() -> None:
+    got = people_of(
+        "Ông Võ Hồng Hải, đảng viên Chi bộ thôn Đại Phú thuộc Đảng bộ xã Đại Lộc (TP Đà Nẵng), nguyên Bí thư "
+        "Chi bộ, nguyên Giám đốc Trung tâm y tế huyện Đại Lộc, tỉnh Quảng Nam cũ."
+    )
+    assert got == {"Võ Hồng Hải": ["nguyên Bí thư Chi bộ", "nguyên Giám đốc Trung tâm y tế huyện Đại Lộc"]}
+
+
+def test_giu_chuc_gives_its_post_to_the_sentences_only_person_however_far() -> None:
+    got = people_of(
+        "Ban Thường vụ Tỉnh ủy quyết định điều động đồng chí Triệu Anh Dũng, Phó Bí thư Thường trực Đảng ủy "
+        "xã Xuân Vân, đến nhận công tác tại xã Trung Sơn, chỉ định tham gia Ban Chấp hành, Ban Thường vụ và "
+        "giữ chức Phó Bí thư Thường trực Đảng ủy xã Trung Sơn, nhiệm kỳ 2025–2030."
+    )
+    assert got == {
+        "Triệu Anh Dũng": [
+            "Phó Bí thư Thường trực Đảng ủy xã Xuân Vân",
+            "Phó Bí thư Thường trực Đảng ủy xã Trung Sơn",
+        ]
+    }
+
+
+def test_giu_chuc_far_goes_to_the_nearest_announced_person_before_it() -> None:
+    got = people_of(
+        "Điều động ông Nguyễn Văn Bảo từ Ban quản lý Khu kinh tế về huyện, sau đó bổ nhiệm bà Lê Thị Hoa, "
+        "Trưởng phòng Nội vụ, từ ngày 1/9 giữ chức vụ Phó Chủ tịch UBND huyện."
+    )
+    assert got == {
+        "Nguyễn Văn Bảo": [],
+        "Lê Thị Hoa": ["Trưởng phòng Nội vụ", "Phó Chủ tịch Ủy ban nhân dân huyện"],
+    }
+
+
+def test_a_commission_head_reads_the_body_pyvi_glued_to_its_kind_up_to_its_parent() -> None:
+    got = people_of(
+        "Trưởng ban công tác đại biểu QH Nguyễn Thị Nương dự Phiên họp Ủy ban thường vụ Quốc hội."
+    )
+    assert got == {"Nguyễn Thị Nương": ["Trưởng ban công tác đại biểu Quốc hội"]}
+
+
+def test_a_glued_kind_that_names_nothing_makes_no_post() -> None:
+    got = people_of(
+        "Tham dự có Chủ nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển, "
+        "Trưởng ban công tác đại biểu QHNguyễn Thị Nương."
+    )
+    assert got["Phùng Quốc Hiển"] == ["Chủ nhiệm Ủy ban Tài chính, Ngân hàng, Ngân sách"]
+
+
+def test_a_foreign_ministers_field_runs_over_lower_case_words_to_the_country() -> None:
+    got = people_of(
+        "Sau các chuyến thăm của Bộ trưởng Ngoại giao Vương quốc Anh Dominic Raab, Bộ trưởng Ngoại giao "
+        "và Kinh tế đối ngoại Hungary Szijjártó Péter."
+    )
+    assert got == {
+        "Dominic Raab": ["Bộ trưởng Ngoại giao Vương quốc Anh"],
+        "Szijjártó Péter": ["Bộ trưởng Ngoại giao và Kinh tế đối ngoại Hungary"],
+    }
+
+
+def test_the_post_acted_for_is_not_the_actors() -> None:
+    got = people_of(
+        "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng Hoàng Trung Hải đã trao Quyết định bổ nhiệm "
+        "Chủ tịch Hội đồng thành viên Tập đoàn Dầu khí Việt Nam cho ông Nguyễn Quốc Khánh."
+    )
+    assert got["Hoàng Trung Hải"] == ["Phó Thủ tướng"]
+
+
+def test_giu_chuc_vu_is_one_verb_not_a_post_opening_with_vu() -> None:
+    got = people_of("Ông Trần Văn Phước giữ chức vụ Trưởng ban Kinh tế - Ngân sách HĐND thành phố.")
+    assert [t.split()[0] for t in got["Trần Văn Phước"]] == ["Trưởng"]
+
+
+def test_a_commission_post_takes_the_parent_printed_after_a_comma_that_closes_the_appositive() -> None:
+    got = people_of(
+        "Kết quả, bà Hoàng Thị Thu Hiền - Phó Chủ tịch Thường trực Hội LHPN tỉnh, "
+        "Trưởng Ban Công tác Phụ nữ, Ủy ban MTTQ Việt Nam tỉnh - đã được tín nhiệm bầu giữ chức Chủ tịch "
+        "Hội LHPN tỉnh Nghệ An."
+    )
+    assert "Trưởng Ban Công tác Phụ nữ Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in got["Hoàng Thị Thu Hiền"]

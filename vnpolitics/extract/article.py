@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from vnpolitics.extract.bodies import canonical_body
+from vnpolitics.extract.bodies import BodySpan, canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
-from vnpolitics.extract.hierarchy import OrganizationTree
+from vnpolitics.extract.hierarchy import OrganizationTree, nested_parent
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
 from vnpolitics.extract.names import full_form, name_text
 from vnpolitics.extract.people import SentenceParse, parse_sentence
-from vnpolitics.extract.places_context import complete, places_by_level, specific_name
+from vnpolitics.extract.places_context import complete, places_by_level, sentence_places, specific_name
 from vnpolitics.extract.records import (
     ArticleExtraction,
     Meeting,
@@ -26,6 +26,7 @@ from vnpolitics.extract.roles import lead_of, resolve_roles, sentence_evidence
 from vnpolitics.extract.sentences import split_sentences
 from vnpolitics.extract.textnorm import canonical_text, fold
 from vnpolitics.extract.title_parts import post_parts
+from vnpolitics.extract.title_spans import title_text
 from vnpolitics.extract.tokens import Token, attach_pyvi_words, tokenize
 
 LEAD_SENTENCES = 6  # where the main event's kind is printed
@@ -37,14 +38,32 @@ def _needs_parse(sentence: Sentence) -> bool:
     return any(w[:1].isupper() for w in words[1:])
 
 
-def _parse_all(sentences: list[Sentence], skip: set[str]) -> list[tuple[Sentence, SentenceParse]]:
+CUT_SENTENCE_MIN_WORDS = 20  # syllables: a shorter unmarked last line is a byline or a credit
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """Whether the text stops inside a sentence: its last line is prose (long) and ends in no mark.
+    A short last line with no mark is a byline or a credit ("Theo TTXVN", "A - Đảng ủy Khối X")."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return last[-1:].isalnum() and len(last.split()) >= CUT_SENTENCE_MIN_WORDS
+
+
+def _parse_all(
+    sentences: list[Sentence], skip: set[str], cut_end: bool = False
+) -> list[tuple[Sentence, SentenceParse]]:
+    """Parses of the sentences worth parsing. ``cut_end``: the text stops mid-sentence (a crawl
+    cut it), so its last word may be cut too ("Ban Thường vụ Hu", "Đảng ủy xã Hưng Long đối"): a
+    body reaching it is read without it."""
     parses = []
     for s in sentences:
         if s.text in skip or not _needs_parse(s):
             continue
         tokens = tokenize(s.text, s.char_start)
         attach_pyvi_words(tokens)
-        parses.append((s, parse_sentence(tokens)))
+        parse = parse_sentence(tokens)
+        if cut_end and s is sentences[-1] and any(b.end == len(tokens) for b in parse.bodies):
+            parse = parse_sentence(tokens[:-1])
+        parses.append((s, parse))
     return parses
 
 
@@ -70,7 +89,7 @@ def extract_article(
     metadata = extract_metadata(text, clean)
     sentences = split_sentences(clean.text)
     skip = {metadata.author} if metadata.author else set()
-    parses = _parse_all(sentences, skip)
+    parses = _parse_all(sentences, skip, cut_end=_cut_mid_sentence(clean.text))
 
     canonical = {(s.index, b): canonical_body(p.tokens, b) for s, p in parses for b in p.bodies}
     full_by_given = _given_name_index(parses)
@@ -83,20 +102,15 @@ def extract_article(
     evidence: dict[str, set[str]] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
+        here = sentence_places(sentence.text, places)
         for body in parse.bodies:
-            name = specific_name(canonical[sentence.index, body], body, places)
+            name = specific_name(canonical[sentence.index, body], body, here)
             if name:
                 tree.add(tokens, body, name)
-                organizations.append(
-                    OrganizationMention(
-                        name,
-                        clean.text[tokens[body.start].start : tokens[body.end - 1].end],
-                        tokens[body.start].start,
-                        tokens[body.end - 1].end,
-                        sentence.index,
-                        body.kind,
-                    )
-                )
+                organizations.append(_mention(clean.text, tokens, body, name, sentence.index))
+                parent = nested_parent(tokens, body, here)
+                if parent and _names_parent(tokens, *parent):
+                    organizations.append(_mention(clean.text, tokens, parent[1], parent[0], sentence.index))
         for found in parse.names:
             full_name = _person_name(tokens, found, full_by_given)
             if full_name is None:
@@ -108,13 +122,13 @@ def extract_article(
             )
             evidence.setdefault(full_name, set())
             for title in found.titles:
-                printed = canonical_text(_span_text(tokens, title.start, title.end))
+                printed = canonical_text(title_text(tokens, title))
                 org = None
                 if title.body:
                     body_printed = canonical[sentence.index, title.body]
-                    org = specific_name(body_printed, title.body, places)
+                    org = specific_name(body_printed, title.body, here)
                     if org and org != body_printed and printed.endswith(body_printed):
-                        printed = printed[: -len(body_printed)] + complete(body_printed, places, typed=False)
+                        printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)
                 key = (full_name, fold(printed))
                 if key not in titles:
                     parts = post_parts(tokens, title, org)
@@ -170,6 +184,32 @@ def extract_article(
         meetings=meetings,
         roles=roles,
     )
+
+
+# Bodies a body's name prints as its parent that the article names too: "Ban Tổ chức Tỉnh ủy Nghệ
+# An" names the province's party committee, as "Bí thư Tỉnh ủy Nghệ An" does; not a party
+# organisation ("Ban Chấp hành Đảng bộ tỉnh": "Đảng bộ" prints a level, body_kinds.tsv "unplaced").
+NAMED_PARENT_KINDS = frozenset({"party_committee", "peoples_committee", "peoples_council"})
+
+
+def _names_parent(tokens: list[Token], name: str, span: BodySpan) -> bool:
+    """Whether a parent printed in a body's name is named as a body of its own: a committee or a
+    people's council or committee (NAMED_PARENT_KINDS) that names its place, printed or from the
+    article ("các Ban Tổ chức Tỉnh ủy, Thành ủy" names every province's, not one). The army, the
+    state's central bodies printed as a parent ("Tổng cục Chính trị QĐND Việt Nam") are not
+    counted as named by readers."""
+    return (
+        span.kind in NAMED_PARENT_KINDS
+        and span.placed
+        and not (span.bare and not span.unique and name == canonical_body(tokens, span))
+    )
+
+
+def _mention(
+    text: str, tokens: list[Token], body: BodySpan, name: str, sentence_index: int
+) -> OrganizationMention:
+    start, end = tokens[body.start].start, tokens[body.end - 1].end
+    return OrganizationMention(name, text[start:end], start, end, sentence_index, body.kind)
 
 
 def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str, str | None]:

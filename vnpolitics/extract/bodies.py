@@ -25,6 +25,7 @@ from vnpolitics.extract.gazetteer import (
     provinces,
 )
 from vnpolitics.extract.names import name_length_at, starts_body_kind, starts_place, starts_title_head
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import canonical_text
 from vnpolitics.extract.tokens import Token
 
@@ -39,6 +40,9 @@ class BodySpan:
     unique: bool  # the kind alone names one body ("Bộ Chính trị")
     bare: bool  # nothing follows the kind ("Thành ủy", "Ban Thường vụ")
     placed: bool = True  # the article's place may complete it (body_kinds.tsv: not "unplaced")
+    of_place: bool = False  # bare, it still names the one body of the article's place ("Tỉnh ủy")
+    level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
+    tail: tuple[int, int] | None = None  # a parent printed apart that ends the name (token span)
 
 
 def _phrase_len(tokens: list[Token], k: int, phrases: PhraseSet) -> int:
@@ -98,16 +102,20 @@ def _cap_ahead(tokens: list[Token], k: int) -> bool:
     return False
 
 
-def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan | None:
+def body_at(
+    tokens: list[Token], i: int, allow_lower: bool = False, announced: bool = False
+) -> BodySpan | None:
     """The body whose name starts at token i, if one does.
 
     ``allow_lower`` lets the kind be printed in lower case, as it is after a post
-    ("Trưởng ban Tổ chức Trung ương").
+    ("Trưởng ban Tổ chức Trung ương"). ``announced``: a post that only means something with its
+    body stands before ("Trưởng *"), so a one-syllable kind is one even where pyvi glued it to the
+    words after it ("Trưởng ban công tác đại biểu QH": "ban công tác" is one pyvi word).
     """
     if i >= len(tokens) or tokens[i].kind != "word" or not (tokens[i].is_cap or allow_lower):
         return None
     n = starts_body_kind(tokens, i)
-    if not n or (n == 1 and _opens_longer_word(tokens, i)):
+    if not n or (n == 1 and not announced and opens_longer_word(tokens, i)):
         return None
     kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
     j = _extend(tokens, i + n, kind.kind)
@@ -118,10 +126,12 @@ def body_at(tokens: list[Token], i: int, allow_lower: bool = False) -> BodySpan 
         kind.unique,
         bare=(j == i + n) or commission_without_parent(tokens, i, j),
         placed=kind.placed,
+        of_place=kind.of_place,
+        level=kind.level,
     )
 
 
-def _opens_longer_word(tokens: list[Token], i: int) -> bool:
+def opens_longer_word(tokens: list[Token], i: int) -> bool:
     """Whether a one-syllable kind opens a longer lower-case word: "Hội nghị" (a meeting),
     "Báo cáo" (a report), "Ban hành" (to issue) are no "Hội", "Báo" or "Ban"."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -159,8 +169,11 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if t.abbr and j > first:
             j += 1  # the rest of an acronym printed in capitals: "Khối CCQ" -> "Khối các cơ quan"
             continue
-        if t.key == "và" and _joins_field(tokens, j + 1):
+        if t.key == "và" and _joins_field(tokens, j + 1) and not unit_place_before(tokens, first, j):
             j += 1  # "Vụ Giáo dục và Đào tạo", "Khối các cơ quan và doanh nghiệp"
+            continue
+        if t.text in FIELD_DASHES and j > first and _dash_joins_field(tokens, j + 1, kind):
+            j += 1  # "Ban Kinh tế - Ngân sách", "Ban Tuyên giáo - Dân vận"
             continue
         if t.kind == "num" and _after_capitalised_word(tokens, j):
             j += 1  # "Đề án Trung ương 6"
@@ -180,6 +193,61 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
             continue
         break
     return j
+
+
+FIELD_DASHES = frozenset({"-", "–"})
+
+
+def with_shared_parent(tokens: list[Token], body: BodySpan, other: BodySpan) -> BodySpan | None:
+    """ "Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy": a commission printed with no parent, next
+    to one of the same kind whose name ends in a committee, shares that committee; None otherwise."""
+    if not body.bare or tokens[body.start].key != tokens[other.start].key or other.bare:
+        return None
+    own = starts_body_kind(tokens, other.start)
+    for p in range(other.start + max(own, 1), other.end):
+        n = starts_body_kind(tokens, p) if tokens[p].is_cap else 0
+        if n and body_kinds()[tuple(t.key for t in tokens[p : p + n])].kind == "party_committee":
+            return replace(body, bare=False, tail=(p, other.end))
+    return None
+
+
+def unit_place_before(tokens: list[Token], first: int, j: int) -> int | None:
+    """Where the unit word is when a body's name up to j ends in a unit and a capitalised place
+    ("Bộ CHQS tỉnh Phongsaly"): a "và" there adds a second place, not a field ("tỉnh Phongsaly
+    và Luang Prabang" are two provinces, each with its command); None otherwise."""
+    k = j - 1
+    while k >= first and tokens[k].is_cap:
+        k -= 1
+    if k < first or k == j - 1 or (tokens[k].key,) not in UNIT_WORDS:
+        return None
+    return k
+
+
+UNIT_WORDS = frozenset({("tỉnh",), ("huyện",), ("quận",), ("xã",), ("phường",)})
+
+
+def second_place_body(tokens: list[Token], body: BodySpan) -> tuple[int, BodySpan] | None:
+    """ "Bộ CHQS tỉnh Phongsaly và Luang Prabang": the same body of the second place, printed as
+    the place alone after "và" (its end, and the body named by its unit and ``tail``); None when
+    no such place follows ``body``."""
+    j = body.end
+    unit = unit_place_before(tokens, body.start, j)
+    if unit is None or j + 1 >= len(tokens) or tokens[j].key != "và" or not _joins_field(tokens, j + 1):
+        return None
+    end = j + 1
+    while end < len(tokens) and tokens[end].is_cap and tokens[end].pos == "Np":
+        end += 1  # a proper noun by pyvi's tag: "và Nhân dân" is the people, no place
+    return (end, replace(body, end=unit + 1, bare=False, tail=(j + 1, end))) if end > j + 1 else None
+
+
+def _dash_joins_field(tokens: list[Token], k: int, kind: str) -> bool:
+    """Whether a dash before k joins two fields of one body ("Sở Kế hoạch - Đầu tư", "Ban Kinh tế -
+    Ngân sách"): the word after it goes on with the field (``_joins_field``) and is Vietnamese; a
+    company's, an agency's or a paper's name is glossed after a dash ("Thông tấn xã Việt Nam - Hãng
+    Thông tấn quốc gia", "Ngân hàng BIDV - Chi nhánh X"), not continued."""
+    return (
+        kind not in DESCRIPTIVE_KINDS and _joins_field(tokens, k) and is_vietnamese_syllable(tokens[k].text)
+    )
 
 
 def _joins_field(tokens: list[Token], k: int) -> bool:
@@ -223,6 +291,8 @@ def canonical_body(tokens: list[Token], span: BodySpan) -> str:
         words += [*_surface(tokens, cut, at), word]
         cut = at
     words += _surface(tokens, cut, span.end)
+    if span.tail:
+        words += _surface(tokens, *span.tail)
     name = canonical_text(" ".join(words))
     return name[:1].upper() + name[1:]
 

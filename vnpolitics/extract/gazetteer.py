@@ -49,6 +49,7 @@ class TitleHead:
     takes_field: bool = False  # "Bộ trưởng Ngoại giao": a field of government without "Bộ"
     display: str = ""  # the head as title_heads.txt spells it ("Bí thư" even when printed "bí thư")
     is_rank: bool = False  # a military or police rank: a title of its own, never with a body
+    collegial: bool = False  # an office of a collegial body: may share the next post's body
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class BodyKind:
     kind: str
     unique: bool  # names one body on its own ("Bộ Chính trị") rather than a kind of body ("Ban")
     placed: bool = True  # completed with the article's place when printed without one
+    of_place: bool = False  # names the one body of the article's place even when left bare ("Tỉnh ủy")
+    level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -94,7 +97,14 @@ def title_heads() -> dict[tuple[str, ...], TitleHead]:
         display = head.rstrip("*+ ")
         words = _key(display)
         if words not in heads:
-            heads[words] = TitleHead(words, head.endswith("*"), head.endswith("+"), display, "rank" in flags)
+            heads[words] = TitleHead(
+                words,
+                head.endswith("*"),
+                head.endswith("+"),
+                display,
+                "rank" in flags,
+                "collegial" in flags,
+            )
     return heads
 
 
@@ -141,7 +151,10 @@ def body_kinds() -> dict[tuple[str, ...], BodyKind]:
     for line in _lines("body_kinds.tsv"):
         phrase, kind, standalone = line.split("\t")
         words = _key(phrase)
-        kinds[words] = BodyKind(words, kind, standalone == "unique", standalone != "unplaced")
+        how, *level = standalone.split()
+        kinds[words] = BodyKind(
+            words, kind, how == "unique", how != "unplaced", how == "of_place", level[0] if level else None
+        )
     return kinds
 
 
@@ -238,7 +251,15 @@ def predicate_phrases() -> PhraseSet:
 @cache
 def post_verb_phrases() -> frozenset[tuple[str, ...]]:
     """Verbs that give the person before them the post after them (post_verbs.txt)."""
-    return frozenset(_key(x) for x in _lines("post_verbs.txt"))
+    return frozenset(_key(x.split("\t")[0]) for x in _lines("post_verbs.txt"))
+
+
+@cache
+def sentence_post_verb_phrases() -> frozenset[tuple[str, ...]]:
+    """Post verbs whose subject may be the sentence's only person however far before (post_verbs.txt
+    "sentence")."""
+    rows = (x.split("\t") for x in _lines("post_verbs.txt"))
+    return frozenset(_key(row[0]) for row in rows if row[1:] == ["sentence"])
 
 
 @cache
@@ -303,6 +324,13 @@ def not_person_cue_phrases() -> PhraseSet:
 def personal_cue_phrases() -> PhraseSet:
     """The cues that name a person whatever follows: forms of address, kinship, trial parties."""
     return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind in PERSONAL_CUE_KINDS)
+
+
+@cache
+def address_cue_phrases() -> PhraseSet:
+    """Forms of address ("ông", "bà", "đồng chí", "anh"): what may stand between a name and a post
+    printed before it ("Bí thư Tỉnh ủy Hà Giang, ông A")."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind == "address")
 
 
 @cache

@@ -60,7 +60,7 @@ def nested_parent(tokens: list[Token], span: BodySpan, places: dict[str, str]) -
         if kind.unique and p + n != end:
             continue
         bare = p + n == end or commission_without_parent(tokens, p, end)
-        sub = BodySpan(p, end, kind.kind, kind.unique, bare)
+        sub = BodySpan(p, end, kind.kind, kind.unique, bare, kind.placed, kind.of_place, kind.level)
         name = specific_name(canonical_body(tokens, sub), sub, places)
         if name:
             return name, sub

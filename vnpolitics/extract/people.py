@@ -10,11 +10,12 @@ posts are then attached to names by the constructions of Vietnamese news prose:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.bodies import BodySpan, body_at, second_place_body, with_shared_parent
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
+    address_cue_phrases,
     country_short_forms,
     not_person_cue_phrases,
     person_cue_phrases,
@@ -22,6 +23,7 @@ from vnpolitics.extract.gazetteer import (
     post_object_phrases,
     post_verb_phrases,
     predicate_phrases,
+    sentence_post_verb_phrases,
     surname_rank,
 )
 from vnpolitics.extract.names import (
@@ -35,12 +37,14 @@ from vnpolitics.extract.names import (
     starts_title_head,
 )
 from vnpolitics.extract.syllables import is_vietnamese_syllable
-from vnpolitics.extract.title_spans import TitleSpan, title_at
+from vnpolitics.extract.title_spans import TitleSpan, shares_body, title_at
 from vnpolitics.extract.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
 LIST_SEPARATORS = frozenset({",", "và"})
 OBJECT_MARKERS = frozenset({"của", "với", "cho", "tới", "đến"})
+# "Thay mặt Thủ tướng Chính phủ, Phó Thủ tướng A trao ...": the post acted for is someone else's.
+ON_BEHALF = frozenset({("thay", "mặt"), ("thừa", "lệnh"), ("thừa", "ủy", "quyền"), ("ủy", "quyền")})
 CUES = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
@@ -104,6 +108,10 @@ def chunk(tokens: list[Token]) -> list[Item]:
         if body:
             items.append(Item("O", i, body.end, body=body))
             i = body.end
+            second = second_place_body(tokens, body)
+            if second:
+                items += [Item("X", i, i + 1), Item("O", i + 1, second[0], body=second[1])]
+                i = second[0]
             continue
         items.append(Item("X", i, i + 1))
         i += 1
@@ -116,8 +124,9 @@ def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
     post in lower case."""
     if items and items[-1].kind == "N":
         return True
-    if items and preceded_by(tokens, items[-1].end, post_verb_phrases()):
-        return True
+    verbs = post_verb_phrases()
+    if items and preceded_by(tokens, items[-1].end, verbs):
+        return not preceded_by(tokens, items[-1].end + 1, verbs)  # "giữ chức|vụ": the verb goes on
     return (
         len(items) >= 2
         and items[-1].kind == "P"
@@ -324,8 +333,44 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
         and items[q - 2].kind == "N"
     ):
         return [p - 1]  # "A, Bí thư Tỉnh ủy, Phó Chủ tịch ... B": the earlier posts are A's appositives
-    if len(chain) > 1 and q >= 1 and _text(tokens, items[q - 1]) in OBJECT_MARKERS:
+    if (
+        len(chain) > 1
+        and q >= 1
+        and (_text(tokens, items[q - 1]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
+    ):
         return [p - 1]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's
+    return sorted(chain)
+
+
+CLAUSE_CHAIN_BREAKS = frozenset({",", "-", "–", "—", "("})
+
+
+def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
+    """Posts printed before a comma and a form of address that opens name p: "Bí thư Tỉnh ủy Hà
+    Giang, ông A; Bí thư T.Ư Đoàn, anh B tới dự". The posts must open their clause: after a
+    comma or a name they are the appositives of someone named before ("C, Bí thư, ông B"), after
+    "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
+    start = items[p].start
+    cue = next(
+        (
+            j
+            for j in range(max(0, start - 3), start)
+            if address_cue_phrases().longest_at(tokens, j) == start - j
+        ),
+        None,
+    )
+    c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
+    if c is None or c < 2 or _text(tokens, items[c - 1]) != "," or items[c - 2].kind != "T":
+        return []
+    chain = [c - 2]
+    while chain[-1] >= 2 and _text(tokens, items[chain[-1] - 1]) == "," and items[chain[-1] - 2].kind == "T":
+        chain.append(chain[-1] - 2)
+    before = chain[-1] - 1
+    if before >= 0 and (
+        items[before].kind in ("N", "S")
+        or _text(tokens, items[before]) in CLAUSE_CHAIN_BREAKS | OBJECT_MARKERS
+    ):
+        return []
     return sorted(chain)
 
 
@@ -337,9 +382,13 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     if q < len(items) and items[q].kind == "T" and not tokens[items[q].start].is_cap:
         out.append(q)
         q += 1
-    while (
-        q + 1 < len(items) and _is_sep(tokens, items[q], APPOSITIVE_SEPARATORS) and items[q + 1].kind == "T"
-    ):
+    while q + 1 < len(items) and _is_sep(tokens, items[q], APPOSITIVE_SEPARATORS):
+        if items[q + 1].kind != "T":
+            past = _description_end(tokens, items, q + 1)
+            if past is None:
+                break
+            q = past  # "bà A, đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y, nguyên Phó Bí thư ..."
+            continue
         nxt = items[q + 2] if q + 2 < len(items) else None
         if nxt is not None and nxt.kind == "N":
             break  # the post stands before the next name and is that name's
@@ -348,14 +397,90 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     return out
 
 
+DESCRIPTION_MAX = 30  # tokens of a descriptive appositive between a name and its posts
+
+
+def _description_end(tokens: list[Token], items: list[Item], r: int) -> int | None:
+    """The comma closing a descriptive appositive that opens at item r and is followed by posts:
+    lower-case words and bodies, in brackets too, with no name, post or clause mark ("đảng viên
+    Chi bộ thôn X thuộc Đảng bộ xã Y (TP Z)"); None when r opens none."""
+    if tokens[items[r].start].is_cap or items[r].kind != "X":
+        return None
+    depth, has_body = 0, False
+    for k in range(r, len(items)):
+        item, text = items[k], _text(tokens, items[k])
+        if item.end - items[r].start > DESCRIPTION_MAX or item.kind in ("N", "S", "T"):
+            return None
+        depth += (text == "(") - (text == ")")
+        if text in (";", ":", ".", "!", "?") or depth < 0:
+            return None
+        has_body = has_body or item.kind == "O"
+        if text == "," and depth == 0:
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            return k if has_body and nxt is not None and nxt.kind == "T" else None
+    return None
+
+
 def _plural_before(tokens: list[Token], item: Item) -> bool:
     """ "các đồng chí Phó Ban ..." / "các Ủy viên ...": one post for a list of people."""
     before = [t.key for t in tokens[max(0, item.start - 3) : item.start]]
     return "các" in before
 
 
+SHARING_JOINS = frozenset({"-", "–", "—", "kiêm"})
+
+
+def _share_joined_bodies(tokens: list[Token], items: list[Item]) -> None:
+    """ "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam": two posts joined by a dash or "kiêm" share
+    the body printed after the second (title_spans.shares_body says when)."""
+    for q in range(len(items) - 3, -1, -1):  # from the right: "A - B - C Ủy ban X" passes it back
+        first, join, second = items[q : q + 3]
+        if (
+            first.kind == "T"
+            and second.kind == "T"
+            and _text(tokens, join) in SHARING_JOINS
+            and first.title is not None
+            and second.title is not None
+            and shares_body(tokens, first.title, second.title)
+        ):
+            first.title = replace(first.title, body=second.title.body)
+
+
+PARENT_CLOSERS = frozenset({"-", "–", "—", ";", ".", ")"})
+
+
+def _share_parents(tokens: list[Token], items: list[Item]) -> None:
+    """Commissions printed apart from their parent: "Ban Tổ chức, Ban Tuyên giáo - Dân vận Tỉnh ủy"
+    (the first shares the second's committee, bodies.with_shared_parent), and "Trưởng Ban Công tác
+    Phụ nữ, Ủy ban MTTQ Việt Nam tỉnh -" (a commission's post, a comma and a body that closes the
+    appositive: the body is the commission's parent)."""
+    for q in range(len(items) - 2):
+        first, join, second = items[q : q + 3]
+        if first.body and second.body and _text(tokens, join) in LIST_SEPARATORS:
+            shared = with_shared_parent(tokens, first.body, second.body)
+            if shared:
+                first.body = shared
+        after = items[q + 3] if q + 3 < len(items) else None
+        post = first.title
+        if (
+            post is not None
+            and post.body is not None
+            and post.body.end == post.end
+            and tokens[post.body.start].key == "ban"
+            and post.body.tail is None
+            and _text(tokens, join) == ","
+            and second.kind == "O"
+            and second.body is not None
+            and not second.body.bare
+            and (after is None or _text(tokens, after) in PARENT_CLOSERS)
+        ):
+            first.title = replace(post, body=replace(post.body, bare=False, tail=(second.start, second.end)))
+
+
 def parse_sentence(tokens: list[Token]) -> SentenceParse:
     items = chunk(tokens)
+    _share_joined_bodies(tokens, items)
+    _share_parents(tokens, items)
     names: dict[int, NameInSentence] = {}
     for p, item in enumerate(items):
         if item.kind == "S":
@@ -365,7 +490,10 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
             continue
         found = NameInSentence(item, cued=_cued(tokens, items, p))
         found.titles = [
-            items[q].title for q in _pre_titles(tokens, items, p) + _post_titles(tokens, items, p)
+            items[q].title
+            for q in _pre_titles(tokens, items, p)
+            + _fronted_titles(tokens, items, p)
+            + _post_titles(tokens, items, p)
         ]
         found.cued = found.cued or bool(found.titles)
         names[p] = found
@@ -374,7 +502,7 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
     _give_verb_titles(tokens, items, names)
     _give_object_titles(tokens, items, names)
     bodies = [it.body for it in items if it.body] + [
-        it.title.body for it in items if it.title and it.title.body
+        it.title.body for it in items if it.title and it.title.body and it.title.body.start >= it.start
     ]
     return SentenceParse(tokens, items, list(names.values()), bodies)
 
@@ -424,12 +552,28 @@ def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, N
     """ "ông A, Phó Bí thư Huyện ủy, đã được bầu giữ chức vụ Chủ tịch ...", "bầu ông B làm Chủ tịch
     ...": the post after a verb of post_verbs.txt is the person's before it, and that of every
     person listed with him ("ông C, ... và bà D, ... được bầu giữ chức vụ ...")."""
-    verbs = post_verb_phrases()
+    verbs, far = post_verb_phrases(), sentence_post_verb_phrases()
     for q, item in enumerate(items):
         if item.kind != "T" or not preceded_by(tokens, item.start, verbs):
             continue
-        for p in _subjects_before(tokens, items, names, q):
+        subjects = _subjects_before(tokens, items, names, q)
+        if not subjects and preceded_by(tokens, item.start, far):
+            subjects = _nearest_object(tokens, items, names, q)
+        for p in subjects:
             _add_title(names[p], item.title)
+
+
+def _nearest_object(
+    tokens: list[Token], items: list[Item], names: dict[int, NameInSentence], q: int
+) -> list[int]:
+    """The person a far "giữ chức" before item q is said of: the nearest one before it (a short
+    reference such as "ông Bảo" too) when a cue or a post announces him, the one an appointment or
+    a transfer names ("bổ nhiệm ông A, ..., giữ chức vụ ..."); none when the nearest is unannounced."""
+    before = [p for p in sorted(names) if p < q]
+    if not before:
+        return []
+    p = before[-1]
+    return [p] if names[p].short or names[p].cued else []
 
 
 def _subjects_before(

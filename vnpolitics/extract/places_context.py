@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from vnpolitics.extract.admin_places import admin_place_phrases
 from vnpolitics.extract.bodies import PLACE_TYPE_WORDS, BodySpan
 from vnpolitics.extract.gazetteer import phrase_key, provinces
+from vnpolitics.extract.textnorm import canonical_text
 
 # generic ending -> the level of place it needs
 LEVEL_OF_ENDING = {
@@ -24,7 +26,8 @@ LEVEL_OF_ENDING = {
     "huyện": "rural_district",
 }
 _PLACE_RE = re.compile(
-    r"\b(Thành ủy|thành phố|Thành phố|Tỉnh ủy|tỉnh|Tỉnh|Quận ủy|quận|Huyện ủy|huyện)((?:\s+\w+){1,5})"
+    r"\b(Thành ủy|thành phố|Thành phố|Tỉnh ủy|tỉnh|Tỉnh|Quận ủy|quận|Huyện ủy|huyện)"
+    r"((?:\s+(?:\w+|[-–])){1,6})"  # the place's words, "-" of "Bà Rịa - Vũng Tàu" among them
 )
 
 
@@ -37,19 +40,26 @@ def _place_after(words: str) -> str:
         if [w.lower() for w in rest[: len(type_word.split())]] == type_word.split():
             rest = rest[len(type_word.split()) :]
             break
-    for w in rest:
+    for k, w in enumerate(rest):
+        if w in ("-", "–") and k + 1 < len(rest) and rest[k + 1][:1].isupper():
+            out.append("-")  # "Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu"
+            continue
         if not w[:1].isupper():
             break
         out.append(w)
     return " ".join(out)
 
 
-def places_by_level(canonical_names: list[str]) -> dict[str, str]:
-    """The dominant place per level among specific names ("Thành ủy Hà Nội" -> city: Hà Nội)."""
+def places_by_level(canonical_names: list[str], known_only: bool = False) -> dict[str, str]:
+    """The dominant place per level among specific names ("Thành ủy Hà Nội" -> city: Hà Nội).
+    ``known_only`` reads, in running text, only the longest opening of the capitalised words that is
+    a unit's name ("tỉnh Đỗ Xuân Tuyên" in "Chủ tịch HĐND tỉnh Đỗ Xuân Tuyên" names no province)."""
     counts: dict[str, Counter[str]] = {}
     for name in canonical_names:
         for m in _PLACE_RE.finditer(name):
             place = _place_after(m.group(2))
+            if known_only:
+                place = _known_opening(place)
             if place:
                 counts.setdefault(LEVEL_OF_ENDING[m.group(1).lower()], Counter())[place] += 1
     chosen = {}
@@ -58,6 +68,23 @@ def places_by_level(canonical_names: list[str]) -> dict[str, str]:
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             chosen[level] = ranked[0][0]
     return chosen
+
+
+def _known_opening(words: str) -> str:
+    """The longest opening of ``words`` that is a Vietnamese unit's name (vietnam-provinces), or ""."""
+    parts = words.split()
+    known = admin_place_phrases().phrases
+    return next(
+        (" ".join(parts[:n]) for n in range(len(parts), 0, -1) if phrase_key(" ".join(parts[:n])) in known),
+        "",
+    )
+
+
+def sentence_places(text: str, places: dict[str, str]) -> dict[str, str]:
+    """The places that complete a sentence's generic bodies: the one it names itself at a level,
+    else the article's. In a story on two districts, "Trưởng phòng Tài nguyên Môi trường huyện" in
+    the sentence on district B is B's, though the article names district A more often."""
+    return places | places_by_level([canonical_text(text)], known_only=True)
 
 
 def complete(name: str, places: dict[str, str], typed: bool = True) -> str:
@@ -88,10 +115,27 @@ def _ends_in_unit(name: str) -> bool:
 
 def specific_name(name: str, body: BodySpan, places: dict[str, str]) -> str | None:
     """A body's canonical ``name`` completed with the article's place; None when it stays generic
-    ("Thành ủy" in an article that fixes no city names no one body)."""
+    ("Ban Tổ chức" in an article that fixes no committee names no one body). A kind that names the
+    one body of its place ("Tỉnh ủy", "Sở Kế hoạch và Đầu tư", body_kinds.tsv "of_place") is kept
+    bare when the article fixes no place: it is the province's committee or department whichever
+    the province is."""
     completed = complete(name, places) if body.placed else name
+    if completed == name and body.bare and body.level:
+        completed = _with_level_place(name, body.level, places)
     if not body.placed and completed == name and _ends_in_unit(name):
         return None  # "Đảng bộ thành phố": a level, no unit named
-    if body.bare and not body.unique and completed == name:
+    if body.bare and not body.unique and not body.of_place and completed == name:
         return None
     return completed
+
+
+def _with_level_place(name: str, level: str, places: dict[str, str]) -> str:
+    """ "Sở Kế hoạch và Đầu tư" + the article's province: "... tỉnh Lạng Sơn" ("... thành phố Hà
+    Nội" in a city under the centre); the name alone when the article fixes neither, or both."""
+    found = [(lv, places[lv]) for lv in (level, "city") if lv in places]
+    typed = [
+        f"{PLACE_TYPE_WORDS[province.type]} {place}"
+        for lv, place in found
+        if (province := provinces().get(phrase_key(place))) and province.type == lv
+    ]
+    return f"{name} {typed[0]}" if len(typed) == 1 else name

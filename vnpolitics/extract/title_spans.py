@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from vnpolitics.extract.bodies import BodySpan, body_at
+from vnpolitics.extract.admin_places import admin_place_phrases
+from vnpolitics.extract.bodies import BodySpan, body_at, opens_longer_word
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
+    body_kinds,
     dropped_prefixes,
+    lowercase_body_phrases,
     personal_cue_phrases,
     predicate_phrases,
     title_heads,
@@ -34,6 +37,33 @@ class TitleSpan:
     body: BodySpan | None
     head_start: int  # the head's tokens ("Phó Bí thư"): what lies between start and head_start is
     head_end: int  # the prefix, what follows head_end the body or a field/place ("Ngoại giao")
+
+
+def title_text(tokens: list[Token], title: TitleSpan) -> str:
+    """The post as printed, with the body it shares when that body is printed after it ("Phó Chủ
+    tịch" of "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam" reads "Phó Chủ tịch UBTƯ MTTQ Việt Nam")."""
+    words = [t.text for t in tokens[title.start : title.end]]
+    if title.body is not None and title.body.start >= title.end:
+        words += [t.text for t in tokens[title.body.start : title.body.end]]
+    if title.body is not None and title.body.tail:
+        words += [t.text for t in tokens[title.body.tail[0] : title.body.tail[1]]]
+    return " ".join(words)
+
+
+def shares_body(tokens: list[Token], first: TitleSpan, second: TitleSpan) -> bool:
+    """Whether ``first``, printed bare before a dash or "kiêm" and ``second``, holds office in
+    ``second``'s body: a collegial office (title_heads.txt) before a post named by its own head
+    ("Tổng Thư ký UBTƯ ..."), not by its body's kind ("Trưởng Ban Kinh tế - Ngân sách HĐND" is a
+    commission's head, whose deputy chair is not the commission's)."""
+    head = title_heads()[tuple(t.key for t in tokens[first.head_start : first.head_end])]
+    other = title_heads()[tuple(t.key for t in tokens[second.head_start : second.head_end])]
+    return (
+        first.body is None
+        and first.end == first.head_end
+        and head.collegial
+        and second.body is not None
+        and not other.needs_body
+    )
 
 
 def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpan | None:
@@ -68,11 +98,20 @@ def _head_lengths(tokens: list[Token], k: int) -> list[int]:
 def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
     """The post read with the head tokens[k : k + n], if that head makes one."""
     head = title_heads()[tuple(t.key for t in tokens[k : k + n])]
-    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True)
+    body = None if head.is_rank else body_at(tokens, k + n, allow_lower=True, announced=head.needs_body)
     if body is None and head.needs_body:
         return None
     if body is not None and not body.unique:
         body = _run_to_name(tokens, body)
+    if (
+        body is not None
+        and body.bare
+        and not body.unique
+        and not tokens[body.start].is_cap
+        and starts_body_kind(tokens, body.start) == 1
+        and opens_longer_word(tokens, body.start)
+    ):
+        return None  # "Trưởng ban|công tác ...QHNguyễn": a glued word read as a kind names nothing
     end = body.end if body else k + n
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
@@ -100,6 +139,13 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
             continue
         if name_length_at(tokens, j):
             return replace(body, end=j, bare=False) if j > body.end else body
+        parent = _closing_parent(tokens, j)
+        if parent and tagged:
+            return replace(body, end=j + parent, bare=False)  # "ban công tác đại biểu Quốc hội"
+        place = _unit_and_place(tokens, j)
+        if place:
+            j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
+            continue
         if t.text in APPOSITIVE_ENDS:
             if (
                 j + 1 < len(tokens)
@@ -110,6 +156,10 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
                 j += 1  # "Tài chính, Ngân hàng, ..." when a name follows after all
                 continue
             return replace(body, end=j, bare=False) if tagged and j > body.end else body
+        words = lowercase_body_phrases().longest_at(tokens, j) if not t.is_cap else 0
+        if words:
+            j += words  # "ban công tác đại biểu": a body's own lower-case words, though a post's shape
+            continue
         if t.key == "và" and j + 1 < len(tokens) and not _opens_other(tokens, j + 1):
             j += 1
             continue
@@ -121,6 +171,27 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
 
 
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
+
+
+def _closing_parent(tokens: list[Token], j: int) -> int:
+    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ") starting at j and
+    closing the appositive (a name, a mark or the end follows), 0 otherwise: the parent of the
+    lower-case body before it."""
+    n = starts_body_kind(tokens, j) if tokens[j].is_cap or tokens[j].abbr else 0
+    if not n or not body_kinds()[tuple(t.key for t in tokens[j : j + n])].unique:
+        return 0
+    end = j + n
+    closes = end == len(tokens) or tokens[end].text in APPOSITIVE_ENDS or name_length_at(tokens, end)
+    return n if closes else 0
+
+
+def _unit_and_place(tokens: list[Token], j: int) -> int:
+    """Tokens of a one-word unit and the Vietnamese unit's name after it ("huyện Đại Lộc",
+    vietnam-provinces), 0 when none starts at j."""
+    if (tokens[j].key,) not in ADMIN_UNITS or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+        return 0
+    n = admin_place_phrases().longest_at(tokens, j + 1)
+    return 1 + n if n else 0
 
 
 def _opens_other(tokens: list[Token], j: int) -> bool:
@@ -165,7 +236,7 @@ def _unit_place(tokens: list[Token], j: int) -> int:
 
 def _field_end(tokens: list[Token], j: int) -> int:
     """ "Bộ trưởng Lao động - Thương binh và Xã hội": capitalised words up to a name or a place."""
-    end = j
+    start = end = j
     while j < len(tokens) and not name_length_at(tokens, j) and not starts_place(tokens, j):
         t = tokens[j]
         if t.is_cap:
@@ -174,6 +245,23 @@ def _field_end(tokens: list[Token], j: int) -> int:
                 j = end = j + 1
         elif t.key in ("và", "-", ",") and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
+        elif end > start and _lower_before_place(tokens, j):
+            j = end = j + _lower_before_place(tokens, j)
         else:
             break
     return end
+
+
+FIELD_LOWER_MAX = 3  # lower-case words that end a field before its country
+
+
+def _lower_before_place(tokens: list[Token], j: int) -> int:
+    """Lower-case words that are no verb, ending a field right before a place: "Bộ trưởng Ngoại giao
+    và Kinh tế đối ngoại Hungary"; 0 when no place follows them."""
+    k = j
+    while k < len(tokens) and k - j < FIELD_LOWER_MAX:
+        t = tokens[k]
+        if t.is_cap or t.kind != "word" or t.pos.startswith("V") or predicate_phrases().longest_at(tokens, k):
+            break
+        k += 1
+    return k - j if k > j and k < len(tokens) and starts_place(tokens, k) else 0
