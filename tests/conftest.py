@@ -66,3 +66,15 @@ def sample_warehouse(tmp_path_factory) -> Path:
     result = build_warehouse(copy_raw(root / "raw"), warehouse)
     assert result.success, "the sample build failed"
     return warehouse
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory, sample_warehouse):
+    """The samples alone: a copy of the session's sample build, the warehouse the reliability
+    runs start from (and must leave as it was when they die), per test module."""
+    from dagster_support import copy_build, copy_raw
+
+    root = tmp_path_factory.mktemp("reliability")
+    raw = copy_raw(root / "raw")
+    warehouse = copy_build(sample_warehouse, root / "warehouse")
+    return root, raw, warehouse
