@@ -6,6 +6,7 @@ Python (seconds). ``make test-fast`` runs the second kind, ``make test`` both.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -54,14 +55,32 @@ def raw_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample_warehouse(tmp_path_factory) -> Path:
+def sample_warehouse(tmp_path_factory, worker_id: str) -> Path:
     """A warehouse built once from the samples through the whole asset graph, shared read-only.
 
     Tests that only read marts (queries, exports, the report) use it instead of building their own.
+    Under pytest-xdist the workers share one build: the first to ask builds it under a file lock
+    in their common temporary folder, the others wait and read it (a build is a minute of both
+    cores; each worker building its own made the suite CPU-bound).
     """
+    if worker_id == "master":
+        return _build_samples(tmp_path_factory.mktemp("sample_warehouse"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / "sample_warehouse"
+    done = shared / "built"
+    with FileLock(str(shared) + ".lock"):
+        if not done.exists():
+            if shared.exists():
+                shutil.rmtree(shared)  # a build that failed half-way for an earlier worker
+            warehouse = _build_samples(shared)
+            done.write_text(str(warehouse), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
+def _build_samples(root: Path) -> Path:
     from dagster_support import build_warehouse, copy_raw
 
-    root = tmp_path_factory.mktemp("sample_warehouse")
     warehouse = root / "warehouse" / "warehouse.duckdb"
     result = build_warehouse(copy_raw(root / "raw"), warehouse)
     assert result.success, "the sample build failed"
