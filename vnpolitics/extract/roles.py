@@ -345,8 +345,10 @@ class _Sentence:
         """The gap is only whom the person speaks for: "A, Chỉ huy trưởng ..., đại diện hai đoàn
         đại biểu báo cáo": the verb after it is still the person's."""
         keys = tuple(self.keys[k] for k in gap[:2])
-        return keys in REPRESENTING and len(gap) <= 2 + MAX_REPRESENTED and not any(
-            self.keys[k] in CLAUSE_ENDS or k in self.starts for k in gap
+        return (
+            keys in REPRESENTING
+            and len(gap) <= 2 + MAX_REPRESENTED
+            and not any(self.keys[k] in CLAUSE_ENDS or k in self.starts for k in gap)
         )
 
     def _without_parentheses(self, start: int, end: int) -> list[int]:
