@@ -53,7 +53,7 @@ def _place_after(words: str) -> str:
 def places_by_level(canonical_names: list[str], known_only: bool = False) -> dict[str, str]:
     """The dominant place per level among specific names ("Thành ủy Hà Nội" -> city: Hà Nội).
     ``known_only`` reads, in running text, only the longest opening of the capitalised words that is
-    a unit's name ("tỉnh Đỗ Xuân Tuyên" in "Chủ tịch HĐND tỉnh Đỗ Xuân Tuyên" names no province)."""
+    a unit's name ("tỉnh Lê Văn An" in "Chủ tịch HĐND tỉnh Lê Văn An" names no province)."""
     counts: dict[str, Counter[str]] = {}
     for name in canonical_names:
         for m in _PLACE_RE.finditer(name):

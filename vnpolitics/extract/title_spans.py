@@ -126,8 +126,8 @@ RUN_TO_NAME_MAX = 10  # tokens a body's name may run on in lower case before the
 def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     """A post's body runs to the name the post announces, or to the mark that closes the
     appositive, over lower-case words that are no verb: the National Assembly's committees and a
-    ministry's departments are printed so ("Chủ nhiệm UB các vấn đề xã hội Trương Thị Mai", "Chủ
-    nhiệm UB Tài chính, Ngân hàng, Ngân sách Phùng Quốc Hiển", "Vụ trưởng Vụ Chính sách đối ngoại -
+    ministry's departments are printed so ("Chủ nhiệm UB các vấn đề xã hội Trần Thị An", "Chủ
+    nhiệm UB Tài chính, Ngân hàng, Ngân sách Lê Văn Bình", "Vụ trưởng Vụ Chính sách đối ngoại -
     Bộ Ngoại giao"). No verb (by the predicate list or pyvi's tag), cue, post or other body may come
     between; before a mark every word must be one pyvi tagged as no verb."""
     j = body.end
