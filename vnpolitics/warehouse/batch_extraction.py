@@ -91,18 +91,14 @@ def _extract(file: LoadedFile) -> ArticleExtraction:
 
 
 def file_year(file: LoadedFile) -> int | None:
-    """The year the raw file was last written (local time), None when it has no path on disk.
+    """The year the raw file was last written, as the scan read it (Vietnamese time); None for
+    a file the scan did not stat.
 
     A crawler writes an article the day it is published, so this dates a meeting whose article
-    prints no year at all better than nothing does. Read once per article: the cache keeps the
-    extraction under the article's key, so a later copy of the same text keeps the first year.
+    prints no year at all better than nothing does. The cache keeps the extraction under the
+    article's key, so a later copy of the same text keeps the first year.
     """
-    if file.path is None:
-        return None
-    try:
-        return datetime.fromtimestamp(file.path.stat().st_mtime).year
-    except OSError:
-        return None
+    return file.written_at.year if file.written_at else None
 
 
 def _with_text(file: LoadedFile) -> LoadedFile:

@@ -76,7 +76,8 @@ class LoadedFile:
     """A file to extract. Without ``decoded`` (a scan that keeps no text) it is re-read from ``path``.
 
     ``published_at`` (a record's or sidecar's) and ``path_date`` are the publication dates known
-    from outside the text, for the meeting-year inference (``extract_article``).
+    from outside the text, for the meeting-year inference (``extract_article``); ``written_at``,
+    the file's modification time the scan read (Vietnamese time), is its year of last resort.
     """
 
     source_file: str
@@ -86,6 +87,7 @@ class LoadedFile:
     path: Path | None = None
     published_at: datetime | None = None
     path_date: date | None = None
+    written_at: datetime | None = None
 
 
 def article_key_for(content_hash: str) -> str:
@@ -534,6 +536,7 @@ class _Scanner:
                 entry.path,
                 meta.published_at,
                 meta.path_date,
+                seen,
             )
         )
 
