@@ -113,7 +113,9 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _html(article: str, charset: str = "utf-8") -> str:
+def html_page(article: str, charset: str = "utf-8") -> str:
+    """A saved page holding ``article``: its first line as the headline, the rest as paragraphs,
+    with the script, style and menu a real page carries."""
     title, *paragraphs = [p for p in article.split("\n") if p.strip()]
     body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
     return (
@@ -172,10 +174,10 @@ def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
     )
 
     # Web pages saved as they were downloaded.
-    put("html/page.html", _html(invented_article(2)).encode(), Expected("loaded", flag="html"))
+    put("html/page.html", html_page(invented_article(2)).encode(), Expected("loaded", flag="html"))
     put(
         "html/saved page.txt",
-        to_cp1258(_html(invented_article(3), "windows-1258")),
+        to_cp1258(html_page(invented_article(3), "windows-1258")),
         Expected("loaded", flag="html"),
     )
 
@@ -248,7 +250,7 @@ def write_bad_inputs(raw: Path, outside: Path) -> dict[str, Expected]:
         mtime=0,
     )
     put("crawl/cut.jsonl.gz", stream[: len(stream) * 3 // 4], Expected("loaded", flag="truncated"))
-    put("crawl/page.html", _html(invented_article(36)).encode(), Expected("loaded", flag="html"))
+    put("crawl/page.html", html_page(invented_article(36)).encode(), Expected("loaded", flag="html"))
     put(
         "crawl/page.html.json",
         b'{"url": "https://bao.vn/page", "published_at": "2024-04-09T08:30:00+07:00"}',

@@ -60,14 +60,3 @@ def write(path: Path, data: bytes | str) -> Path:
 
 def gz(data: bytes) -> bytes:
     return gzip.compress(data, mtime=0)
-
-
-def html_page(text: str) -> str:
-    """A saved page holding ``text``: its first line as the headline, the rest as paragraphs."""
-    title, *paragraphs = [p for p in text.split("\n") if p.strip()]
-    body = "".join(f"<p>{p}</p>\n" for p in paragraphs)
-    return (
-        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>\n'
-        '<body><nav><a href="/">Trang chủ</a></nav>'
-        f"<article><h1>{title}</h1>\n{body}</article></body></html>\n"
-    )

@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from bad_inputs import invented_article, person_of
-from crawler_inputs import REPLACEMENT, gz, html_page, jsonl, record, story, write
+from bad_inputs import html_page, invented_article, person_of
+from crawler_inputs import REPLACEMENT, gz, jsonl, record, story, write
 
 from vnpolitics.extract.article import extract_article
 from vnpolitics.warehouse.crawler_records import field_names, parse_timestamp, path_date

@@ -78,9 +78,9 @@ def test_a_5mb_page_of_unclosed_tags_decodes_in_seconds_not_days() -> None:
 
 
 def _ordinary_pages() -> list[str]:
-    from bad_inputs import _html
+    from bad_inputs import html_page
 
-    pages = [_html(invented_article(i)) for i in range(8)]
+    pages = [html_page(invented_article(i)) for i in range(8)]
     pages.append(
         "<!DOCTYPE html><html><head><title>T</title><meta charset='utf-8'></head><body>"
         "<header><p>Báo</p></header><div class='a'>Một <b>hai</b>\n  ba &amp; bốn&nbsp;năm</div>"
