@@ -269,6 +269,10 @@ def test_a_second_family_name_is_cut_only_inside_a_capitalised_run() -> None:
         "Đoàn đại biểu Tổng Công đoàn Mông Cổ do Chủ tịch Tổng Công đoàn dẫn đầu.",
         "Vụ trưởng Vụ Chính sách đối ngoại thông tin chuyên đề.",
         "Mối quan ngại lớn đối với Lầu Năm Góc và Bộ Chỉ huy Thái Bình Dương Mỹ.",
+        "Buổi gặp mặt diễn ra tại hội trường khách sạn Thống Nhất (45 Lý Tự Trọng, quận Hải Châu).",
+        "Trụ sở công ty đặt tại số 12 Hoàng Văn Thụ, phường Quang Trung.",
+        "Gia đình đã nhờ VP Luật sư Minh Đức Thành nhận lời bào chữa.",
+        "Ông từng làm việc tại Ban quản lý Khu kinh tế mở Nam Phú Yên, rồi về huyện.",
     ],
 )
 def test_eponyms_addresses_and_body_fragments_are_not_people(sentence: str) -> None:
@@ -330,3 +334,29 @@ def test_a_hidden_name_is_not_completed() -> None:
 def test_what_announces_a_name_and_what_does_not(sentence: str, expected: list[str]) -> None:
     # names of two syllables or more ("ông Trump", "ông H." are short references)
     assert [n for n in people_of(sentence) if " " in n] == expected
+
+
+def test_names_an_article_prints_as_streets_are_streets_in_its_lists_too() -> None:
+    """After "Phố X" the list goes on with streets; "đoạn từ A đến B" names two more."""
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Mở rộng không gian đi bộ quanh hồ\n\n"
+        "Không gian đi bộ gồm: Phố Trần Quang Khải, Hàng Vôi, Lý Đạo Thành (đoạn từ Hàng Vôi đến "
+        "Tôn Thất Thiệp), Ngô Văn Sở (Trần Quang Khải đến Lê Văn Hưu).\n"
+        "Xe buýt đi vòng qua đường Lý Đạo Thành và phố Ngô Văn Sở.\n"
+        "Phó Chủ tịch UBND quận Lương Văn Tín cho biết sẽ bố trí bãi đỗ xe.\n"
+    )
+    names = {p.full_name for p in extract_article(text).people}
+    assert names == {"Lương Văn Tín"}
+
+
+def test_a_name_announced_anywhere_stays_a_person_where_a_street_bears_it() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Khánh thành tượng đài\n\n"
+        "Tượng đài đặt ở đầu đường Nguyễn Hữu Cầu.\n"
+        "Ông Nguyễn Hữu Cầu là người chỉ huy cuộc khởi nghĩa, Nguyễn Hữu Cầu được nhân dân ghi nhớ.\n"
+    )
+    assert {p.full_name for p in extract_article(text).people} == {"Nguyễn Hữu Cầu"}

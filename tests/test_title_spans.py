@@ -329,3 +329,66 @@ def test_a_commission_post_takes_the_parent_printed_after_a_comma_that_closes_th
         "Hội LHPN tỉnh Nghệ An."
     )
     assert "Trưởng Ban Công tác Phụ nữ Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" in got["Hoàng Thị Thu Hiền"]
+
+
+def test_a_post_in_lower_case_before_a_body_and_a_name() -> None:
+    got = people_of("Tại phiên họp ngày 4-4, chủ tịch UBND TP Cần Thơ Lâm Văn Hòa cảnh báo nguy cơ sạt lở.")
+    assert got == {"Lâm Văn Hòa": ["chủ tịch Ủy ban nhân dân thành phố Cần Thơ"]}
+
+
+def test_a_field_ends_in_lower_case_nouns_before_the_name() -> None:
+    got = people_of(
+        "Bộ trưởng Nông nghiệp và Phát triển nông thôn Hà Minh Tuệ và Bộ trưởng Văn hóa, thể thao "
+        "và du lịch Đỗ Quang Lâm dự lễ."
+    )
+    assert got == {
+        "Hà Minh Tuệ": ["Bộ trưởng Nông nghiệp và Phát triển nông thôn"],
+        "Đỗ Quang Lâm": ["Bộ trưởng Văn hóa, thể thao và du lịch"],
+    }
+
+
+def test_a_foreign_name_ends_a_field_and_takes_the_post_before_it() -> None:
+    got = people_of(
+        "Dự họp có Ngoại trưởng Mark Dellow, Bộ trưởng Quốc phòng Owen Tarrant và nhiều quan chức."
+    )
+    assert got == {"Mark Dellow": ["Ngoại trưởng"], "Owen Tarrant": ["Bộ trưởng Quốc phòng"]}
+
+
+def test_a_foreign_name_after_a_body_is_no_part_of_the_body() -> None:
+    got = people_of("Người phát ngôn Bộ Ngoại giao Nga Irina Volkova cho biết như vậy.")
+    assert got == {"Irina Volkova": ["Người phát ngôn Bộ Ngoại giao Nga"]}
+
+
+def test_a_committee_field_goes_on_in_lower_case_to_its_parent_and_the_name() -> None:
+    got = people_of("Chủ nhiệm Ủy ban Kinh tế - ngân sách của Quốc hội Phan Đức Lâm phát biểu.")
+    assert got == {"Phan Đức Lâm": ["Chủ nhiệm Ủy ban Kinh tế - ngân sách của Quốc hội"]}
+
+
+def test_a_company_named_by_its_trade_and_place_before_a_comma_and_ong() -> None:
+    got = people_of("Chủ tịch Hội đồng quản trị Tổng công ty xây dựng Hải Phòng, ông Bùi Văn Khải cho biết.")
+    assert got == {"Bùi Văn Khải": ["Chủ tịch Hội đồng quản trị Tổng công ty xây dựng Hải Phòng"]}
+
+
+def test_a_photo_position_in_brackets_stands_between_a_name_and_its_post() -> None:
+    got = people_of("Ông Trịnh Văn Lộc (thứ hai từ trái sang), Thứ trưởng Bộ Tài chính, thăm nhà máy.")
+    assert got == {"Trịnh Văn Lộc": ["Thứ trưởng Bộ Tài chính"]}
+
+
+def test_a_post_named_as_the_object_of_chuc_vu_is_the_post_of_the_person_after_cua() -> None:
+    got = people_of("Quốc hội miễn nhiệm chức vụ Tổng Kiểm toán Nhà nước của ông Đoàn Văn Tư.")
+    assert got == {"Đoàn Văn Tư": ["Tổng Kiểm toán Nhà nước"]}
+
+
+def test_a_post_elected_for_a_list_after_gom() -> None:
+    got = people_of("Ban Chấp hành bầu 3 Phó Chủ tịch gồm các bà Lê Thị Mai, Ngô Thị Hà, Vũ Thị Lụa.")
+    assert got == {name: ["Phó Chủ tịch"] for name in ("Lê Thị Mai", "Ngô Thị Hà", "Vũ Thị Lụa")}
+
+
+def test_a_post_said_of_a_relative_is_not_the_named_persons() -> None:
+    got = people_of("Công ty do bố chồng Trịnh Thu Hà làm chủ tịch vừa bị kết luận sai phạm.")
+    assert got == {"Trịnh Thu Hà": []}
+
+
+def test_a_post_before_a_one_word_foreign_name_is_that_persons_not_an_appositive() -> None:
+    got = people_of("Sau cuộc họp với Thủ tướng Pierre Lanvin, Tổng thống Duval đã phát biểu.")
+    assert got == {"Pierre Lanvin": ["Thủ tướng"]}

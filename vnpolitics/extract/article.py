@@ -7,6 +7,7 @@ from datetime import datetime
 from vnpolitics.extract.bodies import BodySpan, canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
+from vnpolitics.extract.eponyms import street_names
 from vnpolitics.extract.hierarchy import OrganizationTree, nested_parent
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
@@ -30,6 +31,7 @@ from vnpolitics.extract.title_spans import title_text
 from vnpolitics.extract.tokens import Token, attach_pyvi_words, tokenize
 
 LEAD_SENTENCES = 6  # where the main event's kind is printed
+UNCUED = 0.7  # the confidence of a name that no post, cue or list announces
 
 
 def _needs_parse(sentence: Sentence) -> bool:
@@ -116,7 +118,7 @@ def extract_article(
             if full_name is None:
                 continue
             start, end = tokens[found.item.start].start, tokens[found.item.end - 1].end
-            confidence = 0.8 if found.short else 1.0 if found.cued else 0.7
+            confidence = 0.8 if found.short else 1.0 if found.cued else UNCUED
             people.append(
                 PersonMention(full_name, clean.text[start:end], start, end, sentence.index, confidence)
             )
@@ -144,6 +146,10 @@ def extract_article(
                         parts.body_name,
                         parts.is_former,
                     )
+
+    unannounced = {p.full_name for p in people} - {p.full_name for p in people if p.confidence > UNCUED}
+    streets = street_names(clean.text, unannounced)
+    people = [p for p in people if p.full_name not in streets]
 
     best_published_at = published_at or metadata.published_at or fallback_published_at
     meetings = _meetings(clean.text, sentences, best_published_at, organizations, file_year)

@@ -160,8 +160,12 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if gloss > j:
             j = gloss
             continue
+        if _foreign_after_vietnamese(tokens, j, first):
+            break  # "Ủy ban quốc vụ Triều Tiên|Choe Ryong Hae": the person the body announces
         if t.is_cap and starts_body_kind(tokens, j) > 1:
-            j += starts_body_kind(tokens, j)  # "Huyện ủy" whole, however pyvi cut it
+            n = starts_body_kind(tokens, j)
+            kind = body_kinds()[tuple(t.key for t in tokens[j : j + n])].kind  # "HĐQT Tổng công ty ..."
+            j += n  # "Huyện ủy" whole, however pyvi cut it
             continue
         if t.is_upper or (t.is_cap and not _is_predicate(tokens, j)):
             j = _word_end(tokens, j)
@@ -182,9 +186,14 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if n:
             j += n
             continue
+        if _split_compound_end(tokens, j, first):
+            j += 1
+            continue
         if (
             kind in DESCRIPTIVE_KINDS
-            and j > first  # a company's own name has begun: "Tổng công ty Đầu tư phát triển ... UDIC"
+            # a company's own name has begun ("Tổng công ty Đầu tư phát triển ... UDIC"), or it is
+            # what the company does and where ("Tổng công ty vận tải Hà Nội")
+            and (j > first or _trade_then_place(tokens, j))
             and t.kind == "word"
             and not _ends_body(tokens, j)
             and _cap_ahead(tokens, j)
@@ -196,6 +205,63 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
 
 
 FIELD_DASHES = frozenset({"-", "–"})
+TRADE_WORDS_MAX = 4  # lower-case words of a company's trade before its place
+TRADE_TAGS = ("N", "V", "A")  # pyvi's tags of a trade's words: no numeral ("hai nước"), no preposition
+
+
+def _foreign_after_vietnamese(tokens: list[Token], j: int, first: int) -> bool:
+    """Two capitalised words or more, the first foreign (no acronym, no place), after Vietnamese
+    words of a body's name: a foreign person's name the body announces ("Bộ Ngoại giao Nga|Maria
+    Zakharova"), not more of the body's (a foreign firm's one word: "Tập đoàn Địa ốc Alibaba"; a
+    place after a unit: "tỉnh Phongsaly")."""
+    t = tokens[j]
+    return (
+        j > first
+        and j + 1 < len(tokens)
+        and t.is_cap
+        and not t.is_upper
+        and tokens[j + 1].is_cap
+        and not tokens[j + 1].is_upper
+        and not is_vietnamese_syllable(t.text)
+        and is_vietnamese_syllable(tokens[j - 1].text)
+        and (tokens[j - 1].key,) not in UNIT_WORDS
+        and not starts_place(tokens, j)
+    )
+
+
+def _trade_then_place(tokens: list[Token], j: int) -> bool:
+    """Whether lower-case nouns, verbs or adjectives, none of the predicate list, run from j to a
+    place: a company named by its trade and its place ("vận tải|Hà Nội")."""
+    k = j
+    while k < len(tokens) and k - j < TRADE_WORDS_MAX:
+        t = tokens[k]
+        if t.is_cap or t.is_upper:
+            return k > j and bool(starts_place(tokens, k))
+        if t.kind != "word" or not t.pos.startswith(TRADE_TAGS) or _ends_body(tokens, k):
+            return False
+        k += 1
+    return False
+
+
+NAME_CLOSERS = frozenset({",", ")", ";", "-", "–"})
+
+
+def _split_compound_end(tokens: list[Token], j: int, first: int) -> bool:
+    """A lower-case noun closing a name right after its capitalised word, where pyvi split one
+    compound in two ("Phòng Thoát|nước,"): no unit word, no verb, and a mark after it."""
+    t = tokens[j]
+    return (
+        j > first
+        and t.kind == "word"
+        and t.pos == "N"
+        and not t.is_cap
+        and tokens[j - 1].is_cap
+        and tokens[j - 1].word_id != t.word_id
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text in NAME_CLOSERS
+        and (t.key,) not in UNIT_WORDS
+        and not _ends_body(tokens, j)
+    )
 
 
 def with_shared_parent(tokens: list[Token], body: BodySpan, other: BodySpan) -> BodySpan | None:

@@ -327,6 +327,12 @@ def personal_cue_phrases() -> PhraseSet:
 
 
 @cache
+def kin_cue_phrases() -> PhraseSet:
+    """Kinship words ("vợ", "bố chồng"): "bố chồng A làm chủ tịch" says the post of A's kin."""
+    return PhraseSet(_key(phrase) for phrase, kind in _person_cue_rows() if kind == "kin")
+
+
+@cache
 def address_cue_phrases() -> PhraseSet:
     """Forms of address ("ông", "bà", "đồng chí", "anh"): what may stand between a name and a post
     printed before it ("Bí thư Tỉnh ủy Hà Giang, ông A")."""

@@ -108,6 +108,14 @@ NOT_PERSON_BEFORE = frozenset(
         "đèo",
         "đảo",
         "khu",
+        "khu kinh tế",
+        "khu kinh tế mở",
+        "khu công nghiệp",
+        "khu đô thị",
+        "văn phòng luật sư",
+        "vp luật sư",
+        "công ty luật",
+        "hãng luật",
         "cảng",
         "trú",
         "ngụ",
@@ -296,6 +304,8 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         return 0  # "Đường Lê Văn Lương" opening a sentence: a street
     if _inside_eponym(tokens, k):
         return 0  # "đường Phạm Văn Đồng": no name starts at "Văn" either
+    if _after_house_number(tokens, k):
+        return 0  # "(98 Tô Ngọc Vân, quận Tây Hồ)": a street in an address
     if in_place_slot(tokens, k) or inside_place(tokens, k):
         return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Văn Tám", "Thái Bình [Dương]"
     if (
@@ -327,6 +337,17 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
     ):
         return 0  # "Tây Hồ Nguyễn Văn Lâm": the place ends at "Hồ", the name starts after it
     return length
+
+
+# What opens an address before its house number: "(98 Tô Ngọc Vân", "tại số 2 Hoàng Văn Thụ".
+ADDRESS_OPENERS = frozenset({"(", ",", ":", "số", "tại", "ở"})
+
+
+def _after_house_number(tokens: list[Token], k: int) -> bool:
+    """Whether token k follows a house number that opens an address."""
+    if k == 0 or tokens[k - 1].kind != "num":
+        return False
+    return k == 1 or tokens[k - 2].key in ADDRESS_OPENERS
 
 
 def _inside_eponym(tokens: list[Token], k: int) -> bool:

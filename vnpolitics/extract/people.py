@@ -17,6 +17,7 @@ from vnpolitics.extract.gazetteer import (
     PhraseSet,
     address_cue_phrases,
     country_short_forms,
+    kin_cue_phrases,
     not_person_cue_phrases,
     person_cue_phrases,
     personal_cue_phrases,
@@ -25,6 +26,7 @@ from vnpolitics.extract.gazetteer import (
     predicate_phrases,
     sentence_post_verb_phrases,
     surname_rank,
+    title_prefixes,
 )
 from vnpolitics.extract.names import (
     cued_name_length_at,
@@ -83,7 +85,9 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("P", i, i + 1))
             i += 1
             continue
-        title = title_at(tokens, i, allow_lower=_appositive_position(tokens, items))
+        title = title_at(tokens, i, allow_lower=_appositive_position(tokens, items)) or _lower_post_at(
+            tokens, i
+        )
         if title:
             items.append(Item("T", i, title.end, title=title))
             i = title.end
@@ -116,6 +120,20 @@ def chunk(tokens: list[Token]) -> list[Item]:
         items.append(Item("X", i, i + 1))
         i += 1
     return items
+
+
+def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
+    """A post printed in lower case anywhere, when its body is capitalised and a name follows it
+    at once: "chủ tịch UBND TP Đà Nẵng Nguyễn Văn A cảnh báo"."""
+    t = tokens[i]
+    head = i + 1 if t.key in title_prefixes() and i + 1 < len(tokens) else i  # "nguyên bí thư"
+    if t.is_cap or t.kind != "word" or not starts_title_head(tokens, head):
+        return None
+    title = title_at(tokens, i, allow_lower=True)
+    if title is None or title.body is None or title.end >= len(tokens):
+        return None
+    first = tokens[title.body.start]
+    return title if (first.is_cap or first.abbr) and name_length_at(tokens, title.end) else None
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
@@ -345,20 +363,20 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
 CLAUSE_CHAIN_BREAKS = frozenset({",", "-", "–", "—", "("})
 
 
+def _cue_before(tokens: list[Token], start: int, cues: PhraseSet) -> int | None:
+    """Where a cue of ``cues`` starts when it ends right before token ``start`` (None if none does)."""
+    return next(
+        (j for j in range(max(0, start - 3), start) if cues.longest_at(tokens, j) == start - j),
+        None,
+    )
+
+
 def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Posts printed before a comma and a form of address that opens name p: "Bí thư Tỉnh ủy Hà
     Giang, ông A; Bí thư T.Ư Đoàn, anh B tới dự". The posts must open their clause: after a
     comma or a name they are the appositives of someone named before ("C, Bí thư, ông B"), after
     "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
-    start = items[p].start
-    cue = next(
-        (
-            j
-            for j in range(max(0, start - 3), start)
-            if address_cue_phrases().longest_at(tokens, j) == start - j
-        ),
-        None,
-    )
+    cue = _cue_before(tokens, items[p].start, address_cue_phrases())
     c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
     if c is None or c < 2 or _text(tokens, items[c - 1]) != "," or items[c - 2].kind != "T":
         return []
@@ -378,7 +396,7 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Indices of appositive posts after name p ("A, Ủy viên Bộ Chính trị, Bí thư ..."; a post in
     lower case may follow the name with no mark between: "Đồng chí A phó bí thư Tỉnh ủy, ...")."""
     out = []
-    q = p + 1
+    q = _past_aside(tokens, items, p + 1)
     if q < len(items) and items[q].kind == "T" and not tokens[items[q].start].is_cap:
         out.append(q)
         q += 1
@@ -390,11 +408,45 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
             q = past  # "bà A, đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y, nguyên Phó Bí thư ..."
             continue
         nxt = items[q + 2] if q + 2 < len(items) else None
-        if nxt is not None and nxt.kind == "N":
+        if nxt is not None and (nxt.kind == "N" or _one_word_name(tokens, items[q + 1], nxt)):
             break  # the post stands before the next name and is that name's
         out.append(q + 1)
         q += 2
     return out
+
+
+def _one_word_name(tokens: list[Token], post: Item, nxt: Item) -> bool:
+    """A capitalised foreign word right after a capitalised post, no place and followed by a
+    word: a name of one word, the post's holder ("B, Tổng thống Macron đã ...")."""
+    t = tokens[nxt.start]
+    return (
+        tokens[post.start].is_cap  # "A - phó chủ tịch Urbaser, công ty ...": a firm's name
+        and nxt.end < len(tokens)
+        and tokens[nxt.end].kind == "word"  # "Tổng thống Macron đã ..."
+        and nxt.kind == "X"
+        and nxt.start == post.end
+        and nxt.end == nxt.start + 1
+        and t.is_cap
+        and not t.is_upper
+        and not is_vietnamese_syllable(t.text)
+        and not starts_place(tokens, nxt.start)
+    )
+
+
+ASIDE_MAX = 10  # items of a bracketed aside between a name and its posts
+
+
+def _past_aside(tokens: list[Token], items: list[Item], q: int) -> int:
+    """The item after a bracketed aside in lower case that opens at q, such as a photo caption's
+    "(thứ hai từ phải sang)" between a name and its posts; q when none opens there."""
+    if q >= len(items) or _text(tokens, items[q]) != "(":
+        return q
+    for r in range(q + 1, min(len(items), q + ASIDE_MAX)):
+        if _text(tokens, items[r]) == ")":
+            return r + 1 if r > q + 1 else q
+        if items[r].kind != "X" or tokens[items[r].start].is_cap:
+            return q
+    return q
 
 
 DESCRIPTION_MAX = 30  # tokens of a descriptive appositive between a name and its posts
@@ -508,6 +560,11 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
 
 
 def _share_list_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:
+    for q, item in enumerate(items):
+        if item.kind == "T" and q + 2 < len(items) and _text(tokens, items[q + 1]) in LIST_OPENERS:
+            opener = q + 2 if _text(tokens, items[q + 2]) != "có" else q + 3  # "gồm có"
+            if opener < len(items) and _text(tokens, items[opener]) == "các":
+                _give_listed(tokens, items, names, opener, item.title)
     for p in sorted(names):
         first = names[p]
         if not (p > 0 and items[p - 1].kind == "T" and _plural_before(tokens, items[p - 1])):
@@ -539,6 +596,9 @@ def _distribute_colon_titles(
 
 VERB_GAP_MAX = 8  # lower-case words between a person's appositives and a verb that gives a post
 SUBJECT_CUES = frozenset({"ông", "bà", "đồng chí", "anh", "chị"})
+LIST_CUES = SUBJECT_CUES | {"các"}
+# "bầu 4 Phó Chủ tịch gồm các bà A, B, C": the post of each name the list gives.
+LIST_OPENERS = frozenset({"gồm", "là", ":"})
 OBJECT_GAP_MAX = 12  # tokens between a post named as an object and "đối với"
 
 
@@ -593,6 +653,8 @@ def _subjects_before(
             r -= 2  # back over the appositive chain to the name
         if r < 0 or r not in names or items[r].kind != "N":
             break
+        if _cue_before(tokens, items[r].start, kin_cue_phrases()):
+            break  # "bố chồng A làm chủ tịch": the post is A's kin's
         out.append(r)
         r -= 1
         while r >= 0 and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
@@ -610,6 +672,9 @@ def _give_object_titles(tokens: list[Token], items: list[Item], names: dict[int,
     for q, item in enumerate(items):
         if item.kind != "T" or not preceded_by(tokens, item.start, objects):
             continue
+        if q + 1 < len(items) and _text(tokens, items[q + 1]) in ("của", "với"):
+            _give_listed(tokens, items, names, q + 2, item.title)  # "chức vụ X của ông A"
+            continue
         r = q + 1
         while (
             r < len(items)
@@ -623,16 +688,21 @@ def _give_object_titles(tokens: list[Token], items: list[Item], names: dict[int,
             )
         ):
             r += 1
-        if not (r + 1 < len(items) and _text(tokens, items[r]) == "đối"):
-            continue
-        r += 2
-        while r < len(items):
-            while r < len(items) and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
-                r += 1
-            if r not in names or items[r].kind != "N":
-                break
-            _add_title(names[r], item.title)
+        if r + 1 < len(items) and _text(tokens, items[r]) == "đối":
+            _give_listed(tokens, items, names, r + 2, item.title)
+
+
+def _give_listed(
+    tokens: list[Token], items: list[Item], names: dict[int, NameInSentence], r: int, title: TitleSpan | None
+) -> None:
+    """Give ``title`` to the names listed from item r on ("ông A và bà B", "các bà A, B, C")."""
+    while r < len(items):
+        while r < len(items) and items[r].kind == "X" and _text(tokens, items[r]) in LIST_CUES:
             r += 1
-            if not (r < len(items) and _is_sep(tokens, items[r], LIST_SEPARATORS)):
-                break
-            r += 1
+        if r not in names or items[r].kind != "N":
+            break
+        _add_title(names[r], title)
+        r += 1
+        if not (r < len(items) and _is_sep(tokens, items[r], LIST_SEPARATORS)):
+            break
+        r += 1

@@ -27,6 +27,7 @@ from vnpolitics.extract.names import (
     starts_place,
     starts_title_head,
 )
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.tokens import Token
 
 
@@ -155,6 +156,9 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
             ):
                 j += 1  # "Tài chính, Ngân hàng, ..." when a name follows after all
                 continue
+            run = _lower_run_to_name(tokens, j + 1) if t.text in ("-", "–", ",") else 0
+            if run:
+                return replace(body, end=run, bare=False)  # "UB Tài chính - ngân sách của Quốc hội A"
             return replace(body, end=j, bare=False) if tagged and j > body.end else body
         words = lowercase_body_phrases().longest_at(tokens, j) if not t.is_cap else 0
         if words:
@@ -171,6 +175,28 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
 
 
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
+
+
+def _lower_run_to_name(tokens: list[Token], j: int) -> int:
+    """Where a body's name ends when lower-case words that are no verb, cue or post run from j to
+    a person's name, perhaps through "của" and a body that names one body on its own ("ngân sách
+    của Quốc hội A"); 0 when they do not."""
+    k = j
+    while k < len(tokens) and k - j < RUN_TO_NAME_MAX:
+        if name_length_at(tokens, k):
+            return k if k > j else 0
+        parent = _closing_parent(tokens, k)
+        if parent:
+            end = k + parent
+            return end if k > j and end < len(tokens) and name_length_at(tokens, end) else 0
+        t = tokens[k]
+        if t.key == "của" and k > j:
+            k += 1
+            continue
+        if t.is_cap or t.kind != "word" or t.pos.startswith("V") or _opens_other(tokens, k):
+            return 0
+        k += 1
+    return 0
 
 
 def _closing_parent(tokens: list[Token], j: int) -> int:
@@ -235,33 +261,52 @@ def _unit_place(tokens: list[Token], j: int) -> int:
 
 
 def _field_end(tokens: list[Token], j: int) -> int:
-    """ "Bộ trưởng Lao động - Thương binh và Xã hội": capitalised words up to a name or a place."""
+    """ "Bộ trưởng Lao động - Thương binh và Xã hội": capitalised words up to a name or a place,
+    and lower-case nouns that end the field before one ("Bộ trưởng Nông nghiệp và Phát triển nông
+    thôn A", "Bộ trưởng Văn hóa, thể thao và du lịch B"). A foreign word or another post ends it:
+    "Bộ trưởng Quốc phòng|James Mattis và Giám đốc ..."."""
     start = end = j
     while j < len(tokens) and not name_length_at(tokens, j) and not starts_place(tokens, j):
         t = tokens[j]
+        if t.is_cap and j > start and (not is_vietnamese_syllable(t.text) or starts_title_head(tokens, j)):
+            break
         if t.is_cap:
             j = end = j + 1
             while j < len(tokens) and tokens[j].word_id == t.word_id and not tokens[j].is_cap:
                 j = end = j + 1
         elif t.key in ("và", "-", ",") and j + 1 < len(tokens) and tokens[j + 1].is_cap:
             j += 1
-        elif end > start and _lower_before_place(tokens, j):
-            j = end = j + _lower_before_place(tokens, j)
+        elif end > start and _lower_field_end(tokens, j):
+            j = end = j + _lower_field_end(tokens, j)
         else:
             break
     return end
 
 
-FIELD_LOWER_MAX = 3  # lower-case words that end a field before its country
+FIELD_LOWER_MAX = 6  # lower-case tokens that end a field before a name or its country
+FIELD_LOWER_JOINS = frozenset({"và", ","})
 
 
-def _lower_before_place(tokens: list[Token], j: int) -> int:
-    """Lower-case words that are no verb, ending a field right before a place: "Bộ trưởng Ngoại giao
-    và Kinh tế đối ngoại Hungary"; 0 when no place follows them."""
+def _lower_field_end(tokens: list[Token], j: int) -> int:
+    """Lower-case nouns (and "và" or a comma between them) that end a field right before a name
+    or a place: "Ngoại giao và Kinh tế đối ngoại|Hungary", "Văn hóa, thể thao và du lịch|A"; 0
+    when no name or place follows them, or a verb, a cue or a post comes between."""
     k = j
     while k < len(tokens) and k - j < FIELD_LOWER_MAX:
         t = tokens[k]
-        if t.is_cap or t.kind != "word" or t.pos.startswith("V") or predicate_phrases().longest_at(tokens, k):
+        if t.key in FIELD_LOWER_JOINS and k + 1 < len(tokens) and not tokens[k + 1].is_cap:
+            k += 1
+            continue
+        if (
+            t.is_cap
+            or t.kind != "word"
+            or not t.pos.startswith(("N", "A"))
+            or t.pos in ("Nc", "Np")
+            or predicate_phrases().longest_at(tokens, k)
+            or personal_cue_phrases().longest_at(tokens, k)
+            or starts_title_head(tokens, k)
+        ):
             break
         k += 1
-    return k - j if k > j and k < len(tokens) and starts_place(tokens, k) else 0
+    ends = k > j and k < len(tokens) and tokens[k - 1].key not in FIELD_LOWER_JOINS
+    return k - j if ends and (starts_place(tokens, k) or name_length_at(tokens, k)) else 0

@@ -1,0 +1,45 @@
+"""Names an article uses as streets: a name printed after "đường" or "phố" somewhere in an article
+is the street's wherever else the article lists it with nothing to announce a person ("Phố Đinh
+Tiên Hoàng, Hàng Khay, Lê Thái Tổ (1/2 đường Lê Thái Tổ ...)").
+
+Sentence by sentence the parser cannot know this: a list of streets after the first one looks like
+a list of names. Only names never announced by a post or a form of address anywhere in the article
+are dropped, so "Chủ tịch Hồ Chí Minh" stays a person in an article that also prints "đường Hồ Chí
+Minh".
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a street's or a square's name (the ways of names.NOT_PERSON_BEFORE).
+STREET_WORDS = ("đường", "phố", "tuyến phố", "đại lộ", "ngõ", "ngách", "hẻm", "kiệt", "quảng trường")
+_STREET = "|".join(w.replace(" ", r"\s+") for w in STREET_WORDS)
+
+
+def street_names(text: str, names: set[str]) -> set[str]:
+    """The names of ``names`` that ``text`` prints as streets: right after a street word, before a
+    stretch of it ("Lương Văn Can (đoạn từ ...)"), or at one end of a stretch that starts or ends at
+    a street ("đoạn từ Hàng Hành đến Lê Thái Tổ", "(Đinh Tiên Hoàng đến Nguyễn Hữu Huân)")."""
+    streets = {
+        name
+        for name in names
+        if re.search(rf"(?i:\b(?:{_STREET}))\s+{re.escape(name)}(?!\w)", text)
+        or re.search(rf"{re.escape(name)}\s*\(\s*đoạn\b", text)
+        or re.search(rf"\bđoạn\s+từ\s+{re.escape(name)}(?!\w)", text)
+        or re.search(rf"\bđoạn\s+từ\s+[^,;()]{{1,40}}?\s+(?:đến|tới)\s+{re.escape(name)}(?!\w)", text)
+    }
+    for _ in range(len(names)):
+        ends = {name for name in names - streets if any(_stretch(text, name, s) for s in streets)}
+        if not ends:
+            break
+        streets |= ends
+    return streets
+
+
+def _stretch(text: str, name: str, street: str) -> bool:
+    """Whether ``text`` prints a stretch between ``name`` and ``street`` ("X đến Y"), either way."""
+    a, b = re.escape(name), re.escape(street)
+    return bool(
+        re.search(rf"(?<!\w){a}\s+(?:đến|tới)\s+{b}(?!\w)|(?<!\w){b}\s+(?:đến|tới)\s+{a}(?!\w)", text)
+    )
