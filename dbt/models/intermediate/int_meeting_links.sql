@@ -3,7 +3,10 @@
 --     stand at the same position in each (meeting_index);
 --   'same meeting': the same date, no clash of time of day (sáng / chiều), and shared organising
 --     bodies plus shared participants (attendees, chairs, speakers, presenters; resolved keys)
---     reaching var('same_meeting_min_overlap').
+--     reaching var('same_meeting_min_overlap'), one person among them at least. A year that only
+--     the crawl time gives (date_basis 'file_time') is no evidence: such reports are joined only
+--     when republished. A press conference or a voters' meeting (var('report_only_kinds')) is its
+--     own event, joined with no report of another kind.
 with
 
 reports as (
@@ -66,9 +69,11 @@ same_day as (
         on second.meeting_date = first.meeting_date
         and second.article_key <> first.article_key
         and second.article_meeting_key > first.article_meeting_key
-    where first.time_of_day is null
-        or second.time_of_day is null
-        or first.time_of_day = second.time_of_day
+    where (first.time_of_day is null or second.time_of_day is null or first.time_of_day = second.time_of_day)
+        and first.date_basis is distinct from 'file_time'
+        and second.date_basis is distinct from 'file_time'
+        and coalesce(list_contains({{ var('report_only_kinds') }}, first.meeting_kind), false)
+        = coalesce(list_contains({{ var('report_only_kinds') }}, second.meeting_kind), false)
 
 ),
 
@@ -86,7 +91,9 @@ same_meeting as (
         on second_entities.article_meeting_key = same_day.other_report_key
         and second_entities.entity = first_entities.entity
     group by same_day.report_key, same_day.other_report_key
-    having count(*) >= {{ var('same_meeting_min_overlap') }}
+    having
+        count(*) >= {{ var('same_meeting_min_overlap') }}
+        and count(*) filter (where first_entities.entity like 'person:%') >= 1
 
 ),
 
