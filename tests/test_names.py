@@ -360,3 +360,10 @@ def test_a_name_announced_anywhere_stays_a_person_where_a_street_bears_it() -> N
         "Ông Nguyễn Hữu Cầu là người chỉ huy cuộc khởi nghĩa, Nguyễn Hữu Cầu được nhân dân ghi nhớ.\n"
     )
     assert {p.full_name for p in extract_article(text).people} == {"Nguyễn Hữu Cầu"}
+
+
+def test_a_korean_given_name_printed_with_a_spaced_hyphen_is_read_whole() -> None:
+    got = people_of(
+        "Ông Pak Song - chol gặp bà Ri Yong - suk, còn ông Kim Yong Il - cha của ông Kim Jong - ho - ở lại."
+    )
+    assert list(got) == ["Pak Song-chol", "Ri Yong-suk", "Kim Yong Il", "Kim Jong-ho"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.conftest import parse as parse_sentence_of
 from tests.conftest import people_of
 
 
@@ -392,3 +393,36 @@ def test_a_post_said_of_a_relative_is_not_the_named_persons() -> None:
 def test_a_post_before_a_one_word_foreign_name_is_that_persons_not_an_appositive() -> None:
     got = people_of("Sau cuộc họp với Thủ tướng Pierre Lanvin, Tổng thống Duval đã phát biểu.")
     assert got == {"Pierre Lanvin": ["Thủ tướng"]}
+
+
+def test_a_post_left_by_decision_goes_to_the_names_before_the_verb() -> None:
+    got = people_of(
+        "Theo đó, các ông Hà Văn Lộc, Trần Minh Quý sẽ được miễn nhiệm chức danh Phó Chủ tịch huyện."
+    )
+    assert got == {name: ["Phó Chủ tịch huyện"] for name in ("Hà Văn Lộc", "Trần Minh Quý")}
+
+
+def test_a_foreign_party_is_a_body_but_the_party_before_a_committee_is_not() -> None:
+    assert people_of("Chủ tịch Đảng Nhân dân Mông Cổ Lkhagvyn Batsaikhan đã tới dự.") == {
+        "Lkhagvyn Batsaikhan": ["Chủ tịch Đảng Nhân dân Mông Cổ"]
+    }
+    parse = parse_sentence_of("Bí thư làm việc với các ban xây dựng Đảng Tỉnh ủy về kế hoạch.")
+    assert [b for b in parse.bodies if parse.tokens[b.start].text == "Đảng"] == []
+
+
+def test_a_post_of_a_foreign_upper_house() -> None:
+    got = people_of("Ông Chhay Sokha - Phó Chủ tịch Thượng viện Vương quốc Campuchia phát biểu.")
+    assert got == {"Chhay Sokha": ["Phó Chủ tịch Thượng viện Vương quốc Campuchia"]}
+
+
+def test_a_committee_field_of_lower_case_nouns_runs_to_its_term() -> None:
+    got = people_of(
+        "Bà Đỗ Thị Hằng, Chủ nhiệm Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng khóa 13 "
+        "được giới thiệu."
+    )
+    assert got == {"Đỗ Thị Hằng": ["Chủ nhiệm Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng"]}
+
+
+def test_a_standing_deputy_head_of_a_steering_committee() -> None:
+    got = people_of("Trong đó có ông Lò Văn Muôn - nguyên Phó ban Thường trực Ban Chỉ đạo Tây Bắc.")
+    assert got == {"Lò Văn Muôn": ["nguyên Phó ban Thường trực Ban Chỉ đạo Tây Bắc"]}

@@ -118,6 +118,8 @@ def body_at(
     if not n or (n == 1 and not announced and opens_longer_word(tokens, i)):
         return None
     kind = body_kinds()[tuple(t.key for t in tokens[i : i + n])]
+    if kind.named and not _own_name_at(tokens, i + n):
+        return None  # "các ban xây dựng Đảng|Tỉnh ủy": the Party, no body of its own name
     j = _extend(tokens, i + n, kind.kind)
     return BodySpan(
         i,
@@ -129,6 +131,17 @@ def body_at(
         of_place=kind.of_place,
         level=kind.level,
     )
+
+
+CENTRAL = ("trung", "ương")
+
+
+def _own_name_at(tokens: list[Token], j: int) -> bool:
+    """Whether a capitalised word that opens no other body's kind, and is no "Trung ương" (a
+    level: "Trường Đảng Trung ương"), starts at j."""
+    if j >= len(tokens) or not tokens[j].is_cap or starts_body_kind(tokens, j):
+        return False
+    return tuple(t.key for t in tokens[j : j + 2]) != CENTRAL
 
 
 def opens_longer_word(tokens: list[Token], i: int) -> bool:

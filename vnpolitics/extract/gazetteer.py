@@ -60,6 +60,7 @@ class BodyKind:
     placed: bool = True  # completed with the article's place when printed without one
     of_place: bool = False  # names the one body of the article's place even when left bare ("Tỉnh ủy")
     level: str | None = None  # the level of that place when the name prints none ("Sở X": province)
+    named: bool = False  # a body only when its own name follows ("Đảng Lao động Triều Tiên")
 
 
 def _key(phrase: str) -> tuple[str, ...]:
@@ -153,7 +154,13 @@ def body_kinds() -> dict[tuple[str, ...], BodyKind]:
         words = _key(phrase)
         how, *level = standalone.split()
         kinds[words] = BodyKind(
-            words, kind, how == "unique", how != "unplaced", how == "of_place", level[0] if level else None
+            words,
+            kind,
+            how == "unique",
+            how != "unplaced",
+            how == "of_place",
+            level[0] if level else None,
+            named=how == "named",
         )
     return kinds
 

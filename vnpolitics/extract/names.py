@@ -387,24 +387,47 @@ def _adjacent(tokens: list[Token], a: int, b: int) -> bool:
     return tokens[a].end == tokens[b].start and tokens[a].start != tokens[b].start
 
 
-def _syllable_end(tokens: list[Token], j: int) -> int:
+def _syllable_end(tokens: list[Token], j: int, second: bool = False) -> int:
     """End of the name syllable at j with what prints with it: hyphenated parts ("Yong-ho",
-    "Hans-Peter", "al-Assad") and an initial's dot ("W.", "H.R.")."""
+    "Hans-Peter", "al-Assad"; for the ``second`` syllable of a name, after the family name, the
+    spaced "Yo - jong" too, not the third: "Kim Jong Il - cha của ...") and an initial's dot ("W.",
+    "H.R.")."""
     end = j + 1
     while (
         end + 1 < len(tokens)
         and tokens[end].text in HYPHENS
-        and _adjacent(tokens, end - 1, end)
-        and _adjacent(tokens, end, end + 1)
         and tokens[end + 1].kind == "word"
         and not tokens[end + 1].is_upper
-        and _hyphen_joins(tokens, end + 1)
+        and (
+            (
+                _adjacent(tokens, end - 1, end)
+                and _adjacent(tokens, end, end + 1)
+                and _hyphen_joins(tokens, end + 1)
+            )
+            or (second and end == j + 1 and _spaced_given_name_part(tokens, end))
+        )
     ):
         end += 2
     initial = len(tokens[j].text) == 1 and end < len(tokens) and tokens[end].text == "."
     if end == j + 1 and initial and _adjacent(tokens, j, end):
         end += 1  # an initial: "W." in "George W. Bush"
     return end
+
+
+def _spaced_given_name_part(tokens: list[Token], hyphen: int) -> bool:
+    """A Korean given name printed with spaces round its hyphen ("Kim Yo - jong"): a foreign
+    syllable in the two before it, one lower-case syllable after it that opens no post, cue or word of
+    pyvi's with the next one, and no word after that in the same name."""
+    left, right = tokens[hyphen - 1], tokens[hyphen + 1]
+    after = hyphen + 2
+    return (
+        not _adjacent(tokens, hyphen - 1, hyphen)
+        and not (is_vietnamese_syllable(left.text) and is_vietnamese_syllable(tokens[hyphen - 2].text))
+        and right.text.islower()
+        and not starts_title_head(tokens, hyphen + 1)
+        and not person_cue_phrases().longest_at(tokens, hyphen + 1)
+        and (after >= len(tokens) or tokens[after].word_id != right.word_id)
+    )
 
 
 def _hyphen_joins(tokens: list[Token], right: int) -> bool:
@@ -432,7 +455,7 @@ def cued_name_length_at(tokens: list[Token], k: int) -> int:
                 break
             if j > k and starts_place(tokens, j) and not is_vietnamese_syllable(t.text):
                 break  # "Cảnh sát Biển|Philippines": a foreign country is no given name
-            j = _syllable_end(tokens, j)
+            j = _syllable_end(tokens, j, second=syllables == 1)
             syllables += 1
         elif t.key in PARTICLES and syllables and j + 1 < len(tokens) and t.kind == "word":
             nxt = _syllable_end(tokens, j)
@@ -486,7 +509,8 @@ def name_text(tokens: list[Token], start: int, end: int) -> str:
     """A name as printed, spaces where the article has them ("Ri Yong-ho", "George W. Bush")."""
     out = tokens[start].text
     for i in range(start + 1, end):
-        out += ("" if _adjacent(tokens, i - 1, i) else " ") + tokens[i].text
+        hyphen = tokens[i].text in HYPHENS or tokens[i - 1].text in HYPHENS  # "Kim Yo - jong": "Yo-jong"
+        out += ("" if hyphen or _adjacent(tokens, i - 1, i) else " ") + tokens[i].text
     return out
 
 

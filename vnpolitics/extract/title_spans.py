@@ -117,7 +117,7 @@ def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
     if body is None:
-        end += starts_place(tokens, end) or _unit_place(tokens, end)  # "Thủ tướng Canada"
+        end += starts_place(tokens, end) or _unit_place(tokens, end) or _bare_unit(tokens, end, head.is_rank)
     return TitleSpan(i, end, body, k, k + n)
 
 
@@ -177,24 +177,31 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
 
 
+LOWER_RUN_MAX = 14  # tokens of a lower-case field after a mark ("giáo dục, thanh niên, ... nhi đồng")
+
+
 def _lower_run_to_name(tokens: list[Token], j: int) -> int:
     """Where a body's name ends when lower-case words that are no verb, cue or post run from j to
     a person's name, perhaps through "của" and a body that names one body on its own ("ngân sách
-    của Quốc hội A"); 0 when they do not."""
-    k = j
-    while k < len(tokens) and k - j < RUN_TO_NAME_MAX:
+    của Quốc hội A"), or nouns run to what follows a name ("khóa 13"); 0 when they do not."""
+    k, nouns_only = j, True
+    while k < len(tokens) and k - j < LOWER_RUN_MAX:
         if name_length_at(tokens, k):
             return k if k > j else 0
+        if k > j and nouns_only and body_end_phrases().longest_at(tokens, k):
+            return k  # "UB Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng|khóa 13"
         parent = _closing_parent(tokens, k)
         if parent:
             end = k + parent
             return end if k > j and end < len(tokens) and name_length_at(tokens, end) else 0
         t = tokens[k]
-        if t.key == "của" and k > j:
+        if t.key in ("của", "và", ",") and k > j:
+            nouns_only = nouns_only and t.key != "của"
             k += 1
             continue
         if t.is_cap or t.kind != "word" or t.pos.startswith("V") or _opens_other(tokens, k):
             return 0
+        nouns_only = nouns_only and (not t.pos or t.pos.startswith("N"))  # untagged far from a capital
         k += 1
     return 0
 
@@ -233,6 +240,15 @@ def _opens_other(tokens: list[Token], j: int) -> bool:
         or body_end_phrases().longest_at(tokens, j)
         or personal_cue_phrases().longest_at(tokens, j)
     )
+
+
+def _bare_unit(tokens: list[Token], j: int, is_rank: bool) -> int:
+    """1 for a unit word with no name after it that ends a post ("Phó Chủ tịch huyện", "Bí thư
+    xã"): the post of that level's unit the article is about; 0 otherwise ("Thủ tướng Canada")."""
+    if is_rank or j >= len(tokens) or (tokens[j].key,) not in ADMIN_UNITS:
+        return 0
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return 1 if nxt is None or not (nxt.is_cap or nxt.word_id == tokens[j].word_id) else 0
 
 
 def _unit_place(tokens: list[Token], j: int) -> int:

@@ -6,7 +6,9 @@
 --     reaching var('same_meeting_min_overlap'), one person among them at least. A year that only
 --     the crawl time gives (date_basis 'file_time') is no evidence: such reports are joined only
 --     when republished. A press conference or a voters' meeting (var('report_only_kinds')) is its
---     own event, joined with no report of another kind.
+--     own event, joined with no report of another kind. And the two must tell of one topic: at
+--     least var('same_meeting_min_topic_share') of the smaller report's word pairs
+--     (int_meeting_report_topics) stand in the other's.
 with
 
 reports as (
@@ -77,6 +79,25 @@ same_day as (
 
 ),
 
+topics as (
+
+    select * from {{ ref('int_meeting_report_topics') }}
+
+),
+
+same_topic as (
+
+    select same_day.*
+    from same_day
+    inner join topics as first on first.article_meeting_key = same_day.report_key
+    inner join topics as second on second.article_meeting_key = same_day.other_report_key
+    where
+        len(list_intersect(first.topic_bigrams, second.topic_bigrams))
+        >= {{ var('same_meeting_min_topic_share') }}
+        * greatest(1, least(len(first.topic_bigrams), len(second.topic_bigrams)))
+
+),
+
 same_meeting as (
 
     select
@@ -85,7 +106,7 @@ same_meeting as (
         'same meeting' as link_reason,
         count(*) as evidence_count
 
-    from same_day
+    from same_topic as same_day
     inner join report_entities as first_entities on first_entities.article_meeting_key = same_day.report_key
     inner join report_entities as second_entities
         on second_entities.article_meeting_key = same_day.other_report_key
