@@ -161,6 +161,25 @@ def test_anniversary_arithmetic_gives_the_year() -> None:
     assert _infer(text) == 2024
 
 
+def test_the_year_an_anniversary_counts_from_no_longer_votes_however_often_printed() -> None:
+    text = (
+        "Sáng 31/1, thành phố tổ chức lễ kỷ niệm 50 năm cuộc Tổng tiến công Xuân Mậu Thân 1968. "
+        "Trận đánh năm 1968 đi vào lịch sử. Bản hùng ca Mậu Thân 1968 được dàn dựng lại. "
+        "Nhiều nhân chứng của năm 1968 đã về dự."
+    )
+    assert _infer(text) == 2018
+
+
+def test_an_anniversary_printed_kỉ_niệm_or_cach_day_counts_too() -> None:
+    assert _infer("Sáng 26/1, khai mạc triển lãm kỉ niệm 50 năm Tết Mậu Thân 1968.") == 2018
+    assert _infer("Chiều 3/2, ông nhắc lại cách đây 88 năm, ngày 3-2-1930, Đảng ra đời.") == 2018
+
+
+def test_the_year_an_anniversary_falls_in_is_no_year_to_count_from() -> None:
+    text = "Chiều 5/9, hai nước sắp kỷ niệm 25 năm ký Hiệp ước hữu nghị trong năm 2019."
+    assert _infer(text) == 2019
+
+
 def test_goals_do_not_vote_and_documents_bound_from_below() -> None:
     text = (
         "Chiều 10/6, tỉnh họp bàn quy hoạch đến năm 2030. Tỉnh thực hiện Nghị quyết số 12-NQ/TU "

@@ -273,6 +273,7 @@ def test_a_second_family_name_is_cut_only_inside_a_capitalised_run() -> None:
         "Trụ sở công ty đặt tại số 12 Hoàng Văn Thụ, phường Quang Trung.",
         "Gia đình đã nhờ VP Luật sư Minh Đức Thành nhận lời bào chữa.",
         "Ông từng làm việc tại Ban quản lý Khu kinh tế mở Nam Phú Yên, rồi về huyện.",
+        "Theo bí thư Đoàn Trường ĐH Bách khoa, hội thi diễn ra hằng tuần.",
     ],
 )
 def test_eponyms_addresses_and_body_fragments_are_not_people(sentence: str) -> None:

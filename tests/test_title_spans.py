@@ -426,3 +426,13 @@ def test_a_committee_field_of_lower_case_nouns_runs_to_its_term() -> None:
 def test_a_standing_deputy_head_of_a_steering_committee() -> None:
     got = people_of("Trong đó có ông Lò Văn Muôn - nguyên Phó ban Thường trực Ban Chỉ đạo Tây Bắc.")
     assert got == {"Lò Văn Muôn": ["nguyên Phó ban Thường trực Ban Chỉ đạo Tây Bắc"]}
+
+
+def test_a_post_given_by_a_verb_after_a_bracketed_post_goes_to_the_name_before_the_bracket() -> None:
+    got = people_of("Quốc hội phê chuẩn ông Lý Văn Khoa (Bí thư Tỉnh ủy Cà Mau) làm Bộ trưởng Tư pháp.")
+    assert got == {"Lý Văn Khoa": ["Bí thư Tỉnh ủy Cà Mau", "Bộ trưởng Tư pháp"]}
+
+
+def test_a_korean_name_after_a_country_is_no_part_of_the_body() -> None:
+    got = people_of("Chủ tịch Quốc hội Hàn Quốc Moon Hee Sang nhấn mạnh như vậy.")
+    assert got == {"Moon Hee Sang": ["Chủ tịch Quốc hội Hàn Quốc"]}

@@ -223,10 +223,10 @@ TRADE_TAGS = ("N", "V", "A")  # pyvi's tags of a trade's words: no numeral ("hai
 
 
 def _foreign_after_vietnamese(tokens: list[Token], j: int, first: int) -> bool:
-    """Two capitalised words or more, the first foreign (no acronym, no place), after Vietnamese
-    words of a body's name: a foreign person's name the body announces ("Bộ Ngoại giao Nga|Maria
-    Zakharova"), not more of the body's (a foreign firm's one word: "Tập đoàn Địa ốc Alibaba"; a
-    place after a unit: "tỉnh Phongsaly")."""
+    """Two capitalised words or more, one of the first two foreign (no acronym, no place), after
+    Vietnamese words of a body's name: a foreign person's name the body announces ("Bộ Ngoại giao
+    Nga|Maria Zakharova", "Quốc hội Hàn Quốc|Moon Hee Sang"), not more of the body's (a foreign
+    firm's one word: "Tập đoàn Địa ốc Alibaba"; a place after a unit: "tỉnh Phongsaly")."""
     t = tokens[j]
     return (
         j > first
@@ -235,7 +235,7 @@ def _foreign_after_vietnamese(tokens: list[Token], j: int, first: int) -> bool:
         and not t.is_upper
         and tokens[j + 1].is_cap
         and not tokens[j + 1].is_upper
-        and not is_vietnamese_syllable(t.text)
+        and not (is_vietnamese_syllable(t.text) and is_vietnamese_syllable(tokens[j + 1].text))
         and is_vietnamese_syllable(tokens[j - 1].text)
         and (tokens[j - 1].key,) not in UNIT_WORDS
         and not starts_place(tokens, j)

@@ -212,6 +212,7 @@ class YearMention:
     char_end: int
     month: int | None = None  # for "month" mentions
     term: bool = False  # a period printed as a term of office: "nhiệm kỳ 2020-2025"
+    base: int | None = None  # for "elapsed" mentions, the year the anniversary counts from
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -222,10 +223,12 @@ _TARGET_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|trước|vào|chậm n
 # "Luật Đấu thầu năm 2023": a law's year, so a lower bound like a cited document's date.
 _LAW_BEFORE = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)(?:\s+[^\s,;.]+){0,6}\s+năm\s*$")
 _ELAPSED_RE = re.compile(
-    r"(?P<lead>(?:hướng tới|tiến tới|chào mừng)\s+)?(?:kỷ niệm|tưởng niệm|tổng kết|sơ kết)"
+    r"(?P<lead>(?:hướng tới|tiến tới|chào mừng)\s+)?(?:kỷ niệm|kỉ niệm|tưởng niệm|tổng kết|sơ kết|cách đây)"
     r"\s+(?P<n>\d{1,3})\s+năm(?!\s*\d)",
     _FLAGS,
 )
+# "kỷ niệm 25 năm ký Hiệp ước ... trong năm 2019": the year the anniversary falls in, no base.
+_ANNIVERSARY_YEAR_BEFORE = re.compile(r"(?:trong|vào)\s+năm\s*$|năm\s+nay\s*$", _FLAGS)
 _SINCE_BEFORE = re.compile(r"(?:từ|kể từ|sau)\s+(?:năm\s+)?$", _FLAGS)
 _SINCE_AFTER = re.compile(r"^\s*(?:đến nay|tới nay|đến hết|trở lại đây)", _FLAGS)
 
@@ -334,12 +337,18 @@ def _elapsed_mentions(text: str, mentions: list[YearMention]) -> list[YearMentio
     """
     out = []
     for m in _ELAPSED_RE.finditer(text):
-        stop = min(_sentence_end(text, m.end()), _clause_end(text, m.end()), m.end() + 250)
+        clause = len(text) if m.group(0).lower().startswith("cách") else _clause_end(text, m.end())
+        stop = min(_sentence_end(text, m.end()), clause, m.end() + 250)  # "cách đây 88 năm, ngày ..."
         after = [y for y in mentions if m.end() <= y.char_start < stop]
         after = [y for y in after if y.use not in ("target", "elapsed")]
+        if after and _ANNIVERSARY_YEAR_BEFORE.search(
+            text[max(0, after[0].char_start - 15) : after[0].char_start]
+        ):
+            continue
         if after and after[0].year + int(m["n"]) <= 2100:
             cue = "plan" if m["lead"] else None  # "hướng tới kỷ niệm 95 năm": the anniversary is ahead
-            out.append(YearMention(after[0].year + int(m["n"]), None, "elapsed", cue, m.start(), m.end()))
+            base = after[0].year
+            out.append(YearMention(base + int(m["n"]), None, "elapsed", cue, m.start(), m.end(), base=base))
     return out
 
 
@@ -726,6 +735,8 @@ def infer_year_and_basis(text: str, phrase: DatePhrase) -> tuple[int | None, str
       or Y1-1 for an Oct-Dec event; a period under final review ("tổng kết giai đoạn ...")
       votes Y2, or Y2+1 for a Jan-Mar event; any other period gives each of its years a weak vote;
     - "tháng 7/2019" votes 2019, strongly when the month is the event's;
+    - "kỷ niệm 50 năm ... 1968" votes 2018 (weight 3), and the year it counts from no longer
+      votes anywhere in the article: it is the past event remembered, however often printed;
     - goals ("đến năm 2030") do not vote; cited documents' dates and "từ năm 2007 đến nay"
       are lower bounds (the event comes after them).
     - a term of office named after a congress ("Đại hội ..., nhiệm kỳ 2019-2024") votes its first
@@ -744,9 +755,13 @@ def infer_year_and_basis(text: str, phrase: DatePhrase) -> tuple[int | None, str
     votes: dict[int, float] = {}
     by_kind: dict[tuple[int, str], float] = {}
     bound: date | None = None
-    for y in year_mentions(text):
+    mentions = year_mentions(text)
+    commemorated = {y.base for y in mentions if y.use == "elapsed"}
+    for y in mentions:
         if phrase.char_start <= y.char_start < phrase.char_end:
             continue
+        if y.use == "year" and y.year in commemorated:
+            continue  # "kỷ niệm 50 năm ... Mậu Thân 1968": 1968 is what is remembered, not when
         if y.use in ("document", "since"):
             low = _mention_date(text, y) or date(y.year, 1, 1)
             bound = max(bound, low) if bound else low

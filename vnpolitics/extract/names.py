@@ -200,12 +200,17 @@ def _blocked(tokens: list[Token], k: int) -> bool:
 
 
 def _blocked_inside(tokens: list[Token], j: int) -> bool:
-    """Inside a run, a place or a body/post of two syllables or more ends the name; a lone
-    "Ban" or "Bình" at the end is a given name ("Hà Bình")."""
+    """Inside a run, a place or a body/post of two syllables or more ends the name, and so does
+    a one-syllable kind before a name or an acronym, or a place word before an acronym ("Đoàn|Trường
+    ĐH X"); a lone "Ban" or "Bình"
+    at the end is a given name ("Hà Bình")."""
     if starts_place(tokens, j) >= 2:
         return True
     n = max(starts_body_kind(tokens, j), starts_title_head(tokens, j))
-    return n >= 2 or (n == 1 and j + 1 < len(tokens) and _is_name_syllable(tokens[j + 1]))
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_upper and (tokens[j].key,) in NOT_PERSON_BEFORE:
+        return True  # "Đoàn|Trường ĐH X": a school's name opens, no given name
+    return n >= 2 or (n == 1 and nxt is not None and (_is_name_syllable(nxt) or nxt.abbr or nxt.is_upper))
 
 
 def in_place_slot(tokens: list[Token], k: int) -> bool:

@@ -645,6 +645,7 @@ def _subjects_before(
     while r >= 0 and items[r].kind == "X" and not tokens[items[r].start].is_cap and gap < VERB_GAP_MAX:
         gap += items[r].end - items[r].start
         r -= 1
+    r = _before_bracket(tokens, items, r)  # "ông A (Bí thư Tỉnh ủy X) làm Bộ trưởng ..."
     if r >= 0 and _is_sep(tokens, items[r], APPOSITIVE_MARKS):
         r -= 1
     out: list[int] = []
@@ -663,6 +664,16 @@ def _subjects_before(
             break
         r -= 1
     return out
+
+
+def _before_bracket(tokens: list[Token], items: list[Item], r: int) -> int:
+    """The item before the bracket that item r closes (r itself when r closes none)."""
+    if r < 0 or _text(tokens, items[r]) != ")":
+        return r
+    for k in range(r - 1, max(-1, r - ASIDE_MAX * 2), -1):
+        if _text(tokens, items[k]) == "(":
+            return k - 1
+    return r
 
 
 def _give_object_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:
