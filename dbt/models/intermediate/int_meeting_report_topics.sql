@@ -31,7 +31,9 @@ words as (
             lower(
                 coalesce(metadata.title, '')
                 || ' '
-                || coalesce(substr(articles.clean_text, reports.char_start + 1, reports.char_end - reports.char_start), '')
+                || coalesce(
+                    substr(articles.clean_text, reports.char_start + 1, reports.char_end - reports.char_start), ''
+                )
             ),
             '\p{L}+'
         ) as words
