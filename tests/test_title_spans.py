@@ -406,8 +406,12 @@ def test_a_foreign_party_is_a_body_but_the_party_before_a_committee_is_not() -> 
     assert people_of("Chủ tịch Đảng Nhân dân Mông Cổ Lkhagvyn Batsaikhan đã tới dự.") == {
         "Lkhagvyn Batsaikhan": ["Chủ tịch Đảng Nhân dân Mông Cổ"]
     }
-    parse = parse_sentence_of("Bí thư làm việc với các ban xây dựng Đảng Tỉnh ủy về kế hoạch.")
-    assert [b for b in parse.bodies if parse.tokens[b.start].text == "Đảng"] == []
+    for sentence in (
+        "Bí thư làm việc với các ban xây dựng Đảng Tỉnh ủy về kế hoạch.",
+        "Đại hội Đảng bộ là dịp để Đảng Thủ đô nhìn lại nhiệm kỳ qua.",
+    ):
+        parse = parse_sentence_of(sentence)
+        assert [b for b in parse.bodies if parse.tokens[b.start].text == "Đảng"] == []
 
 
 def test_a_post_of_a_foreign_upper_house() -> None:

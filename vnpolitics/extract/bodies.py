@@ -133,15 +133,19 @@ def body_at(
     )
 
 
-CENTRAL = ("trung", "ương")
+# Capitalised words after "Đảng" that name no party of its own: a level, the capital, the state.
+NOT_OWN_NAMES = frozenset(
+    {("trung", "ương"), ("thủ", "đô"), ("nhà", "nước"), ("quân", "đội"), ("chính", "phủ"), ("công", "an")}
+)
 
 
 def _own_name_at(tokens: list[Token], j: int) -> bool:
-    """Whether a capitalised word that opens no other body's kind, and is no "Trung ương" (a
-    level: "Trường Đảng Trung ương"), starts at j."""
-    if j >= len(tokens) or not tokens[j].is_cap or starts_body_kind(tokens, j):
+    """Whether a capitalised word that opens no other body's kind, no place and none of
+    NOT_OWN_NAMES starts at j ("Đảng|Lao động Triều Tiên", not "Đảng Thủ đô", "Trường Đảng Trung
+    ương", "Đảng Hà Nội")."""
+    if j >= len(tokens) or not tokens[j].is_cap or starts_body_kind(tokens, j) or starts_place(tokens, j):
         return False
-    return tuple(t.key for t in tokens[j : j + 2]) != CENTRAL
+    return tuple(t.key for t in tokens[j : j + 2]) not in NOT_OWN_NAMES
 
 
 def opens_longer_word(tokens: list[Token], i: int) -> bool:
