@@ -271,6 +271,7 @@ def test_a_second_family_name_is_cut_only_inside_a_capitalised_run() -> None:
         "Mối quan ngại lớn đối với Lầu Năm Góc và Bộ Chỉ huy Thái Bình Dương Mỹ.",
         "Buổi gặp mặt diễn ra tại hội trường khách sạn Thống Nhất (45 Lý Tự Trọng, quận Hải Châu).",
         "Trụ sở công ty đặt tại số 12 Hoàng Văn Thụ, phường Quang Trung.",
+        "Gia đình bà (2 05/6 Lê Văn Sỹ, Q. 3) đã nhận tiền đền bù.",
         "Gia đình đã nhờ VP Luật sư Minh Đức Thành nhận lời bào chữa.",
         "Ông từng làm việc tại Ban quản lý Khu kinh tế mở Nam Phú Yên, rồi về huyện.",
         "Theo bí thư Đoàn Trường ĐH Bách khoa, hội thi diễn ra hằng tuần.",

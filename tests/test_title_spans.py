@@ -441,3 +441,8 @@ def test_a_post_given_by_a_verb_after_a_bracketed_post_goes_to_the_name_before_t
 def test_a_korean_name_after_a_country_is_no_part_of_the_body() -> None:
     got = people_of("Chủ tịch Quốc hội Hàn Quốc Moon Hee Sang nhấn mạnh như vậy.")
     assert got == {"Moon Hee Sang": ["Chủ tịch Quốc hội Hàn Quốc"]}
+
+
+def test_the_standing_member_of_the_secretariat_is_a_post() -> None:
+    got = people_of("Dự có các đồng chí: Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Lương Văn Thái.")
+    assert got == {"Lương Văn Thái": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}

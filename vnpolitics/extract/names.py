@@ -352,7 +352,10 @@ def _after_house_number(tokens: list[Token], k: int) -> bool:
     """Whether token k follows a house number that opens an address."""
     if k == 0 or tokens[k - 1].kind != "num":
         return False
-    return k == 1 or tokens[k - 2].key in ADDRESS_OPENERS
+    j = k - 1
+    while j > 0 and (tokens[j - 1].kind == "num" or tokens[j - 1].text == "/"):
+        j -= 1  # "(2 05/6 Trần Văn Đang": the house number and its alley
+    return j == 0 or tokens[j - 1].key in ADDRESS_OPENERS
 
 
 def _inside_eponym(tokens: list[Token], k: int) -> bool:
