@@ -3,6 +3,7 @@
 # make lint   : ruff (check and format) and sqlfluff over the dbt project
 # make dev    : the Dagster UI with the asset graph, the nightly schedule and the sensors
 # make status : the last run's summary; make docs / make report: dbt docs, an HTML overview
+# make superset: Apache Superset with the starter dashboard over the serving file; make test-bi: its test
 #
 # RAW_DIR and WAREHOUSE_PATH are read from make arguments or the environment; relative paths
 # are taken from the repository root. Runs are recorded in DAGSTER_HOME (default .dagster_home/).
@@ -22,7 +23,8 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run status test test-fast dev validate lint score quality-report bench docs report clean
+.PHONY: setup prepare run status test test-fast dev validate lint score quality-report bench docs report clean \
+	bi-setup superset test-bi
 
 # --compile-bytecode: every package's .pyc written once here. Where PYTHONDONTWRITEBYTECODE is
 # set (as on these machines) Python never caches bytecode itself, and each process compiled
@@ -58,11 +60,11 @@ $(WAREHOUSE_PATH):
 # a test mostly waits on a dbt or run subprocess, and the second core takes the next file.
 TEST_WORKERS ?= 2
 test: setup $(DAGSTER_HOME)/dagster.yaml
-	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile
+	$(UV) run pytest -m "not bi" -n $(TEST_WORKERS) --dist loadfile
 
 # The inner loop: every test that neither builds a warehouse nor runs dbt (marker `warehouse`).
 test-fast: setup
-	$(UV) run pytest -m "not warehouse" -q -n $(TEST_WORKERS) --dist loadfile
+	$(UV) run pytest -m "not warehouse and not bi" -q -n $(TEST_WORKERS) --dist loadfile
 
 dev: prepare
 	$(UV) run dagster dev
@@ -116,6 +118,30 @@ docs: setup $(WAREHOUSE_PATH)
 REPORT_HTML ?= $(dir $(WAREHOUSE_PATH))report.html
 report: setup $(WAREHOUSE_PATH)
 	$(UV) run python -m vnpolitics.report --warehouse "$(WAREHOUSE_PATH)" --out "$(REPORT_HTML)"
+
+# Apache Superset over the serving file (warehouse/marts.duckdb: the marts alone), in its own locked
+# environment bi/.venv (bi/pyproject.toml says why not a dependency group), its data under
+# SUPERSET_HOME (git-ignored). Starts on 127.0.0.1 (a free port unless SUPERSET_PORT is set), makes
+# the admin user, registers the warehouse read-only and imports bi/dashboard/; Ctrl-C stops it.
+SUPERSET_HOME ?= warehouse/superset
+SUPERSET_PORT ?= 0
+override SUPERSET_HOME := $(abspath $(SUPERSET_HOME))
+MARTS_PATH := $(dir $(WAREHOUSE_PATH))marts.duckdb
+bi-setup:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install uv
+	cd bi && $(UV) sync --frozen --compile-bytecode
+
+# Written by every run that publishes; made here from the published warehouse when missing or older.
+$(MARTS_PATH): $(WAREHOUSE_PATH)
+	$(UV) run python -m vnpolitics.warehouse.serving "$(WAREHOUSE_PATH)"
+
+superset: setup bi-setup $(MARTS_PATH)
+	bi/.venv/bin/python bi/superset_up.py --warehouse "$(MARTS_PATH)" --home "$(SUPERSET_HOME)" --port $(SUPERSET_PORT)
+
+# Superset used as an analyst uses it (tests/test_superset.py): a few minutes, so not in make test.
+# The screenshot it takes is left in warehouse/superset_dashboard.png.
+test-bi: setup bi-setup $(DAGSTER_HOME)/dagster.yaml
+	$(UV) run pytest -m bi -q tests/test_superset.py
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

@@ -2,7 +2,7 @@
 
 ``build_warehouse_job`` materialises every unpartitioned asset (raw tables, then all dbt models
 and tests, the checks, the publish,
-the Parquet export). It runs in one process: the steps are sequential anyway,
+the Parquet export, the serving file). It runs in one process: the steps are sequential anyway,
 the run holds the warehouse lock from start to end, and extraction already uses a process
 pool inside its step.
 

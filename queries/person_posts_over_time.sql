@@ -47,7 +47,7 @@ person_names as (
     select
         person_key,
         full_name,
-        [lower(v) for v in list_append(spelling_variants, full_name)] as names
+        [lower(v) for v in list_append(string_split(spelling_variants, '; '), full_name)] as names
     from dim_people
 ),
 

@@ -8,7 +8,7 @@
 --   meeting_kind     kind of event as printed (hội nghị, buổi làm việc, ...)
 --   time_of_day      part of day or time printed (sáng, chiều, ...); null when none
 --   date_text        the date expression the best report prints, if any (it could not be read as a date)
---   organizers       canonical names of the organising bodies
+--   organizers       canonical names of the organising bodies, joined by '; '
 --   article_count    number of articles reporting the meeting
 --   article_key      key of this reporting article (dim_articles)
 --   title            headline of the article

@@ -68,6 +68,7 @@ def test_the_graph_reads_files_then_extraction_then_raw_tables_then_staging_then
     assert AssetKey("extracted_articles") in ancestors(graph, AssetKey(["raw", "articles"]))
     exports = graph.get(AssetKey("mart_exports"))
     assert AssetKey("published_warehouse") in exports.parent_keys
+    assert AssetKey("published_warehouse") in graph.get(AssetKey("serving_marts")).parent_keys
 
 
 def test_every_asset_is_in_a_job(defs):
@@ -141,7 +142,7 @@ RAW_TABLES = (
     "meeting_organizers",
     "participant_roles",
 )
-PYTHON_ASSETS = {"raw_files", "extracted_articles", "published_warehouse", "mart_exports"}
+PYTHON_ASSETS = {"raw_files", "extracted_articles", "published_warehouse", "mart_exports", "serving_marts"}
 ANALYST_MARTS = (
     "ingest_records",
     "dim_person_positions",

@@ -173,6 +173,32 @@ def test_a_reader_sees_the_new_build_once_its_process_holds_no_older_connection(
     assert _rows(warehouse) == 7
 
 
+def test_a_bi_server_sees_the_new_build_on_its_next_query_once_its_old_one_ended(tmp_path: Path) -> None:
+    """A BI server as Superset runs one: a long-lived process, SQLAlchemy (duckdb-engine), read-only,
+    a connection per query (NullPool). A query running across the publish finishes on the build it
+    started on; the next query, once no connection to the old file is open, reads the new build,
+    with no restart of the server."""
+    sqlalchemy = pytest.importorskip("sqlalchemy")
+    pytest.importorskip("duckdb_engine")
+    warehouse = tmp_path / "w.duckdb"
+    _table(warehouse, 3)
+    scratch = start_scratch(warehouse)  # the run builds beside; it never opens the published file
+    _table(scratch, 7)
+    engine = sqlalchemy.create_engine(
+        f"duckdb:///{warehouse}", connect_args={"read_only": True}, poolclass=sqlalchemy.pool.NullPool
+    )
+    count = sqlalchemy.text("select count(*) from main.t")
+    try:
+        with engine.connect() as running:  # a query that is still running when the run publishes
+            assert running.execute(count).scalar_one() == 3
+            publish(scratch, warehouse)
+            assert running.execute(count).scalar_one() == 3, "a running query keeps its build, whole"
+        with engine.connect() as next_query:
+            assert next_query.execute(count).scalar_one() == 7
+    finally:
+        engine.dispose()
+
+
 def test_the_run_log_table_skips_a_line_cut_short_and_adds_the_pending_run(tmp_path: Path) -> None:
     warehouse = tmp_path / "w.duckdb"
     log = run_log_path(warehouse)

@@ -14,6 +14,7 @@ import yaml
 from dagster_support import REPO
 
 from vnpolitics.warehouse.export import export_path
+from vnpolitics.warehouse.serving import serving_path
 
 pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
 
@@ -104,3 +105,69 @@ def test_sqlalchemy_reads_the_warehouse_read_only(sample_warehouse):
     engine.dispose()  # DuckDB allows one configuration per file per process
     with duckdb.connect(str(sample_warehouse), read_only=True) as con:
         assert people == con.execute("select count(*) from dim_people").fetchone()[0] > 0
+
+
+# DuckDB types a BI tool cannot read as a column of values: Superset shows them as UNKNOWN, as
+# escaped JSON. A list becomes a bridge table or a '; '-joined text column (macro joined_text).
+NESTED_TYPES = r"(\[\d*\]$)|(^(STRUCT|MAP|UNION)\()"
+
+
+def nested_columns(database: Path) -> list[tuple[str, str, str, str]]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return con.execute(
+            "select schema_name, table_name, column_name, data_type from duckdb_columns() "
+            "where database_name = current_database() and not internal and regexp_matches(data_type, ?)",
+            [NESTED_TYPES],
+        ).fetchall()
+
+
+def test_the_serving_file_holds_the_marts_alone_and_flat(sample_warehouse):
+    serving = serving_path(sample_warehouse)
+    with duckdb.connect(str(serving), read_only=True) as con:
+        schemas = con.execute(
+            "select distinct schema_name from duckdb_tables() where database_name = current_database()"
+        ).fetchall()
+        columns = con.execute(
+            "select table_name, column_name, data_type, comment from duckdb_columns() "
+            "where database_name = current_database() and not internal"
+        ).fetchall()
+        keys = con.execute(
+            "select count(*) from duckdb_constraints() "
+            "where database_name = current_database() and constraint_type = 'PRIMARY KEY'"
+        ).fetchone()[0]
+    assert schemas == [("main",)], "a BI tool's schema list shows the marts only"
+    assert {table for table, *_ in columns} == set(main_tables(sample_warehouse))
+    assert nested_columns(serving) == []
+    assert [c for c in nested_columns(sample_warehouse) if c[0] == "main"] == [], (
+        "the marts themselves are flat"
+    )
+    assert all(comment for *_, comment in columns), [(t, c) for t, c, _, comment in columns if not comment]
+    assert keys >= 10, "the contracts' primary keys are carried over"
+    with (
+        duckdb.connect(str(serving), read_only=True) as con,
+        duckdb.connect(str(sample_warehouse), read_only=True) as published,
+    ):
+        for table in main_tables(sample_warehouse):
+            query = f'select * from main."{table}" order by all'
+            assert con.execute(query).fetchall() == published.execute(query).fetchall(), table
+
+
+def test_the_nested_type_check_can_fail(tmp_path):
+    database = tmp_path / "nested.duckdb"
+    with duckdb.connect(str(database)) as con:
+        con.execute("create table t (a varchar[], b struct(x int), c int[3], d map(varchar, int), e varchar)")
+    assert [column for _, _, column, _ in nested_columns(database)] == ["a", "b", "c", "d"]
+
+
+def test_list_columns_of_the_marts_read_as_joined_text(sample_warehouse):
+    with duckdb.connect(str(sample_warehouse), read_only=True) as con:
+        organizers = con.execute(
+            """
+            select meetings.organizers, string_agg(bodies.canonical_name, '; ' order by bodies.canonical_name)
+            from fct_meetings as meetings
+            join bridge_meeting_organizers as bridge using (meeting_key)
+            join dim_organizations as bodies using (organization_key)
+            group by meetings.meeting_key, meetings.organizers
+            """
+        ).fetchall()
+    assert organizers and all(text == joined for text, joined in organizers)

@@ -19,7 +19,7 @@ _SAMPLE_SQL = """
 with joined as (
     select meeting_key, meeting_date
     from main.fct_meetings
-    where list_contains(link_reasons, 'same meeting')
+    where list_contains(string_split(link_reasons, '; '), 'same meeting')
     order by hash(meeting_key || ?), meeting_key
     limit ?
 ),

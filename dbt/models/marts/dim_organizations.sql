@@ -61,7 +61,7 @@ final as (
         organizations.parent_organization_key,
         parents.canonical_name as parent_name,
         spheres.root_organization_key,
-        organizations.spelling_variants,
+        {{ joined_text('organizations.spelling_variants') }} as spelling_variants,
         coalesce(aliases.alias_count, 0) as alias_count,
         coalesce(appearances.article_count, 0) as article_count,
         coalesce(appearances.mention_count, 0) as mention_count,

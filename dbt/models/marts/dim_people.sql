@@ -64,7 +64,7 @@ final as (
         people.person_key,
         people.full_name,
         people.name_key,
-        people.spelling_variants,
+        {{ joined_text('people.spelling_variants') }} as spelling_variants,
         people.match_reason,
         people.match_score,
         people.name_holder_count,

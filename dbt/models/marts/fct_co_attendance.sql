@@ -21,8 +21,7 @@ pairs as (
         second.person_key as person_b,
         count(distinct first.meeting_key) as meetings_together,
         min(first.meeting_date) as first_met_on,
-        max(first.meeting_date) as last_met_on,
-        list(distinct first.meeting_key order by first.meeting_key) as meeting_keys
+        max(first.meeting_date) as last_met_on
 
     from attendance as first
     inner join attendance as second
@@ -48,8 +47,7 @@ final as (
         person_b_names.full_name as person_b_name,
         pairs.meetings_together,
         pairs.first_met_on,
-        pairs.last_met_on,
-        pairs.meeting_keys
+        pairs.last_met_on
 
     from pairs
     inner join people as person_a_names on person_a_names.person_key = pairs.person_a

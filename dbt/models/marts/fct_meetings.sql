@@ -13,7 +13,7 @@ organizers as (
 
     select
         bridge.meeting_key,
-        list(distinct organizations.canonical_name order by organizations.canonical_name) as organizers
+        string_agg(distinct organizations.canonical_name, '; ' order by organizations.canonical_name) as organizers
 
     from {{ ref('bridge_meeting_organizers') }} as bridge
     inner join {{ ref('dim_organizations') }} as organizations
@@ -77,10 +77,10 @@ final as (
         first_report.date_text,
         first_report.article_key,
         first_report.meeting_index,
-        coalesce(organizers.organizers, []::varchar[]) as organizers,
+        coalesce(organizers.organizers, '') as organizers,
         reports.article_count,
         reports.report_count,
-        first_report.link_reasons,
+        {{ joined_text('first_report.link_reasons') }} as link_reasons,
         coalesce(participants.participant_count, 0) as participant_count,
         coalesce(participants.attendee_count, 0) as attendee_count,
         coalesce(participants.attendee_count, 0) <= {{ var('co_attendance_max_attendees') }} as in_co_attendance

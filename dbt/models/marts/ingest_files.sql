@@ -17,8 +17,7 @@ final as (
         reason,
         article_key,
         encoding,
-        flags,
-        coalesce(regexp_extract_all(flags, '[^,\s]+'), []::varchar[]) as flag_list
+        flags
 
     from files
 

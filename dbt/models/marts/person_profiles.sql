@@ -18,13 +18,10 @@ post_history as (
 
     select
         person_key,
-        list(
-            {
-                'title': title,
-                'first_seen_on': first_seen_on,
-                'last_seen_on': last_seen_on,
-                'article_count': article_count
-            }
+        string_agg(
+            title || ' (' || coalesce(strftime(first_seen_on, '%Y-%m-%d'), '?')
+            || ' – ' || coalesce(strftime(last_seen_on, '%Y-%m-%d'), '?') || ')',
+            '; '
             order by first_seen_on nulls last, title
         ) as posts,
         arg_max(title, (coalesce(last_seen_on, date '0001-01-01'), article_count, title)) as latest_title,
@@ -80,14 +77,14 @@ final as (
         people.match_reason,
         post_history.latest_title,
         coalesce(post_history.post_count, 0) as post_count,
-        post_history.posts,
+        coalesce(post_history.posts, '') as posts,
         coalesce(participation.meetings_attended, 0) as meetings_attended,
         coalesce(participation.meetings_chaired, 0) as meetings_chaired,
         coalesce(participation.meetings_spoken_at, 0) as meetings_spoken_at,
         participation.first_meeting_on,
         participation.last_meeting_on,
         coalesce(co_attendees.co_attendee_count, 0) as co_attendee_count,
-        coalesce(co_attendees.top_co_attendees, []::varchar[]) as top_co_attendees,
+        {{ joined_text('co_attendees.top_co_attendees') }} as top_co_attendees,
         people.article_count,
         people.first_seen_on,
         people.last_seen_on
