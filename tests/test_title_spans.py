@@ -446,3 +446,8 @@ def test_a_korean_name_after_a_country_is_no_part_of_the_body() -> None:
 def test_the_standing_member_of_the_secretariat_is_a_post() -> None:
     got = people_of("Dự có các đồng chí: Ủy viên Bộ Chính trị, Thường trực Ban Bí thư Lương Văn Thái.")
     assert got == {"Lương Văn Thái": ["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]}
+
+
+def test_two_posts_joined_by_kiem_before_the_name_are_both_the_names() -> None:
+    got = people_of("Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Thái Lan Prawit Wongsuwon yêu cầu theo dõi.")
+    assert got == {"Prawit Wongsuwon": ["Phó Thủ tướng", "Bộ trưởng Quốc phòng Thái Lan"]}

@@ -333,15 +333,16 @@ def _cued(tokens: list[Token], items: list[Item], p: int) -> bool:
     return preceded_by(tokens, start, CUES) or _announcement(tokens, items[:p], start) in ("personal", "post")
 
 
+PRE_TITLE_JOINS = frozenset({",", "-", "–", "—", "kiêm"})  # "Phó Thủ tướng kiêm Bộ trưởng ... A"
+
+
 def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Indices of posts printed before name p and belonging to it."""
     if p == 0 or items[p - 1].kind != "T":
         return []
     chain = [p - 1]
     q = p - 1
-    while (
-        q >= 2 and _is_sep(tokens, items[q - 1], frozenset({",", "-", "–", "—"})) and items[q - 2].kind == "T"
-    ):
+    while q >= 2 and _is_sep(tokens, items[q - 1], PRE_TITLE_JOINS) and items[q - 2].kind == "T":
         chain.append(q - 2)
         q -= 2
     if (
