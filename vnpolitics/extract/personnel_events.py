@@ -85,6 +85,7 @@ MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
 NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
 RE_ELECTED_BEFORE = ("tiếp", "tục")
+FORM_OF = ("hình", "thức")  # "bằng hình thức cảnh cáo": the level of the discipline before it
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class _SentenceReader:
             if not self._cancelled(k):
                 found.append(_CueAt(k, k + n, cue, self._passive(k)))
             k += n
-        return _merge_levels(found, self.parse.items)
+        return _merge_levels(found, self.parse.items, tokens)
 
     def _passive(self, k: int) -> bool:
         j = k - 1
@@ -474,9 +475,10 @@ class _SentenceReader:
         return " ".join(t.text for t in self.tokens[item.start : item.end])
 
 
-def _merge_levels(found: list[_CueAt], items: list[Item]) -> list[_CueAt]:
-    """A discipline cue printed after another in one clause with no name between ("kỷ luật bằng
-    hình thức cảnh cáo") is that one's level, not an event of its own."""
+def _merge_levels(found: list[_CueAt], items: list[Item], tokens: list[Token]) -> list[_CueAt]:
+    """A discipline cue printed after another in one clause with no name between ("kỷ luật cảnh
+    cáo ông A"), or as its form ("kỷ luật ông A, ..., bằng hình thức cảnh cáo"), is that one's
+    level, not an event of its own."""
     names = [it.start for it in items if it.kind == "N"]
     merged: list[_CueAt] = []
     for cue in found:
@@ -484,7 +486,11 @@ def _merge_levels(found: list[_CueAt], items: list[Item]) -> list[_CueAt]:
         if (
             last is not None
             and last.cue.kind == cue.cue.kind == "disciplined"
-            and not any(last.end <= n < cue.start for n in names)
+            and not any(tokens[k].text in CLAUSE_ENDS for k in range(last.end, cue.start))
+            and (
+                not any(last.end <= n < cue.start for n in names)
+                or tuple(t.key for t in tokens[max(0, cue.start - 2) : cue.start]) == FORM_OF
+            )
         ):
             level = _severest(last.cue.level, cue.cue.level)
             merged[-1] = _CueAt(
