@@ -140,6 +140,7 @@ RAW_TABLES = (
     "meetings",
     "meeting_organizers",
     "participant_roles",
+    "personnel_events",
 )
 PYTHON_ASSETS = {"raw_files", "extracted_articles", "published_warehouse", "mart_exports"}
 ANALYST_MARTS = (
@@ -149,6 +150,8 @@ ANALYST_MARTS = (
     "bridge_meeting_organizers",
     "person_profiles",
     "fct_co_attendance",
+    "fct_personnel_events",
+    "qa_position_overlaps",
 )
 OUR_CHECKS = {
     "people_found_when_articles_loaded",

@@ -11,7 +11,7 @@ data (Popolo: EveryPolitician's tools, Pombola):
   as OpenSanctions writes them); ``Event`` for each meeting (``involved``: its participants,
   ``organizer``); and ``Article`` for each article. Every other entity names its articles in
   ``proof`` (FollowTheMoney's provenance, pointing at those ``Article`` entities, whose
-  ``recordId`` is the article key) and carries their ``publisher`` (outlet) and ``sourceUrl``.
+  ``notes`` and id give the article key) and carries their ``publisher`` (outlet) and ``sourceUrl``.
 - Popolo: ``persons``, ``organizations`` (``classification``, ``parent_id``), ``posts``,
   ``memberships`` (``start_date``, ``end_date`` when known) and ``events`` with ``attendees``;
   each record's ``sources`` name its articles (``url`` when known, and a ``note`` with the
@@ -23,6 +23,7 @@ stable across runs, as the keys are. Both files are written under a temporary na
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -45,7 +46,7 @@ QUERIES = {
         from dim_articles order by article_key""",
     "people": f"""
         select p.person_key, p.full_name, p.spelling_variants,
-            list(distinct {_ARTICLE_STRUCT} order by a.article_key) as articles
+            list_sort(list(distinct {_ARTICLE_STRUCT})) as articles
         from dim_people p
         join fct_mentions m on m.person_key = p.person_key
         join dim_articles a on a.article_key = m.article_key
@@ -53,8 +54,7 @@ QUERIES = {
     "organizations": f"""
         select o.organization_key, o.canonical_name, o.organization_kind, o.organization_level,
             o.parent_organization_key,
-            list(distinct {_ARTICLE_STRUCT} order by a.article_key)
-                filter (where a.article_key is not null) as articles
+            list_sort(list(distinct {_ARTICLE_STRUCT}) filter (where a.article_key is not null)) as articles
         from dim_organizations o
         left join fct_mentions m on m.organization_key = o.organization_key
         left join dim_articles a on a.article_key = m.article_key
@@ -62,8 +62,7 @@ QUERIES = {
     "positions": f"""
         select pp.position_key, pp.person_key, pp.title, pp.post, pp.organization_key,
             pp.start_date, pp.end_date, pp.status,
-            list(distinct {_ARTICLE_STRUCT} order by a.article_key)
-                filter (where a.article_key is not null) as articles
+            list_sort(list(distinct {_ARTICLE_STRUCT}) filter (where a.article_key is not null)) as articles
         from dim_person_positions pp
         left join unnest(pp.article_keys) as s(article_key) on true
         left join dim_articles a on a.article_key = s.article_key
@@ -74,7 +73,7 @@ QUERIES = {
                 filter (where mp.role <> 'mentioned') as attendees,
             (select list(distinct bo.organization_key order by bo.organization_key)
                 from bridge_meeting_organizers bo where bo.meeting_key = mt.meeting_key) as organizers,
-            list(distinct {_ARTICLE_STRUCT} order by a.article_key) as articles
+            list_sort(list(distinct {_ARTICLE_STRUCT})) as articles
         from fct_meetings mt
         join bridge_meeting_articles b on b.meeting_key = mt.meeting_key
         join dim_articles a on a.article_key = b.article_key
@@ -156,7 +155,7 @@ def ftm_entities(rows: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str, An
                 "publishedAt": [_day(a["published_at"])],
                 "publisher": [a["source_outlet"]],
                 "sourceUrl": [a["url"]],
-                "recordId": [a["article_key"]],
+                "notes": [f"article_key {a['article_key']}"],
             },
         )
     for p in rows["people"]:
@@ -195,7 +194,8 @@ def ftm_entities(rows: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str, An
 def _post_id(position: dict[str, Any]) -> str:
     """One Position per post in a body (or per canonical title without one), whoever holds it."""
     body = position["organization_key"] or position["title"]
-    return _id("post", f"{position['post']}|{body}")
+    digest = hashlib.md5(f"{position['post']}|{body}".encode(), usedforsecurity=False).hexdigest()[:16]
+    return _id("post", digest)  # an id of letters, digits and dashes, as FollowTheMoney requires
 
 
 def _positions(positions: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
