@@ -193,3 +193,17 @@ def test_proposals_rules_and_nouns_are_no_events(sentence: str):
 def test_an_appointment_without_its_post_is_no_event():
     """Too little to start a tenure: who was appointed to what is the event."""
     assert events_of("Tin tức\n\nBộ Nội vụ đã trao quyết định bổ nhiệm ông Mạc Đình Tùng.\n") == []
+
+
+def test_the_events_report_counts_by_kind_and_draws_a_seeded_sample(tmp_path):
+    """make events-report: counts by kind, and the same sample for the same seed."""
+    from career_articles import write_career_articles
+
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    folder = write_career_articles(tmp_path / "raw")
+    report = build_report(folder, sample=2, seed=3, workers=1)
+    assert "- assigned: 1" in report and "- died: 1" in report and "- appointed: 1" in report
+    assert "## Random sample of 2 events (seed 3)" in report
+    assert report == build_report(folder, sample=2, seed=3, workers=1)
+    assert "date: 2023-04-03 (printed: Chiều 3/4/2023)" in build_report(folder, sample=3, seed=3, workers=1)
