@@ -138,9 +138,10 @@ def extract_article(
                 titles.setdefault((full_name, fold(record.title)), record)
 
     best_published_at = published_at or metadata.published_at or fallback_published_at
-    name_of = partial(_person_name, full_by_given=full_by_given)
-    events = find_personnel_events(clean.text, parses, name_of, title_of, body_of, best_published_at)
     meetings = _meetings(clean.text, sentences, best_published_at, organizations, file_year)
+    name_of = partial(_person_name, full_by_given=full_by_given)
+    reference = best_published_at or _sure_meeting_time(meetings)
+    events = find_personnel_events(clean.text, parses, name_of, title_of, body_of, reference)
     roles: list[ParticipantRole] = []
     if meetings:
         index = meetings[0].sentence_index
@@ -179,6 +180,19 @@ def extract_article(
         roles=roles,
         personnel_events=events,
     )
+
+
+SURE_YEAR_BASES = ("printed", "publication")  # meeting dates whose year nobody guessed
+
+
+def _sure_meeting_time(meetings: list[Meeting]) -> datetime | None:
+    """The article's meeting date as a time to read years by, when its year was printed or came
+    from the publication: "Trước đó ngày 23/9" in an article without a publication date then
+    takes the year of "Sáng 25/9/2018"; a guessed year would date the events wrongly."""
+    for m in meetings:
+        if m.meeting_date and m.date_basis in SURE_YEAR_BASES:
+            return datetime.combine(m.meeting_date, datetime.min.time())
+    return None
 
 
 def _person_title(

@@ -85,6 +85,24 @@ MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
 NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
 RE_ELECTED_BEFORE = ("tiếp", "tục")
+# Words before an event that tell it as past, its date not the article's ("sau khi", "trước đó").
+PAST_MARKERS = tuple(
+    f" {m} "
+    for m in (
+        "sau khi",
+        "trước khi",
+        "khi",
+        "trước đó",
+        "hồi",
+        "năm ngoái",
+        "tháng trước",
+        "năm trước",
+        "từng",
+    )
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
+)  # "Năm 2011", "tháng 4/2014"
 FORM_OF = ("hình", "thức")  # "bằng hình thức cảnh cáo": the level of the discipline before it
 
 
@@ -166,6 +184,7 @@ class _Found:
     char_end: int
     cue_start: int
     cue_end: int
+    told_as_past: bool
 
 
 class _SentenceReader:
@@ -197,13 +216,16 @@ class _SentenceReader:
         tokens, found = self.tokens, []
         inside = {k for it in self.parse.items if it.kind in ("N", "T", "O") for k in range(it.start, it.end)}
         k = 0
+        cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
         while k < len(tokens):
             n = cue_phrases().longest_at(tokens, k)
             if not n or k in inside:
                 k += 1
                 continue
             cue = cues()[tuple(t.key for t in tokens[k : k + n])]
-            if not self._cancelled(k):
+            if self._cancelled(k) or cue.kind in cancelled:
+                cancelled.add(cue.kind)
+            else:
                 found.append(_CueAt(k, k + n, cue, self._passive(k)))
             k += n
         return _merge_levels(found, self.parse.items, tokens)
@@ -326,10 +348,12 @@ class _SentenceReader:
         for i in order:
             cue = self.cues[i]
             end = self._clause_end(cue.end)
+            nearer = [c.start for c in self.cues if c.start >= cue.end and c.cue.kind in START_KINDS]
             for item in introduced:
                 if (
                     cue.end <= item.start < end
                     and item.start not in taken
+                    and not any(k < item.start for k in nearer)  # "tái đắc cử, được bầu làm X": the nearer's
                     and self._leads_to(cue, persons[i], item)
                 ):
                     posts[i] = item.title
@@ -352,6 +376,8 @@ class _SentenceReader:
         ):
             return False
         in_cues = {k for c in self.cues for k in range(c.start, c.end)}
+        if post.start - 1 not in in_cues and self.tokens[post.start - 1].key not in POST_LEAD_WORDS:
+            return False  # "..., nghe Thủ tướng giới thiệu": a post no verb of the event introduces
         others = [
             t.key
             for k, t in enumerate(self.tokens[start : post.start], start)
@@ -386,8 +412,9 @@ class _SentenceReader:
         if kind == "elected" and _re_elected(tokens, cue):
             kind = "re_elected"
         previous = None
-        if kind == "assigned" and held and not self._relieved_here(person):
-            previous = held[-1]
+        offices = [t for t in held if not _is_membership(tokens, t)]
+        if kind == "assigned" and offices and not self._relieved_here(person):
+            previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
         start = min(cue.start, person.item.start)
         end = max(cue.end, person.item.end)
         return _Found(
@@ -402,7 +429,15 @@ class _SentenceReader:
             char_end=tokens[end - 1].end,
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
+            told_as_past=self._told_as_past(min(cue.start, person.item.start)),
         )
+
+    def _told_as_past(self, k: int) -> bool:
+        """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
+        nhiệm", "sau khi ông A qua đời", "Hơn tháng trước, ..."): the article's date is not its date."""
+        words = [t.key for t in self.tokens[:k]]
+        text = " ".join(words)
+        return any(marker in f" {text} " for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
 
     def _held(self, person: NameInSentence, title: TitleSpan) -> bool:
         """Whether a post the parse gives the person is one they hold: printed before the name
@@ -513,6 +548,12 @@ def _is_rank(tokens: list[Token], title: TitleSpan | None) -> bool:
     return head is not None and head.is_rank
 
 
+def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
+    """A seat in a collegial body ("Ủy viên Bộ Chính trị", "Tỉnh ủy viên"), which a transfer keeps."""
+    words = [t.key for t in tokens[title.head_start : title.head_end]]
+    return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
+
+
 def _is_former(tokens: list[Token], title: TitleSpan) -> bool:
     return title.head_start > title.start and tokens[title.start].key in ("nguyên", "cựu")
 
@@ -580,6 +621,7 @@ def _dated(
         effective_date=_day(effective, published_at) if effective else None,
         event_date=_day(event, published_at) if event else None,
         event_date_text=event.text if event else None,
+        told_as_past=found.told_as_past,
         char_start=found.char_start,
         char_end=found.char_end,
         sentence_index=sentence.index,

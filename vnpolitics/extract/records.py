@@ -168,6 +168,7 @@ class PersonnelEvent:
     effective_date: date | None  # "có hiệu lực từ ngày ...", "kể từ ngày ..."
     event_date: date | None  # a date printed in the sentence for the event itself
     event_date_text: str | None
+    told_as_past: bool  # told before the article's time ("Năm 2011, ...", "sau khi ... qua đời")
     char_start: int  # from the cue to the person, whichever comes first, to the other
     char_end: int
     sentence_index: int

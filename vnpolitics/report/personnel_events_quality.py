@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.article import SURE_YEAR_BASES, extract_article
 from vnpolitics.extract.records import PersonnelEvent
 from vnpolitics.warehouse.scan import scan_folder
 
@@ -43,6 +43,8 @@ def _date(event: PersonnelEvent, article_date) -> str:
         return f"{event.event_date} (printed: {event.event_date_text})"
     if event.effective_date:
         return f"{event.effective_date} (effective)"
+    if event.told_as_past:
+        return "unknown (told as past)"
     return f"{article_date} (article)" if article_date else "unknown"
 
 
@@ -50,8 +52,9 @@ def events_of(item: tuple[str, str]) -> list[FoundEvent]:
     source_file, text = item
     ex = extract_article(text)
     sentences = {s.index: s.text for s in ex.sentences}
-    dated = next((m.meeting_date for m in ex.meetings if m.meeting_date), None)
-    article_date = dated or (ex.metadata.published_at.date() if ex.metadata.published_at else None)
+    dated = next((m for m in ex.meetings if m.meeting_date), None)
+    sure = dated.meeting_date if dated and dated.date_basis in SURE_YEAR_BASES else None
+    article_date = sure or (ex.metadata.published_at.date() if ex.metadata.published_at else None)
     found = []
     for e in ex.personnel_events:
         decision = " ".join(

@@ -257,6 +257,7 @@ def _event_row(key: str, e: PersonnelEvent) -> tuple:
         e.effective_date,
         e.event_date,
         e.event_date_text,
+        e.told_as_past,
         e.char_start,
         e.char_end,
         e.sentence_index,

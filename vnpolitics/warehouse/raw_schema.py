@@ -439,6 +439,12 @@ RAW_TABLES: tuple[RawTable, ...] = (
                 "it); null when none.",
             ),
             RawColumn("event_date_text", TEXT, "That date as printed."),
+            RawColumn(
+                "told_as_past",
+                BOOL,
+                'True when the sentence tells the event as past ("Năm 2011, ...", "sau khi ... qua '
+                "đời\"): the article's own date is not the event's.",
+            ),
             RawColumn("char_start", INT, "Start offset of the evidence (cue and person) in clean_text."),
             RawColumn("char_end", INT, "End offset (exclusive) of the evidence in clean_text."),
             RawColumn("sentence_index", INT, "Sentence of the event."),

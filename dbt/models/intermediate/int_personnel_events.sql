@@ -1,7 +1,10 @@
 -- Personnel events keyed: the person (as int_person_clusters resolved the name in that article),
 -- the body of the post and of the previous post (int_organization_keys), the position each post is
 -- (position_key, as dim_person_positions keys it) and the date the event holds on: printed for
--- the event, else the date it takes effect, else the article's (int_article_dates.observed_on).
+-- the event, else the date it takes effect, else the article's, when that is known for sure (its
+-- publication, or a meeting date whose year is printed or the publication's) and the sentence
+-- does not tell the event as past ("Năm 2011, ông A được bổ nhiệm"). A wrong date is worse than
+-- none: a tenure started "first_seen" still has a date.
 with
 
 events as (
@@ -23,9 +26,33 @@ org_keys as (
 
 ),
 
+first_meetings as (
+
+    select
+        article_key,
+        arg_min(meeting_date, meeting_index) as meeting_date,
+        arg_min(date_basis, meeting_index) as date_basis
+
+    from {{ ref('int_meeting_reports') }}
+    where meeting_date is not null
+    group by article_key
+
+),
+
 dates as (
 
-    select article_key, observed_on from {{ ref('int_article_dates') }}
+    select
+        article_dates.article_key,
+        coalesce(
+            case
+                when first_meetings.date_basis in ('printed', 'publication', 'curated')
+                    then first_meetings.meeting_date
+            end,
+            article_dates.published_on
+        ) as observed_on
+
+    from {{ ref('int_article_dates') }} as article_dates
+    left join first_meetings on first_meetings.article_key = article_dates.article_key
 
 ),
 
@@ -81,13 +108,14 @@ final as (
         decision_number,
         decision_date,
         effective_date,
-        coalesce(event_date, effective_date, observed_on) as event_on,
+        coalesce(event_date, effective_date, case when not told_as_past then observed_on end) as event_on,
         case
             when event_date is not null then 'printed'
             when effective_date is not null then 'effective'
-            when observed_on is not null then 'article'
+            when observed_on is not null and not told_as_past then 'article'
         end as event_on_basis,
         event_date_text,
+        told_as_past,
         char_start,
         char_end,
         sentence_index

@@ -43,6 +43,7 @@ final as (
         events.event_on,
         events.event_on_basis,
         events.event_date_text,
+        events.told_as_past,
         events.char_start,
         events.char_end,
         events.sentence_index

@@ -30,6 +30,7 @@ renamed as (
         cast(effective_date as date) as effective_date,
         cast(event_date as date) as event_date,
         nullif(trim(cast(event_date_text as varchar)), '') as event_date_text,
+        coalesce(cast(told_as_past as boolean), false) as told_as_past,
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         cast(sentence_index as integer) as sentence_index
