@@ -11,7 +11,6 @@ The sibling of ``extraction_quality`` (people and posts), seeded the same way.
 
 from __future__ import annotations
 
-import argparse
 import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from vnpolitics.extract.article import SURE_YEAR_BASES, extract_article
 from vnpolitics.extract.records import PersonnelEvent
+from vnpolitics.report.extraction_quality import emit, parsed_arguments, report_arguments
 from vnpolitics.warehouse.scan import scan_folder
 
 
@@ -125,19 +125,8 @@ def build_report(folder: Path, sample: int, seed: int, workers: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folder", type=Path)
-    ap.add_argument("--sample", type=int, default=30)
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--out", type=Path, help="write the markdown here as well as to standard output")
-    args = ap.parse_args(argv)
-    if not args.folder.is_dir():
-        ap.error(f"not a folder: {args.folder}")
-    report = build_report(args.folder, args.sample, args.seed, args.workers)
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    args = parsed_arguments(report_arguments(__doc__), argv)
+    emit(build_report(args.folder, args.sample, args.seed, args.workers), args.out)
     return 0
 
 

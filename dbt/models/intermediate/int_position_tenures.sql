@@ -12,7 +12,9 @@ events as (
 
 ),
 
-starts as (
+-- each event once for the post it is about and, for a transfer, once more for the post it leaves
+-- (role `ended_by_transfer`), dated by its effective date, else its date
+named as (
 
     select
         position_key,
@@ -23,36 +25,15 @@ starts as (
         coalesce(effective_date, event_on) as on_date,
         personnel_event_key,
         kind,
-        article_key
-
-    from events
-    where kind in ('appointed', 'elected', 're_elected', 'assigned', 'acting') and position_key is not null
-
-),
-
-ends as (
-
-    select
-        position_key,
-        person_key,
-        post,
-        organization_key,
-        canonical_title,
-        coalesce(effective_date, event_on) as on_date,
-        personnel_event_key,
-        kind,
-        article_key
+        discipline_level,
+        article_key,
+        false as ended_by_transfer
 
     from events
     where position_key is not null
-        and (
-            kind in ('relieved', 'retired', 'resigned')
-            or (kind = 'disciplined' and discipline_level in ('cách chức', 'khai trừ'))
-        )
 
     union all
 
-    -- a transfer ends the post held before it
     select
         previous_position_key as position_key,
         person_key,
@@ -61,11 +42,29 @@ ends as (
         previous_canonical_title as canonical_title,
         coalesce(effective_date, event_on) as on_date,
         personnel_event_key,
-        'assigned' as kind,
-        article_key
+        kind,
+        discipline_level,
+        article_key,
+        true as ended_by_transfer
 
     from events
     where kind = 'assigned' and previous_position_key is not null
+
+),
+
+starts as (
+
+    select * from named
+    where not ended_by_transfer and kind in ('appointed', 'elected', 're_elected', 'assigned', 'acting')
+
+),
+
+ends as (
+
+    select * from named
+    where ended_by_transfer
+        or kind in ('relieved', 'retired', 'resigned')
+        or (kind = 'disciplined' and discipline_level in ('cách chức', 'khai trừ'))
 
 ),
 
@@ -96,7 +95,7 @@ first_ends as (
 
 ),
 
-named as (
+counted as (
 
     select * from starts
     union all
@@ -115,7 +114,7 @@ described as (
         count(distinct personnel_event_key) as event_count,
         list(distinct article_key order by article_key) as article_keys
 
-    from named
+    from counted
     group by position_key
 
 ),
