@@ -207,3 +207,33 @@ def test_the_events_report_counts_by_kind_and_draws_a_seeded_sample(tmp_path):
     assert "## Random sample of 2 events (seed 3)" in report
     assert report == build_report(folder, sample=2, seed=3, workers=1)
     assert "date: 2023-04-03 (printed: Chiều 3/4/2023)" in build_report(folder, sample=3, seed=3, workers=1)
+
+
+def test_an_event_told_as_past_does_not_take_the_articles_date():
+    event = only_event(
+        "Hồ sơ cán bộ\n\nNăm 2011, ông Mạc Đình Tùng được bổ nhiệm giữ chức Phó Giám đốc Sở Tư pháp tỉnh "
+        "Hòa Bình.\n"
+    )
+    assert event.told_as_past and event.event_date is None
+    assert not only_event(APPOINTMENT).told_as_past
+
+
+def test_a_proposals_list_stays_a_proposal_after_a_semicolon():
+    assert (
+        events_of(
+            "Kỳ họp Ủy ban Kiểm tra\n\nỦy ban Kiểm tra Trung ương đề nghị Ban Bí thư thi hành kỷ luật bằng "
+            "hình thức khiển trách ông Lạc Văn Phúc; cảnh cáo ông Thái Minh Đăng.\n"
+        )
+        == []
+    )
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_articles_printed_meeting_date():
+    """No publication date: "ngày 23/9" takes the year "Sáng 25/9/2018" prints."""
+    ex = extract_article(
+        "Công bố quyết định\n\nSáng 25/9/2018, Tỉnh ủy Hòa Bình tổ chức hội nghị công bố quyết định.\n\n"
+        "Ngày 23/9, Ủy ban nhân dân tỉnh bổ nhiệm ông Kha Văn Yên giữ chức Giám đốc Sở Tài chính tỉnh Hòa "
+        "Bình.\n"
+    )
+    (event,) = ex.personnel_events
+    assert event.event_date == date(2018, 9, 23)
