@@ -2,7 +2,7 @@
 -- started it (the earliest appointment, election, transfer to it or acting assignment) and the one
 -- that ended it (the earliest relief, retirement, resignation, removal by discipline, or transfer
 -- away from it, on or after the start). A position only events name (a post taken the articles
--- never state otherwise) has its row here too. A death, or a retirement with no post printed, ends
+-- never state otherwise, a former post an obituary or a discipline names) has its row here too. A death, or a retirement with no post printed, ends
 -- every position of the person: that is int_person_exits.
 with
 
@@ -95,14 +95,6 @@ first_ends as (
 
 ),
 
-counted as (
-
-    select * from starts
-    union all
-    select * from ends
-
-),
-
 described as (
 
     select
@@ -114,7 +106,7 @@ described as (
         count(distinct personnel_event_key) as event_count,
         list(distinct article_key order by article_key) as article_keys
 
-    from counted
+    from named
     group by position_key
 
 ),

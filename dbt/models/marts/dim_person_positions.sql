@@ -130,7 +130,7 @@ positions as (
 
 ),
 
-ended as (
+started as (
 
     select
         positions.*,
@@ -138,19 +138,34 @@ ended as (
         case
             when positions.event_start_date is not null then 'event'
             when positions.first_seen_on is not null then 'first_seen'
-        end as start_basis,
-        exits.exit_date is not null
-        and positions.event_end_date is null
-        and coalesce(positions.last_seen_on, positions.event_start_date)
-        >= exits.exit_date - {{ var('position_current_days') }} as ended_by_exit,
+        end as start_basis
+
+    from positions
+
+),
+
+-- an end is taken only on or after the start: dates that contradict each other end nothing
+ended as (
+
+    select
+        started.*,
+        coalesce(started.event_end_date >= coalesce(started.start_date, started.event_end_date), false)
+            as ended_by_event,
+        coalesce(
+            started.event_end_date is null
+            and exits.exit_date >= coalesce(started.start_date, exits.exit_date)
+            and coalesce(started.last_seen_on, started.event_start_date)
+            >= exits.exit_date - {{ var('position_current_days') }},
+            false
+        ) as ended_by_exit,
         exits.exit_date,
         exits.exit_reason,
         exits.exit_event_key,
-        formerly.former_seen_on > positions.last_seen_on as ended_by_former
+        coalesce(formerly.former_seen_on > started.last_seen_on, false) as ended_by_former
 
-    from positions
-    left join exits on exits.person_key = positions.person_key
-    left join formerly on formerly.position_key = positions.position_key
+    from started
+    left join exits on exits.person_key = started.person_key
+    left join formerly on formerly.position_key = started.position_key
 
 ),
 
@@ -174,25 +189,25 @@ final as (
         ended.start_basis,
         ended.start_event_key,
         case
-            when ended.event_end_date is not null then ended.event_end_date
+            when ended.ended_by_event then ended.event_end_date
             when ended.ended_by_exit then ended.exit_date
             when ended.ended_by_former then ended.last_seen_on
         end as end_date,
         case
-            when ended.event_end_date is not null or ended.ended_by_exit then 'event'
+            when ended.ended_by_event or ended.ended_by_exit then 'event'
             when ended.ended_by_former then 'last_seen'
         end as end_basis,
         case
-            when ended.event_end_date is not null then ended.event_end_reason
+            when ended.ended_by_event then ended.event_end_reason
             when ended.ended_by_exit then ended.exit_reason
             when ended.ended_by_former then 'stated_former'
         end as end_reason,
         case
-            when ended.event_end_date is not null then ended.end_event_key
+            when ended.ended_by_event then ended.end_event_key
             when ended.ended_by_exit then ended.exit_event_key
         end as end_event_key,
         case
-            when ended.event_end_date is not null or ended.ended_by_exit or ended.ended_by_former then 'ended'
+            when ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former then 'ended'
             when coalesce(ended.last_seen_on, ended.start_date)
                 >= newest.newest_on - {{ var('position_current_days') }} then 'current'
             else 'unknown'
