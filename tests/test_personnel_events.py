@@ -237,3 +237,35 @@ def test_a_date_without_its_year_takes_the_year_of_the_articles_printed_meeting_
     )
     (event,) = ex.personnel_events
     assert event.event_date == date(2018, 9, 23)
+
+
+def test_a_retirement_in_place_of_whom_leaves_the_post_the_successor_takes():
+    events = events_of(
+        "Nhân sự mới\n\nÔng Giáp Văn Hòa được bầu giữ chức Chủ tịch UBND tỉnh Hòa Bình thay ông Âu Minh "
+        "Khang nghỉ hưu theo chế độ.\n"
+    )
+    found = {(e.kind, e.full_name, post_of(e)) for e in events}
+    assert found == {
+        ("elected", "Giáp Văn Hòa", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("retired", "Âu Minh Khang", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+    }
+
+
+def test_a_discipline_leaves_the_post_a_later_verb_introduces():
+    """ "làm Y thay ông B bị kỷ luật, ông C xin thôi làm X": X is C's, whom the later verb reads;
+    B leaves Y, the post his successor takes."""
+    events = events_of(
+        "Nhân sự\n\nSau khi được phân công làm Bí thư Huyện ủy Lạc Sơn thay ông Lạc Văn Phúc bị kỷ luật, ông "
+        "Ninh Văn Thạch xin thôi làm Trưởng Ban Dân vận Tỉnh ủy Hòa Bình.\n"
+    )
+    found = {(e.kind, e.full_name, post_of(e)) for e in events}
+    assert ("disciplined", "Lạc Văn Phúc", "Bí thư Huyện ủy Lạc Sơn") in found
+    assert ("resigned", "Ninh Văn Thạch", "Trưởng Ban Dân vận Tỉnh ủy Hòa Bình") in found
+
+
+def test_a_decision_number_needs_its_word_or_its_code():
+    event = only_event(
+        "Kỷ luật\n\nÔng Lạc Văn Phúc, Trưởng phòng Tài chính huyện Lạc Sơn, bị kỷ luật khiển trách do không "
+        "thực hiện Quyết định 33 năm 2014 của UBND tỉnh.\n"
+    )
+    assert event.decision_number is None

@@ -73,6 +73,8 @@ POST_LEAD_WORDS = frozenset(
     {
         "giữ", "chức", "vụ", "danh", "làm", "sang", "về", "đến", "nhận", "công", "tác", "nhiệm",
         "và", "tại", "vào", "vị", "trí", "cương", "là", "kiêm", "đảm", "tham", "gia", "thời", "hạn",
+        # a discipline's form folded into its verb: "kỷ luật ông A bằng hình thức cách chức X"
+        "bằng", "hình", "thức", "cách", "khiển", "trách", "cảnh", "cáo",
     }
 )  # fmt: skip
 MAX_POST_OTHER_WORDS = 2  # other words on that way: more, and the post is another clause's
@@ -271,10 +273,20 @@ class _SentenceReader:
         found = []
         for i, cue in enumerate(self.cues):
             for person in persons[i]:
-                event = self._event(cue, person, posts.get(i))
+                post = posts.get(i) or self._replaced_post(cue, person, posts)
+                event = self._event(cue, person, post)
                 if event is not None:
                     found.append(event)
         return found
+
+    def _replaced_post(
+        self, cue: _CueAt, person: NameInSentence, posts: dict[int, TitleSpan]
+    ) -> TitleSpan | None:
+        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes."""
+        if cue.cue.kind not in END_KINDS or not self._after_word(person.item.start, NOT_OBJECT_BEFORE):
+            return None
+        taken = [posts[i] for i, c in enumerate(self.cues) if c.cue.kind in START_KINDS and i in posts]
+        return taken[0] if len(taken) == 1 and taken[0].end <= person.item.start else None
 
     def _persons(self) -> dict[int, list[NameInSentence]]:
         """Cue index -> the persons it reads: subjects first, so an object verb's list leaves out
@@ -339,27 +351,31 @@ class _SentenceReader:
         return j >= 0 and self.tokens[j].key in words
 
     def _posts(self, persons: dict[int, list[NameInSentence]]) -> dict[int, TitleSpan]:
-        """Cue index -> the post it introduces: end cues take theirs first, start cues the first
-        introduced post after them that no end cue took."""
+        """Cue index -> the post it introduces. Read from the last cue back, each takes the first
+        introduced post after it that no later cue took, past later cues only once they have their
+        own: in "phân công ông A, ..., thôi giữ chức X để nhận nhiệm vụ làm Y" the relief takes X
+        and the assignment Y; in "A tái đắc cử ..., được bầu làm X" the election takes X; in "thay
+        ông B bị kỷ luật, ông C xin thôi làm X" the discipline takes nothing."""
         introduced = [it for it in self.parse.items if it.kind == "T" and self._introduced(it)]
         posts: dict[int, TitleSpan] = {}
-        taken: set[int] = set()
-        order = sorted(range(len(self.cues)), key=lambda i: self.cues[i].cue.kind in START_KINDS)
-        for i in order:
+        for i in reversed(range(len(self.cues))):
             cue = self.cues[i]
             end = self._clause_end(cue.end)
-            nearer = [c.start for c in self.cues if c.start >= cue.end and c.cue.kind in START_KINDS]
+            later = range(i + 1, len(self.cues))
+            taken = {p.start for p in posts.values()}
             for item in introduced:
-                if (
-                    cue.end <= item.start < end
-                    and item.start not in taken
-                    and not any(k < item.start for k in nearer)  # "tái đắc cử, được bầu làm X": the nearer's
-                    and self._leads_to(cue, persons[i], item)
-                ):
+                if not cue.end <= item.start < end or item.start in taken:
+                    continue
+                if any(self.cues[j].start < item.start and not self._closed(j, posts, item) for j in later):
+                    break  # a later cue lies between and has no post of its own before this one
+                if self._leads_to(cue, persons[i], item):
                     posts[i] = item.title
-                    taken.add(item.start)
-                    break
+                break
         return posts
+
+    def _closed(self, j: int, posts: dict[int, TitleSpan], item: Item) -> bool:
+        """Whether cue j took its own post before ``item``."""
+        return j in posts and posts[j].start < item.start
 
     def _leads_to(self, cue: _CueAt, persons: list[NameInSentence], post: Item) -> bool:
         """Whether the words from the cue (past its persons and their posts) to ``post`` only lead
@@ -574,8 +590,8 @@ def _decision_before(tokens: list[Token], k: int) -> bool:
 # ---------------------------------------------------------------------- dates and decisions
 
 _DECISION_RE = re.compile(
-    r"(?:Quyết định|QĐ|Nghị quyết)\s+(?:số\s+)?(?P<number>\d+[\w./\-–]*[\w])"
-    r"(?:\s*(?:,\s*)?(?:ký\s+)?(?:ngày\s+)?)?",
+    r"(?:Quyết định|QĐ|Nghị quyết)\s+"
+    r"(?:số\s+(?P<number>\d+[\w./\-–]*\w)|(?P<code>\d+[\w.]*[/\-–][\w./\-–]*\w))",
     re.IGNORECASE,
 )
 _EFFECTIVE_BEFORE = re.compile(r"(?:hiệu lực|\btừ)\s*(?:từ\s*)?(?:ngày\s*)?$", re.IGNORECASE)
@@ -635,9 +651,10 @@ def _decision(
     m = _DECISION_RE.search(text, sentence.char_start, sentence.char_end)
     if m is None:
         return None, None, None
-    after = m.end("number")
+    group = "number" if m.group("number") else "code"  # "số 33" or "125-QĐ/TU"; not "Quyết định 33 năm 2014"
+    after = m.end(group)
     phrase = next((p for p in dates if after <= p.char_start <= after + DECISION_DATE_GAP), None)
-    return m.group("number"), _day(phrase, published_at) if phrase else None, phrase
+    return m.group(group), _day(phrase, published_at) if phrase else None, phrase
 
 
 def _event_phrase(
