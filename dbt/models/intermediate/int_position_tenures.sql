@@ -2,8 +2,9 @@
 -- started it (the earliest appointment, election, transfer to it or acting assignment) and the one
 -- that ended it (the earliest relief, retirement, resignation, removal by discipline, or transfer
 -- away from it, on or after the start). A position only events name (a post taken the articles
--- never state otherwise, a former post an obituary or a discipline names) has its row here too. A death, or a retirement with no post printed, ends
--- every position of the person: that is int_person_exits.
+-- never state otherwise, a former post an obituary or a discipline names) has its row here too.
+-- A death, or a retirement with no post printed, ends every position of the person: that is
+-- int_person_exits.
 with
 
 events as (
