@@ -269,3 +269,21 @@ def test_a_decision_number_needs_its_word_or_its_code():
         "thực hiện Quyết định 33 năm 2014 của UBND tỉnh.\n"
     )
     assert event.decision_number is None
+
+
+def test_each_person_of_a_list_leaves_the_post_printed_before_their_name():
+    events = events_of(
+        "Nhân sự\n\nQuốc hội miễn nhiệm Bộ trưởng Bộ Tư pháp đối với ông Mạc Đình Tùng và Tổng Thanh tra "
+        "Chính phủ Giáp Văn Hòa.\n"
+    )
+    assert {(e.kind, e.full_name, post_of(e)) for e in events} == {
+        ("relieved", "Mạc Đình Tùng", "Bộ trưởng Bộ Tư pháp"),
+        ("relieved", "Giáp Văn Hòa", "Tổng Thanh tra Chính phủ"),
+    }
+
+
+def test_a_task_for_a_deputy_prime_minister_is_no_transfer():
+    text = (
+        "Chỉ đạo\n\nThủ tướng phân công Phó Thủ tướng Ninh Văn Thạch trực tiếp chỉ đạo công tác phòng dịch.\n"
+    )
+    assert events_of(text) == []

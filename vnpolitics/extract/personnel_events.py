@@ -66,7 +66,8 @@ OBJECT_GAP_WORDS = ADDRESS | frozenset(
         "khóa", "thôi", "giữ", "chính", "đã", "vừa", "mới", "quyết", "định",
     }
 )  # fmt: skip
-CLAUSE_ENDS = frozenset({";", ".", "?", "!", ":", '"', "“", "”"})
+# Not ":": "kỷ luật ... bằng hình thức: Cách chức X", "kỷ luật các ông: A, B" go on past it.
+CLAUSE_ENDS = frozenset({";", ".", "?", "!", '"', "“", "”"})
 # Words that lead from a verb (or its person) to the post it introduces: "giữ chức vụ", "được
 # điều động sang làm", "đến nhận công tác và giữ chức", "để nhận nhiệm vụ làm".
 POST_LEAD_WORDS = frozenset(
@@ -272,12 +273,19 @@ class _SentenceReader:
         posts = self._posts(persons)
         found = []
         for i, cue in enumerate(self.cues):
-            for person in persons[i]:
+            for n, person in enumerate(persons[i]):
                 post = posts.get(i) or self._replaced_post(cue, person, posts)
+                own = self._post_before(person)
+                if n > 0 and own is not None and post is not None and post.end <= persons[i][0].item.start:
+                    post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
                 event = self._event(cue, person, post)
                 if event is not None:
                     found.append(event)
         return found
+
+    def _post_before(self, person: NameInSentence) -> TitleSpan | None:
+        """The post printed right before the person's name ("Tổng thanh tra Chính phủ A")."""
+        return next((t for t in person.titles if t.end == person.item.start), None)
 
     def _replaced_post(
         self, cue: _CueAt, person: NameInSentence, posts: dict[int, TitleSpan]
@@ -421,6 +429,8 @@ class _SentenceReader:
         held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
         if post is None and kind in END_KINDS and held:
             post = held[0] if kind != "died" else next((t for t in held if _is_former(tokens, t)), held[0])
+        if kind == "assigned" and post is not None and post.end == person.item.start:
+            post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
         if post is None and kind in POST_NEEDED:
             return None  # "bổ nhiệm ông A" without the post says too little to date a tenure
         if post is not None and tokens[post.start].key == "quyền":
