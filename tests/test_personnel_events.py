@@ -287,3 +287,12 @@ def test_a_task_for_a_deputy_prime_minister_is_no_transfer():
         "Chỉ đạo\n\nThủ tướng phân công Phó Thủ tướng Ninh Văn Thạch trực tiếp chỉ đạo công tác phòng dịch.\n"
     )
     assert events_of(text) == []
+
+
+def test_a_post_printed_before_the_person_is_held_when_the_verb_introduces_another():
+    event = only_event(
+        "Bầu Chủ tịch nước\n\nQuốc hội đã bầu Phó Chủ tịch nước Kha Thị Yến giữ chức Chủ tịch nước "
+        "Cộng hòa xã hội chủ nghĩa Việt Nam.\n"
+    )
+    assert (event.kind, event.full_name) == ("elected", "Kha Thị Yến")
+    assert event.post is not None and event.post.post == "Chủ tịch nước"

@@ -377,9 +377,23 @@ class _SentenceReader:
                 if any(self.cues[j].start < item.start and not self._closed(j, posts, item) for j in later):
                     break  # a later cue lies between and has no post of its own before this one
                 if self._leads_to(cue, persons[i], item):
-                    posts[i] = item.title
+                    posts[i] = self._past_the_holder(cue, persons[i], item, introduced, taken)
                 break
         return posts
+
+    def _past_the_holder(
+        self, cue: _CueAt, persons: list[NameInSentence], item: Item, introduced: list[Item], taken: set[int]
+    ) -> TitleSpan:
+        """ "bầu Tổng Bí thư A giữ chức Chủ tịch nước": a post printed right before the person is
+        the one they hold when a post the verb introduces follows them."""
+        if not any(item.end == p.item.start for p in persons):
+            return item.title
+        later = (
+            other
+            for other in introduced
+            if other.start > item.end and other.start not in taken and self._leads_to(cue, persons, other)
+        )
+        return next((other.title for other in later), item.title)
 
     def _closed(self, j: int, posts: dict[int, TitleSpan], item: Item) -> bool:
         """Whether cue j took its own post before ``item``."""
