@@ -34,14 +34,21 @@ with requested as (
     select strip_accents(lower(nullif(trim(nfc_normalize(getvariable('person')::varchar)), ''))) as name
 ),
 
+-- The variants are matched in their text form, whether the column is a list or text joined by '; '.
 chosen as (
     select people.person_key
     from dim_people as people
     cross join requested
     where requested.name is not null
-        and list_contains(
-            [strip_accents(lower(v)) for v in list_append(people.spelling_variants, people.full_name)],
-            requested.name
+        and (
+            strip_accents(lower(people.full_name)) = requested.name
+            or list_contains(
+                string_split(
+                    regexp_replace(strip_accents(lower(people.spelling_variants::varchar)), '^\[|\]$|, ', '; ', 'g'),
+                    '; '
+                ),
+                requested.name
+            )
         )
     union
     select person_key

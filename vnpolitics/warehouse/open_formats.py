@@ -64,7 +64,7 @@ QUERIES = {
             pp.start_date, pp.end_date, pp.status,
             list_sort(list(distinct {_ARTICLE_STRUCT}) filter (where a.article_key is not null)) as articles
         from dim_person_positions pp
-        left join unnest(pp.article_keys) as s(article_key) on true
+        left join unnest(string_split(pp.article_keys, '; ')) as s(article_key) on true
         left join dim_articles a on a.article_key = s.article_key
         group by all order by pp.position_key""",
     "meetings": f"""
@@ -111,6 +111,12 @@ def _write(path: Path, text: str) -> Path:
     partial.write_text(text, encoding="utf-8")
     os.replace(partial, path)
     return path
+
+
+def _variants(person: dict[str, Any]) -> list[str]:
+    """dim_people.spelling_variants: a list, or (where marts hold no lists) text joined by '; '."""
+    variants = person["spelling_variants"] or []
+    return [v for v in variants.split("; ") if v] if isinstance(variants, str) else list(variants)
 
 
 def _id(kind: str, key: str) -> str:
@@ -162,7 +168,7 @@ def ftm_entities(rows: dict[str, list[dict[str, Any]]]) -> Iterator[dict[str, An
         yield _entity(
             "Person",
             _id("person", p["person_key"]),
-            {"name": [p["full_name"]], "alias": p["spelling_variants"] or [], **_provenance(p["articles"])},
+            {"name": [p["full_name"]], "alias": _variants(p), **_provenance(p["articles"])},
         )
     for o in rows["organizations"]:
         parent = o["parent_organization_key"]
@@ -273,7 +279,7 @@ def popolo_document(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dic
                 {
                     "id": _id("person", p["person_key"]),
                     "name": p["full_name"],
-                    "other_names": [{"name": v} for v in p["spelling_variants"] or [] if v != p["full_name"]],
+                    "other_names": [{"name": v} for v in _variants(p) if v != p["full_name"]],
                     "sources": _sources(p["articles"]),
                 }
             )

@@ -120,9 +120,10 @@ positions as (
         tenures.end_reason as event_end_reason,
         tenures.start_event_key,
         tenures.end_event_key,
-        list_sort(list_distinct(list_concat(
+        -- text, not a list: BI tools read list columns as unknown types
+        array_to_string(list_sort(list_distinct(list_concat(
             coalesce(observed.article_keys, []::varchar[]), coalesce(tenures.article_keys, []::varchar[])
-        ))) as article_keys
+        ))), '; ') as article_keys
 
     from observed
     left join displayed on displayed.position_key = observed.position_key
