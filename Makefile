@@ -23,8 +23,8 @@ export RAW_DIR WAREHOUSE_PATH DAGSTER_HOME
 UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
-.PHONY: setup prepare run status test test-fast dev validate lint score quality-report bench docs report clean \
-	bi-setup superset test-bi
+.PHONY: setup prepare run status test test-fast dev validate lint score quality-report events-report bench docs \
+	report clean bi-setup superset test-bi
 
 # --compile-bytecode: every package's .pyc written once here. Where PYTHONDONTWRITEBYTECODE is
 # set (as on these machines) Python never caches bytecode itself, and each process compiled
@@ -96,6 +96,14 @@ quality-report: setup
 	$(UV) run python -m vnpolitics.report.extraction_quality "$(FOLDER)" --out "$(REPORT)" --seed $(SEED) \
 		$(if $(JOINS_FROM),--warehouse "$(JOINS_FROM)") > /dev/null
 	@echo "report: $(REPORT)"
+
+# Its sibling for personnel events: counts by kind and a random sample of events to judge.
+#   make events-report [FOLDER=...] [EVENTS_REPORT=...] [SEED=7]
+EVENTS_REPORT ?= warehouse/personnel_events_report.md
+events-report: setup
+	$(UV) run python -m vnpolitics.report.personnel_events_quality "$(FOLDER)" --out "$(EVENTS_REPORT)" \
+		--seed $(SEED) > /dev/null
+	@echo "report: $(EVENTS_REPORT)"
 
 # Full build against pyvi alone, then 20 new articles, then nothing new (see bench/run_bench.py):
 #   make bench [CORPUS=folder] [ARTICLES=1000|all] [BENCH_OUT=warehouse/bench-<n>.json]

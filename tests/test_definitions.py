@@ -141,6 +141,7 @@ RAW_TABLES = (
     "meetings",
     "meeting_organizers",
     "participant_roles",
+    "personnel_events",
 )
 PYTHON_ASSETS = {"raw_files", "extracted_articles", "published_warehouse", "mart_exports", "serving_marts"}
 ANALYST_MARTS = (
@@ -150,6 +151,8 @@ ANALYST_MARTS = (
     "bridge_meeting_organizers",
     "person_profiles",
     "fct_co_attendance",
+    "fct_personnel_events",
+    "qa_position_overlaps",
 )
 OUR_CHECKS = {
     "people_found_when_articles_loaded",

@@ -88,18 +88,18 @@ D = dt.date
 TINY_TABLES = {
     "dim_articles": (
         "article_key varchar, source_file varchar, title varchar, published_at timestamp, "
-        "source_outlet varchar, clean_text varchar",
+        "source_outlet varchar, clean_text varchar, url varchar",
         [
             ("a1", "2024/a1.txt", "Hội nghị Tỉnh ủy Nam Định", dt.datetime(2024, 1, 5, 8), "Báo Nam Định",
-             "Sáng 5/1, Tỉnh ủy Nam Định tổ chức hội nghị. Hôm qua, Tỉnh ủy cũng đã họp."),
+             "Sáng 5/1, Tỉnh ủy Nam Định tổ chức hội nghị. Hôm qua, Tỉnh ủy cũng đã họp.", None),
             ("a2", "2024/a2.txt", "Làm việc với Ban Tổ chức", dt.datetime(2024, 1, 20, 9), "Báo Nam Định",
-             "Chiều 20/1, đoàn công tác làm việc."),
+             "Chiều 20/1, đoàn công tác làm việc.", None),
             ("a3", "2024/a3.txt", "Ban Tổ chức Trung ương họp", dt.datetime(2024, 3, 2, 7), "Nhân Dân",
-             "Ngày 2/3, Ban Tổ chức Trung ương họp."),
+             "Ngày 2/3, Ban Tổ chức Trung ương họp.", None),
             ("a4", "undated/a4.txt", "Buổi làm việc không ngày", None, None,
-             "Đoàn công tác đã làm việc với tỉnh."),
+             "Đoàn công tác đã làm việc với tỉnh.", None),
             ("a5", "2023/a5.txt", "Tổng kết năm", dt.datetime(2023, 12, 30, 10), "Báo Nam Định",
-             "Hôm qua, Tỉnh ủy đã họp tổng kết."),
+             "Hôm qua, Tỉnh ủy đã họp tổng kết.", "https://baonamdinh.example/a5"),
         ],
     ),
     "dim_people": (
@@ -212,6 +212,54 @@ TINY_TABLES = {
              False, D(2023, 12, 30), 1),
             ("a3", "p6", "Giám đốc Sở Tài chính", "Giám đốc Sở Tài chính", "Giám đốc", None, None,
              "Sở Tài chính", False, D(2024, 3, 2), 1),
+        ],
+    ),
+    # A career story: p1 elected secretary in 2020 and relieved in 2024; p2 transferred into that
+    # seat the same day; p3 moved up within the organisation commission; p4 died in office; p6
+    # disciplined, last seen long ago.
+    "dim_person_positions": (
+        "position_key varchar, person_key varchar, full_name varchar, title varchar, "
+        "organization_name varchar, start_date date, start_basis varchar, end_date date, end_basis varchar, "
+        "end_reason varchar, end_event_key varchar, status varchar, last_seen_on date",
+        [
+            ("pp1", "p1", "Nguyễn Văn Thúy", "Bí thư Tỉnh ủy Nam Định", "Tỉnh ủy Nam Định", D(2020, 1, 10),
+             "event", D(2024, 2, 1), "event", "relieved", "ev3", "ended", D(2024, 1, 20)),
+            ("pp2", "p2", "Trần Thị Hoa", "Bí thư Tỉnh ủy Nam Định", "Tỉnh ủy Nam Định", D(2024, 2, 1),
+             "event", None, None, None, None, "current", D(2024, 3, 2)),
+            ("pp3", "p3", "Lê Minh Đức", "Phó Trưởng Ban Tổ chức Tỉnh ủy Nam Định",
+             "Ban Tổ chức Tỉnh ủy Nam Định", D(2023, 5, 1), "first_seen", D(2024, 1, 20), "event", "assigned",
+             "ev5", "ended", D(2024, 1, 20)),
+            ("pp4", "p3", "Lê Minh Đức", "Trưởng Ban Tổ chức Tỉnh ủy Nam Định",
+             "Ban Tổ chức Tỉnh ủy Nam Định", D(2024, 1, 20), "event", None, None, None, None, "current",
+             D(2024, 3, 2)),
+            ("pp5", "p4", "Phạm Quang Nghị", "Chủ tịch Ủy ban nhân dân tỉnh Nam Định",
+             "Ủy ban nhân dân tỉnh Nam Định", D(2019, 6, 1), "first_seen", D(2023, 12, 30), "event", "died",
+             "ev6", "ended", D(2023, 11, 1)),
+            ("pp6", "p6", "Nguyễn Văn Thủy", "Giám đốc Sở Tài chính", None, D(2021, 3, 1), "first_seen", None,
+             None, None, None, "unknown", D(2021, 9, 1)),
+        ],
+    ),
+    "fct_personnel_events": (
+        "personnel_event_key varchar, article_key varchar, person_key varchar, kind varchar, "
+        "discipline_level varchar, canonical_title varchar, previous_canonical_title varchar, "
+        "deciding_body varchar, decision_number varchar, decision_date date, effective_date date, "
+        "event_on date, event_on_basis varchar",
+        [
+            ("ev1", "a1", "p1", "elected", None, "Bí thư Tỉnh ủy Nam Định", None,
+             "Ban Chấp hành Đảng bộ tỉnh Nam Định", None, None, None, D(2020, 1, 10), "printed"),
+            ("ev3", "a2", "p1", "relieved", None, "Bí thư Tỉnh ủy Nam Định", None, "Bộ Chính trị", "12-QĐ/TW",
+             D(2024, 1, 18), D(2024, 2, 1), D(2024, 1, 20), "printed"),
+            ("ev4", "a2", "p2", "assigned", None, "Bí thư Tỉnh ủy Nam Định", "Phó Bí thư Tỉnh ủy Nam Định",
+             "Bộ Chính trị", "13-QĐ/TW", D(2024, 1, 18), D(2024, 2, 1), D(2024, 1, 20), "printed"),
+            ("ev5", "a2", "p3", "assigned", None, "Trưởng Ban Tổ chức Tỉnh ủy Nam Định",
+             "Phó Trưởng Ban Tổ chức Tỉnh ủy Nam Định", "Ban Thường vụ Tỉnh ủy Nam Định", None, None, None,
+             D(2024, 1, 20), "article"),
+            ("ev6", "a5", "p4", "died", None, "Chủ tịch Ủy ban nhân dân tỉnh Nam Định", None, None, None,
+             None, None, D(2023, 12, 30), "printed"),
+            ("ev7", "a3", "p6", "disciplined", "cảnh cáo", "Giám đốc Sở Tài chính", None,
+             "Ủy ban Kiểm tra Trung ương", None, None, None, D(2024, 3, 2), "article"),
+            ("ev8", "a5", "p2", "appointed", None, "Phó Bí thư Tỉnh ủy Nam Định", None, "Bộ Chính trị", None,
+             None, None, D(2023, 12, 30), "article"),
         ],
     ),
 }
@@ -686,3 +734,146 @@ def test_undated_meetings_on_a_hand_made_warehouse(tiny_warehouse: Path) -> None
         # m4's report is only fct_meetings' best report (not in the bridge): listed, without evidence.
         ("m4", "a4", "buổi làm việc", "undated/a4.txt", None, None),
     ]
+
+
+# --------------------------------------------------------------------------- careers (issue 16)
+
+
+def run_with(warehouse: Path, name: str, **variables: Any) -> list[dict[str, Any]]:
+    """queries/<name>.sql with DuckDB variables set first, as its header says, as dicts."""
+    with reader(warehouse) as con:
+        for variable, value in variables.items():
+            con.execute(f"SET VARIABLE {variable} = ?", [value])
+        relation = con.sql(query_text(name))
+        return as_dicts(list(relation.columns), relation.fetchall())
+
+
+def test_post_holders_on_date_on_a_hand_made_warehouse(tiny_warehouse: Path) -> None:
+    """The seat changes hands on 1 February: the day before it is p1's, that day p2's; without
+    variables, every post on the newest date (p6's unknown tenure, last seen in 2021, is not held)."""
+    before = run_with(tiny_warehouse, "post_holders_on_date", post="bí thư tỉnh ủy", on_date=D(2024, 1, 31))
+    assert [(r["person_key"], r["held_by"]) for r in before] == [("p1", "tenure")]
+    after = run_with(tiny_warehouse, "post_holders_on_date", post="Bí thư Tỉnh ủy", on_date=D(2024, 2, 1))
+    assert [(r["person_key"], r["end_date"]) for r in after] == [("p2", None)]
+    newest = run_with(tiny_warehouse, "post_holders_on_date")
+    assert [(r["on_date"], r["person_key"], r["title"]) for r in newest] == [
+        (D(2024, 3, 2), "p2", "Bí thư Tỉnh ủy Nam Định"),
+        (D(2024, 3, 2), "p3", "Trưởng Ban Tổ chức Tỉnh ủy Nam Định"),
+    ]
+    later = run_with(tiny_warehouse, "post_holders_on_date", post="Trưởng Ban", on_date=D(2025, 1, 1))
+    assert [(r["person_key"], r["held_by"]) for r in later] == [("p3", "presumed")]
+
+
+def test_post_holders_on_date_agree_with_the_tenures_on_the_samples(sample_warehouse: Path) -> None:
+    """The tenures the newest date falls in, counted in Python from dim_person_positions."""
+    rows = run_with(sample_warehouse, "post_holders_on_date")
+    assert rows, "the samples' current posts"
+    (newest,) = {r["on_date"] for r in rows}
+
+    def held(start, end, last, status) -> bool:
+        if start > newest:
+            return False
+        if end is not None:
+            return newest < end
+        return newest <= (last or start) or status == "current"
+
+    expected = Counter(
+        (person, title)
+        for person, title, start, end, last, status in fetch(
+            sample_warehouse,
+            "select person_key, title, start_date, end_date, last_seen_on, status from dim_person_positions",
+        )
+        if held(start, end, last, status)
+    )
+    assert Counter((r["person_key"], r["title"]) for r in rows) == expected
+
+
+def test_appointments_by_body_in_year_on_a_hand_made_warehouse(tiny_warehouse: Path) -> None:
+    """Only posts taken (not the relief), only the body asked, only the year asked; without
+    variables every body in the year with the most appointments."""
+    politburo = run_with(tiny_warehouse, "appointments_by_body_in_year", body="bộ chính trị", year=2024)
+    assert [(r["person_key"], r["kind"], r["previous_title"], r["decision_number"]) for r in politburo] == [
+        ("p2", "assigned", "Phó Bí thư Tỉnh ủy Nam Định", "13-QĐ/TW")
+    ]
+    earlier = run_with(tiny_warehouse, "appointments_by_body_in_year", body="Bộ Chính trị", year=2023)
+    assert [(r["person_key"], r["title"], r["url"]) for r in earlier] == [
+        ("p2", "Phó Bí thư Tỉnh ủy Nam Định", "https://baonamdinh.example/a5")
+    ]
+    busiest = run_with(tiny_warehouse, "appointments_by_body_in_year")
+    assert [(r["event_on"], r["full_name"], r["deciding_body"]) for r in busiest] == [
+        (D(2024, 1, 20), "Lê Minh Đức", "Ban Thường vụ Tỉnh ủy Nam Định"),
+        (D(2024, 1, 20), "Trần Thị Hoa", "Bộ Chính trị"),
+    ]
+
+
+def test_appointments_by_body_in_year_on_the_samples(sample_warehouse: Path) -> None:
+    """As many rows as fct_personnel_events has posts taken in the busiest year (none on the samples,
+    which report no personnel event)."""
+    rows = run_with(sample_warehouse, "appointments_by_body_in_year")
+    taken = fetch(
+        sample_warehouse,
+        "select year(event_on), count(*) from fct_personnel_events "
+        "where kind in ('appointed', 'elected', 're_elected', 'assigned', 'acting') "
+        "group by 1 order by 2 desc, 1 desc",
+    )
+    assert len(rows) == (taken[0][1] if taken else 0)
+
+
+def test_departures_in_year_on_a_hand_made_warehouse(tiny_warehouse: Path) -> None:
+    """Why each left: a transfer names the post taken instead, a relief its deciding body."""
+    busiest = run_with(tiny_warehouse, "departures_in_year")
+    assert [
+        (r["end_date"], r["person_key"], r["end_reason"], r["next_title"], r["deciding_body"])
+        for r in busiest
+    ] == [
+        (
+            D(2024, 1, 20),
+            "p3",
+            "assigned",
+            "Trưởng Ban Tổ chức Tỉnh ủy Nam Định",
+            "Ban Thường vụ Tỉnh ủy Nam Định",
+        ),
+        (D(2024, 2, 1), "p1", "relieved", None, "Bộ Chính trị"),
+    ]
+    deaths = run_with(tiny_warehouse, "departures_in_year", year=2023)
+    assert [(r["person_key"], r["end_reason"], r["article_key"]) for r in deaths] == [("p4", "died", "a5")]
+
+
+def test_departures_in_year_agree_with_the_tenures_on_the_samples(sample_warehouse: Path) -> None:
+    rows = run_with(sample_warehouse, "departures_in_year")
+    ended = fetch(sample_warehouse, "select count(*) from dim_person_positions where end_date is not null")[
+        0
+    ][0]
+    assert bool(rows) == bool(ended)
+    assert all(r["end_date"] is not None and r["end_reason"] for r in rows)
+
+
+def test_career_timeline_on_a_hand_made_warehouse(tiny_warehouse: Path) -> None:
+    """A chosen person's events and tenures by date (events first on a day); without the variable
+    the person with the most events (p1 and p2 tie; then positions tie; then the key)."""
+    hoa = run_with(tiny_warehouse, "career_timeline", person="tran thi hoa")
+    assert [(r["on_date"], r["entry"], r["kind"], r["title"]) for r in hoa] == [
+        (D(2023, 12, 30), "event", "appointed", "Phó Bí thư Tỉnh ủy Nam Định"),
+        (D(2024, 1, 20), "event", "assigned", "Bí thư Tỉnh ủy Nam Định"),
+        (D(2024, 2, 1), "tenure", "held", "Bí thư Tỉnh ủy Nam Định"),
+    ]
+    fallback = run_with(tiny_warehouse, "career_timeline")
+    assert {r["person_key"] for r in fallback} == {"p1"}
+    assert [(r["on_date"], r["entry"], r["kind"]) for r in fallback] == [
+        (D(2020, 1, 10), "event", "elected"),
+        (D(2020, 1, 10), "tenure", "held"),
+        (D(2024, 1, 20), "event", "relieved"),
+    ]
+    assert fallback[1]["end_date"] == D(2024, 2, 1) and "relieved" in fallback[1]["detail"]
+
+
+def test_career_timeline_lists_every_tenure_of_the_person_on_the_samples(sample_warehouse: Path) -> None:
+    rows = run_with(sample_warehouse, "career_timeline")
+    (person,) = {r["person_key"] for r in rows}
+    tenures = fetch(
+        sample_warehouse, f"select count(*) from dim_person_positions where person_key = '{person}'"
+    )
+    events = fetch(
+        sample_warehouse, f"select count(*) from fct_personnel_events where person_key = '{person}'"
+    )
+    assert len(rows) == tenures[0][0] + events[0][0]

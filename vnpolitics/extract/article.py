@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 from vnpolitics.extract.bodies import BodySpan, canonical_body
 from vnpolitics.extract.cleaning import clean_article
@@ -13,6 +14,7 @@ from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
 from vnpolitics.extract.names import full_form, name_text
 from vnpolitics.extract.people import SentenceParse, parse_sentence
+from vnpolitics.extract.personnel_events import find_personnel_events
 from vnpolitics.extract.places_context import complete, places_by_level, sentence_places, specific_name
 from vnpolitics.extract.records import (
     ArticleExtraction,
@@ -27,7 +29,7 @@ from vnpolitics.extract.roles import lead_of, resolve_roles, sentence_evidence
 from vnpolitics.extract.sentences import split_sentences
 from vnpolitics.extract.textnorm import canonical_text, fold
 from vnpolitics.extract.title_parts import post_parts
-from vnpolitics.extract.title_spans import title_text
+from vnpolitics.extract.title_spans import TitleSpan, title_text
 from vnpolitics.extract.tokens import Token, attach_pyvi_words, tokenize
 
 LEAD_SENTENCES = 6  # where the main event's kind is printed
@@ -99,6 +101,16 @@ def extract_article(
 
     organizations: list[OrganizationMention] = []
     tree = OrganizationTree(places)
+
+    def title_of(sentence: Sentence, tokens: list[Token], title: TitleSpan, full_name: str) -> PersonTitle:
+        return _person_title(
+            tokens, title, full_name, sentence.index, canonical, sentence_places(sentence.text, places)
+        )
+
+    def body_of(sentence: Sentence, tokens: list[Token], body: BodySpan) -> str:
+        printed = canonical[sentence.index, body]
+        return specific_name(printed, body, sentence_places(sentence.text, places)) or printed
+
     people: list[PersonMention] = []
     titles: dict[tuple[str, str], PersonTitle] = {}
     evidence: dict[str, set[str]] = {}
@@ -124,28 +136,8 @@ def extract_article(
             )
             evidence.setdefault(full_name, set())
             for title in found.titles:
-                printed = canonical_text(title_text(tokens, title))
-                org = None
-                if title.body:
-                    body_printed = canonical[sentence.index, title.body]
-                    org = specific_name(body_printed, title.body, here)
-                    if org and org != body_printed and printed.endswith(body_printed):
-                        printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)
-                key = (full_name, fold(printed))
-                if key not in titles:
-                    parts = post_parts(tokens, title, org)
-                    titles[key] = PersonTitle(
-                        full_name,
-                        printed,
-                        org,
-                        tokens[title.start].start,
-                        tokens[title.end - 1].end,
-                        sentence.index,
-                        parts.post,
-                        parts.canonical_title,
-                        parts.body_name,
-                        parts.is_former,
-                    )
+                record = title_of(sentence, tokens, title, full_name)
+                titles.setdefault((full_name, fold(record.title)), record)
 
     unannounced = {p.full_name for p in people} - {p.full_name for p in people if p.confidence > UNCUED}
     streets = street_names(clean.text, unannounced)
@@ -153,6 +145,9 @@ def extract_article(
 
     best_published_at = published_at or metadata.published_at or fallback_published_at
     meetings = _meetings(clean.text, sentences, best_published_at, organizations, file_year)
+    name_of = partial(_person_name, full_by_given=full_by_given)
+    reference = best_published_at or _sure_meeting_time(meetings)
+    events = find_personnel_events(clean.text, parses, name_of, title_of, body_of, reference)
     roles: list[ParticipantRole] = []
     if meetings:
         index = meetings[0].sentence_index
@@ -189,6 +184,52 @@ def extract_article(
         organization_profiles=tree.profiles(),
         meetings=meetings,
         roles=roles,
+        personnel_events=events,
+    )
+
+
+SURE_YEAR_BASES = ("printed", "publication")  # meeting dates whose year nobody guessed
+
+
+def _sure_meeting_time(meetings: list[Meeting]) -> datetime | None:
+    """The article's meeting date as a time to read years by, when its year was printed or came
+    from the publication: "Trước đó ngày 23/9" in an article without a publication date then
+    takes the year of "Sáng 25/9/2018"; a guessed year would date the events wrongly."""
+    for m in meetings:
+        if m.meeting_date and m.date_basis in SURE_YEAR_BASES:
+            return datetime.combine(m.meeting_date, datetime.min.time())
+    return None
+
+
+def _person_title(
+    tokens: list[Token],
+    title: TitleSpan,
+    full_name: str,
+    sentence_index: int,
+    canonical: dict[tuple[int, BodySpan], str],
+    here,
+) -> PersonTitle:
+    """A post as the article states it, its body completed with the article's place and taken
+    apart (``post_parts``): person_titles and personnel_events read posts alike."""
+    printed = canonical_text(title_text(tokens, title))
+    org = None
+    if title.body:
+        body_printed = canonical[sentence_index, title.body]
+        org = specific_name(body_printed, title.body, here)
+        if org and org != body_printed and printed.endswith(body_printed):
+            printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)
+    parts = post_parts(tokens, title, org)
+    return PersonTitle(
+        full_name,
+        printed,
+        org,
+        tokens[title.start].start,
+        tokens[title.end - 1].end,
+        sentence_index,
+        parts.post,
+        parts.canonical_title,
+        parts.body_name,
+        parts.is_former,
     )
 
 

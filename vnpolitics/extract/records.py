@@ -148,6 +148,32 @@ class ParticipantRole:
     sentence_index: int
 
 
+@dataclass(frozen=True)
+class PersonnelEvent:
+    """A personnel event the article reports (``personnel_events.py``): a post taken, left or held
+    when the person was disciplined or died. Dates are None unless printed in the event's sentence."""
+
+    event_index: int
+    full_name: str
+    # appointed | elected | re_elected | assigned | acting | relieved | retired | resigned |
+    # disciplined | died
+    kind: str
+    discipline_level: str | None  # khiển trách | cảnh cáo | cách chức | khai trừ, when printed
+    cue: str  # the cue phrase as printed ("bổ nhiệm", "thôi giữ chức")
+    post: PersonTitle | None  # the post taken, left, or held (for a discipline or a death)
+    previous_post: PersonTitle | None  # a transfer's post held before it (ended by it)
+    deciding_body: str | None  # "Bộ Chính trị", "Thủ tướng Chính phủ", as printed and expanded
+    decision_number: str | None  # "125-QĐ/TU" of "Quyết định số 125-QĐ/TU"
+    decision_date: date | None
+    effective_date: date | None  # "có hiệu lực từ ngày ...", "kể từ ngày ..."
+    event_date: date | None  # a date printed in the sentence for the event itself
+    event_date_text: str | None
+    told_as_past: bool  # told before the article's time ("Năm 2011, ...", "sau khi ... qua đời")
+    char_start: int  # from the cue to the person, whichever comes first, to the other
+    char_end: int
+    sentence_index: int
+
+
 @dataclass
 class ArticleExtraction:
     metadata: ArticleMetadata
@@ -159,3 +185,4 @@ class ArticleExtraction:
     organization_profiles: list[OrganizationProfile] = field(default_factory=list)  # one per body
     meetings: list[Meeting] = field(default_factory=list)
     roles: list[ParticipantRole] = field(default_factory=list)
+    personnel_events: list[PersonnelEvent] = field(default_factory=list)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-RELEASE = "0.2.0"
+RELEASE = "0.3.0"  # 0.3.0: raw table personnel_events
 _PACKAGE = Path(__file__).resolve().parent
 
 

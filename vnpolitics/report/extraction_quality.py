@@ -89,26 +89,46 @@ def build_report(folder: Path, sample: int, seed: int, workers: int) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def report_arguments(description: str | None) -> argparse.ArgumentParser:
+    """The arguments every report over a folder takes: the folder, the sample's size and seed,
+    the workers, and where to write the markdown (this report's sibling reads them too)."""
+    ap = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("folder", type=Path)
     ap.add_argument("--sample", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path, help="write the markdown here as well as to standard output")
-    ap.add_argument("--warehouse", type=Path, help="warehouse built from FOLDER (samples joins)")
-    ap.add_argument("--joins", type=int, default=20, help="how many joined meetings to draw")
+    return ap
+
+
+def parsed_arguments(ap: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """``ap``'s arguments, the folder checked."""
     args = ap.parse_args(argv)
     if not args.folder.is_dir():
         ap.error(f"not a folder: {args.folder}")
+    return args
+
+
+def emit(report: str, out: Path | None) -> None:
+    """The report to standard output, and to ``out`` when given."""
+    print(report)
+    if out:
+        out.write_text(report, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = report_arguments(__doc__)
+    ap.add_argument("--warehouse", type=Path, help="warehouse built from FOLDER (samples joins)")
+    ap.add_argument("--joins", type=int, default=20, help="how many joined meetings to draw")
+    args = parsed_arguments(ap, argv)
     report = build_report(args.folder, args.sample, args.seed, args.workers)
     if args.warehouse:
         if not args.warehouse.is_file():
             ap.error(f"no warehouse at {args.warehouse}")
         report += "\n" + "\n".join(joined_meetings_section(args.warehouse, args.joins, args.seed))
-    print(report)
-    if args.out:
-        args.out.write_text(report, encoding="utf-8")
+    emit(report, args.out)
     return 0
 
 

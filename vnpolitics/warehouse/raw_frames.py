@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from vnpolitics.extract.records import ArticleExtraction
+from vnpolitics.extract.records import ArticleExtraction, PersonnelEvent
 from vnpolitics.warehouse.crawler_records import RecordMetadata
 from vnpolitics.warehouse.raw_schema import INGEST_TABLES, RAW_TABLES
 
@@ -225,10 +225,43 @@ def build_raw_frames(
             (key, r.meeting_index, r.full_name, r.role, r.char_start, r.char_end, r.sentence_index)
             for r in ex.roles
         )
+        rows["personnel_events"].extend(_event_row(key, e) for e in ex.personnel_events)
     frames = {
         table: _frame(table, table_rows) for table, table_rows in rows.items() if table not in INGEST_TABLES
     }
     return {"ingest_files": _ingest_files(ingest), "ingest_records": _ingest_records(ingest), **frames}
+
+
+def _event_row(key: str, e: PersonnelEvent) -> tuple:
+    """A ``personnel_events`` row: the event with its post and previous post flattened."""
+    post, previous = e.post, e.previous_post
+    return (
+        key,
+        e.event_index,
+        e.full_name,
+        e.kind,
+        e.discipline_level,
+        e.cue,
+        post.title if post else None,
+        post.post if post else None,
+        post.canonical_title if post else None,
+        post.body_name if post else None,
+        post.organization_name if post else None,
+        post.is_former if post else None,
+        previous.canonical_title if previous else None,
+        previous.post if previous else None,
+        previous.organization_name if previous else None,
+        e.deciding_body,
+        e.decision_number,
+        e.decision_date,
+        e.effective_date,
+        e.event_date,
+        e.event_date_text,
+        e.told_as_past,
+        e.char_start,
+        e.char_end,
+        e.sentence_index,
+    )
 
 
 class ArrowStream:

@@ -380,6 +380,76 @@ RAW_TABLES: tuple[RawTable, ...] = (
             RawColumn("sentence_index", INT, "Sentence of the evidence."),
         ),
     ),
+    RawTable(
+        "personnel_events",
+        "One row per personnel event an article reports (vnpolitics/extract/personnel_events.py): a "
+        "person appointed, elected, re-elected, assigned (transferred), made acting, relieved, retired, "
+        "resigned, disciplined or deceased, with the post the event is about, read as person_titles "
+        "reads posts.",
+        (
+            RawColumn("article_key", TEXT, "Article reporting the event."),
+            RawColumn("event_index", INT, "0-based position of the event among the article's events."),
+            RawColumn("full_name", TEXT, "Full name of the person, as in person_mentions."),
+            RawColumn(
+                "kind",
+                TEXT,
+                "`appointed`, `elected`, `re_elected`, `assigned`, `acting`, `relieved`, `retired`, "
+                "`resigned`, `disciplined` or `died`.",
+            ),
+            RawColumn(
+                "discipline_level",
+                TEXT,
+                "For `disciplined`: `khiển trách`, `cảnh cáo`, `cách chức` or `khai trừ` when printed.",
+            ),
+            RawColumn("cue", TEXT, 'The cue phrase as printed ("bổ nhiệm", "thôi giữ chức").'),
+            RawColumn(
+                "title",
+                TEXT,
+                "The post taken, left, or held when disciplined or deceased, as printed (abbreviations "
+                "expanded); null when none is printed.",
+            ),
+            RawColumn("post", TEXT, "That post without its body, as person_titles.post."),
+            RawColumn(
+                "canonical_title", TEXT, "That post in one spelling, as person_titles.canonical_title."
+            ),
+            RawColumn("body_name", TEXT, "The body that post names, as person_titles.body_name."),
+            RawColumn(
+                "organization_name", TEXT, "Canonical name of that body, as person_titles.organization_name."
+            ),
+            RawColumn("is_former", BOOL, 'True when that post is printed as former ("nguyên").'),
+            RawColumn(
+                "previous_canonical_title",
+                TEXT,
+                "For `assigned`: the post held before the transfer (its appositive); the transfer ends it.",
+            ),
+            RawColumn("previous_post", TEXT, "That previous post without its body."),
+            RawColumn("previous_organization_name", TEXT, "Canonical name of the previous post's body."),
+            RawColumn(
+                "deciding_body",
+                TEXT,
+                'Who decided, as printed and expanded ("Bộ Chính trị", "Thủ tướng Chính phủ"); nullable.',
+            ),
+            RawColumn("decision_number", TEXT, 'Number of the decision cited ("125-QĐ/TU"); nullable.'),
+            RawColumn("decision_date", DATE, "Date of that decision when printed after its number."),
+            RawColumn("effective_date", DATE, 'Date the event takes effect ("có hiệu lực từ ngày ...").'),
+            RawColumn(
+                "event_date",
+                DATE,
+                "Date printed in the sentence for the event itself (opening it, just before or after "
+                "it); null when none.",
+            ),
+            RawColumn("event_date_text", TEXT, "That date as printed."),
+            RawColumn(
+                "told_as_past",
+                BOOL,
+                'True when the sentence tells the event as past ("Năm 2011, ...", "sau khi ... qua '
+                "đời\"): the article's own date is not the event's.",
+            ),
+            RawColumn("char_start", INT, "Start offset of the evidence (cue and person) in clean_text."),
+            RawColumn("char_end", INT, "End offset (exclusive) of the evidence in clean_text."),
+            RawColumn("sentence_index", INT, "Sentence of the event."),
+        ),
+    ),
 )
 RAW_TABLE_NAMES = tuple(table.name for table in RAW_TABLES)
 # Tables of files and records, written by the scan; every other raw table holds articles' rows.

@@ -1,12 +1,31 @@
--- Position history: one row per (person, post in a body) over every article that states it,
--- with the first and last date it was observed on. A post without a known body is keyed by its
--- canonical title. Posts printed as former ("nguyên") say nothing of when they were held, so
--- they are left out here (they stay in fct_person_titles with is_former).
+-- Position history: one row per (person, post in a body) over every article that states it, with
+-- the first and last date it was observed on, and its tenure: when it started and ended, on what
+-- basis, and whether it is current. A post without a known body is keyed by its canonical title.
+-- Posts printed as former ("nguyên") say nothing of when they were held, so they are left out as
+-- statements (they stay in fct_person_titles with is_former), but a former statement after the
+-- last time the post was stated as held says it has ended.
+--
+-- Tenure (after OpenSanctions' Occupancy): start_date is the event that started the position
+-- (int_position_tenures: an appointment, election, transfer) else first_seen_on; end_date the
+-- event that ended it (a relief, retirement, resignation, removal, transfer away), else a death
+-- or a retirement from every post (int_person_exits) when the position was still seen within
+-- position_current_days of it, else last_seen_on when a later article calls the post former.
+-- status: ended when an end is known; current when last seen (or started) within
+-- position_current_days of the newest article; unknown otherwise.
 with
 
 titles as (
 
-    select * from {{ ref('fct_person_titles') }}
+    select
+        {{ position_key('person_key', 'post', 'organization_key', 'canonical_title') }} as position_key,
+        *
+    from {{ ref('fct_person_titles') }}
+
+),
+
+stated as (
+
+    select * from titles
     where not is_former
 
 ),
@@ -23,40 +42,47 @@ organizations as (
 
 ),
 
-keyed as (
+tenures as (
 
-    select
-        {{ hash_key([
-            'person_key', name_key('post'), "coalesce(organization_key, " ~ name_key('canonical_title') ~ ")"
-        ]) }} as position_key,
-        *
+    select * from {{ ref('int_position_tenures') }}
 
-    from titles
+),
+
+exits as (
+
+    select * from {{ ref('int_person_exits') }}
+
+),
+
+newest as (
+
+    select max(observed_on) as newest_on from {{ ref('int_article_dates') }}
 
 ),
 
 titled as (
 
     select position_key, canonical_title, count(*) as statement_count
-    from keyed
+    from stated
     group by position_key, canonical_title
 
 ),
 
-positions as (
+observed as (
 
     select
-        keyed.position_key,
-        any_value(keyed.person_key) as person_key,
-        any_value(keyed.organization_key) as organization_key,
-        min(keyed.post) as post,
-        min(keyed.observed_on) as first_seen_on,
-        max(keyed.observed_on) as last_seen_on,
-        count(distinct keyed.article_key) as article_count,
-        sum(keyed.statement_count)::bigint as statement_count
+        stated.position_key,
+        any_value(stated.person_key) as person_key,
+        any_value(stated.organization_key) as organization_key,
+        min(stated.post) as post,
+        min(stated.observed_on) as first_seen_on,
+        max(stated.observed_on) as last_seen_on,
+        count(distinct stated.article_key) as article_count,
+        sum(stated.statement_count)::bigint as statement_count,
+        list(distinct stated.article_key order by stated.article_key) as article_keys
 
-    from keyed
-    group by keyed.position_key
+    from stated
+    group by stated.position_key
 
 ),
 
@@ -68,26 +94,131 @@ displayed as (
 
 ),
 
+formerly as (
+
+    select position_key, max(observed_on) as former_seen_on
+    from titles
+    where is_former
+    group by position_key
+
+),
+
+positions as (
+
+    select
+        coalesce(observed.position_key, tenures.position_key) as position_key,
+        coalesce(observed.person_key, tenures.person_key) as person_key,
+        coalesce(displayed.title, tenures.canonical_title) as title,
+        coalesce(observed.post, tenures.post) as post,
+        coalesce(observed.organization_key, tenures.organization_key) as organization_key,
+        observed.first_seen_on,
+        observed.last_seen_on,
+        coalesce(observed.article_count, 0) as article_count,
+        coalesce(observed.statement_count, 0)::bigint as statement_count,
+        tenures.start_date as event_start_date,
+        tenures.end_date as event_end_date,
+        tenures.end_reason as event_end_reason,
+        tenures.start_event_key,
+        tenures.end_event_key,
+        -- text, not a list: BI tools read list columns as unknown types
+        array_to_string(list_sort(list_distinct(list_concat(
+            coalesce(observed.article_keys, []::varchar[]), coalesce(tenures.article_keys, []::varchar[])
+        ))), '; ') as article_keys
+
+    from observed
+    left join displayed on displayed.position_key = observed.position_key
+    full outer join tenures on tenures.position_key = observed.position_key
+
+),
+
+started as (
+
+    select
+        positions.*,
+        coalesce(positions.event_start_date, positions.first_seen_on) as start_date,
+        case
+            when positions.event_start_date is not null then 'event'
+            when positions.first_seen_on is not null then 'first_seen'
+        end as start_basis
+
+    from positions
+
+),
+
+-- an end is taken only on or after the start: dates that contradict each other end nothing
+ended as (
+
+    select
+        started.*,
+        coalesce(started.event_end_date >= coalesce(started.start_date, started.event_end_date), false)
+            as ended_by_event,
+        coalesce(
+            started.event_end_date is null
+            and exits.exit_date >= coalesce(started.start_date, exits.exit_date)
+            and coalesce(started.last_seen_on, started.event_start_date)
+            >= exits.exit_date - {{ var('position_current_days') }},
+            false
+        ) as ended_by_exit,
+        exits.exit_date,
+        exits.exit_reason,
+        exits.exit_event_key,
+        coalesce(formerly.former_seen_on > started.last_seen_on, false) as ended_by_former
+
+    from started
+    left join exits on exits.person_key = started.person_key
+    left join formerly on formerly.position_key = started.position_key
+
+),
+
 final as (
 
     select
-        positions.position_key,
-        positions.person_key,
+        ended.position_key,
+        ended.person_key,
         people.full_name,
-        displayed.title,
-        positions.post,
-        positions.organization_key,
+        ended.title,
+        ended.post,
+        ended.organization_key,
         organizations.canonical_name as organization_name,
         organizations.organization_level,
-        positions.first_seen_on,
-        positions.last_seen_on,
-        positions.article_count,
-        positions.statement_count
+        ended.first_seen_on,
+        ended.last_seen_on,
+        ended.article_count,
+        ended.statement_count,
+        ended.article_keys,
+        ended.start_date,
+        ended.start_basis,
+        ended.start_event_key,
+        case
+            when ended.ended_by_event then ended.event_end_date
+            when ended.ended_by_exit then ended.exit_date
+            when ended.ended_by_former then ended.last_seen_on
+        end as end_date,
+        case
+            when ended.ended_by_event or ended.ended_by_exit then 'event'
+            when ended.ended_by_former then 'last_seen'
+        end as end_basis,
+        case
+            when ended.ended_by_event then ended.event_end_reason
+            when ended.ended_by_exit then ended.exit_reason
+            when ended.ended_by_former then 'stated_former'
+        end as end_reason,
+        case
+            when ended.ended_by_event then ended.end_event_key
+            when ended.ended_by_exit then ended.exit_event_key
+        end as end_event_key,
+        case
+            when ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former then 'ended'
+            when coalesce(ended.last_seen_on, ended.start_date)
+                >= newest.newest_on - {{ var('position_current_days') }} then 'current'
+            else 'unknown'
+        end as status
 
-    from positions
-    inner join displayed on displayed.position_key = positions.position_key
-    inner join people on people.person_key = positions.person_key
-    left join organizations on organizations.organization_key = positions.organization_key
+    from ended
+    cross join newest
+    inner join people on people.person_key = ended.person_key
+    left join organizations on organizations.organization_key = ended.organization_key
+    where ended.title is not null and ended.post is not null
 
 )
 

@@ -1,0 +1,298 @@
+"""Personnel events read from invented articles: every kind, the post each is about, who decided,
+the decision cited and the dates (vnpolitics/extract/personnel_events.py).
+
+Every name here is invented; none is a person of the evaluation sets.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from vnpolitics.extract.article import extract_article
+from vnpolitics.extract.records import PersonnelEvent
+
+PUBLISHED = datetime(2023, 5, 2, 8, 0)
+
+
+def events_of(text: str) -> list[PersonnelEvent]:
+    return extract_article(text, published_at=PUBLISHED).personnel_events
+
+
+def only_event(text: str) -> PersonnelEvent:
+    (event,) = events_of(text)
+    return event
+
+
+def post_of(event: PersonnelEvent) -> str | None:
+    return event.post.canonical_title if event.post else None
+
+
+APPOINTMENT = (
+    "Bổ nhiệm Thứ trưởng Bộ Tư pháp\n\n"
+    "Ngày 28/4, Thủ tướng Chính phủ đã ký Quyết định số 512/QĐ-TTg ngày 20/4/2023 bổ nhiệm ông Mạc "
+    "Đình Tùng giữ chức Thứ trưởng Bộ Tư pháp, có hiệu lực kể từ ngày 1/5/2023.\n"
+)
+
+
+def test_an_appointment_with_its_decision_number_and_effective_date():
+    event = only_event(APPOINTMENT)
+    assert (event.kind, event.full_name, post_of(event)) == (
+        "appointed",
+        "Mạc Đình Tùng",
+        "Thứ trưởng Bộ Tư pháp",
+    )
+    assert event.post is not None and event.post.post == "Thứ trưởng"
+    assert event.deciding_body == "Thủ tướng Chính phủ"
+    assert event.decision_number == "512/QĐ-TTg"
+    assert event.decision_date == date(2023, 4, 20)
+    assert event.effective_date == date(2023, 5, 1)
+    assert event.event_date == date(2023, 4, 28)  # the date opening the sentence
+    text = extract_article(APPOINTMENT, published_at=PUBLISHED).clean.text
+    assert text[event.char_start : event.char_end] == "bổ nhiệm ông Mạc Đình Tùng"
+
+
+TRANSFER = (
+    "Trao quyết định điều động cán bộ\n\n"
+    "Chiều 3/4, Ban Thường vụ Tỉnh ủy Hòa Bình đã trao Quyết định số 125-QĐ/TU điều động đồng chí "
+    "Diệp Văn Sơn, Phó Chủ tịch UBND tỉnh, đến nhận công tác và giữ chức Bí thư Huyện ủy Kim Bôi.\n"
+)
+
+
+def test_a_transfer_names_the_post_it_ends_and_the_one_it_starts():
+    event = only_event(TRANSFER)
+    assert (event.kind, event.full_name) == ("assigned", "Diệp Văn Sơn")
+    assert post_of(event) == "Bí thư Huyện ủy Kim Bôi"
+    assert event.previous_post is not None
+    assert event.previous_post.canonical_title == "Phó Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"
+    assert event.deciding_body == "Ban Thường vụ Tỉnh ủy Hòa Bình"
+    assert event.decision_number == "125-QĐ/TU"
+    assert event.event_date == date(2023, 4, 3)  # "Chiều 3/4", the year of publication
+
+
+def test_a_death_takes_the_former_post_and_the_date_after_the_verb():
+    event = only_event(
+        "Tin buồn\n\nĐồng chí Hà Văn Lộc, nguyên Bí thư Tỉnh ủy Sơn La, đã từ trần hồi 10 giờ ngày "
+        "5/6/2022, hưởng thọ 80 tuổi.\n"
+    )
+    assert (event.kind, event.full_name) == ("died", "Hà Văn Lộc")
+    assert post_of(event) == "Bí thư Tỉnh ủy Sơn La" and event.post is not None and event.post.is_former
+    assert event.event_date == date(2022, 6, 5)
+    assert event.deciding_body is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name", "post"),
+    [
+        (
+            "Đồng chí Khổng Thị Mai, Phó Bí thư Thường trực Tỉnh ủy, đã được bầu giữ chức Chủ tịch "
+            "HĐND tỉnh Hòa Bình.",
+            "elected",
+            "Khổng Thị Mai",
+            "Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình",
+        ),
+        (
+            "Đồng chí Tôn Văn Lực tái đắc cử Bí thư Huyện ủy Lạc Sơn nhiệm kỳ 2020-2025.",
+            "re_elected",
+            "Tôn Văn Lực",
+            "Bí thư Huyện ủy Lạc Sơn",
+        ),
+        (
+            "Ông Tôn Văn Lực tiếp tục được bầu giữ chức Chủ tịch UBND huyện Lạc Sơn.",
+            "re_elected",
+            "Tôn Văn Lực",
+            "Chủ tịch Ủy ban nhân dân huyện Lạc Sơn",
+        ),
+        (
+            "UBND tỉnh bổ nhiệm bà Kha Thị Yến giữ chức Quyền Giám đốc Sở Y tế tỉnh Hòa Bình.",
+            "acting",
+            "Kha Thị Yến",
+            "Giám đốc Sở Y tế tỉnh Hòa Bình",
+        ),
+        (
+            "HĐND tỉnh đã miễn nhiệm chức vụ Phó Chủ tịch UBND tỉnh Hòa Bình đối với ông Giáp Văn Hòa.",
+            "relieved",
+            "Giáp Văn Hòa",
+            "Phó Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình",
+        ),
+        (
+            "Ông Âu Minh Khang, Giám đốc Sở Tài chính tỉnh Hòa Bình, nghỉ hưu theo chế độ.",
+            "retired",
+            "Âu Minh Khang",
+            "Giám đốc Sở Tài chính tỉnh Hòa Bình",
+        ),
+        (
+            "Bà Quách Thị Ngân xin từ chức Phó Giám đốc Sở Xây dựng tỉnh Hòa Bình.",
+            "resigned",
+            "Quách Thị Ngân",
+            "Phó Giám đốc Sở Xây dựng tỉnh Hòa Bình",
+        ),
+        (
+            "Ủy ban Kiểm tra Trung ương quyết định thi hành kỷ luật bằng hình thức cảnh cáo đối với ông "
+            "Lạc Văn Phúc, Giám đốc Sở Xây dựng tỉnh Hòa Bình.",
+            "disciplined",
+            "Lạc Văn Phúc",
+            "Giám đốc Sở Xây dựng tỉnh Hòa Bình",
+        ),
+    ],
+)
+def test_every_kind_of_event(sentence: str, kind: str, name: str, post: str):
+    event = only_event(f"Công tác cán bộ\n\n{sentence}\n")
+    assert (event.kind, event.full_name, post_of(event)) == (kind, name, post)
+
+
+@pytest.mark.parametrize(
+    ("printed", "level"),
+    [
+        ("khiển trách", "khiển trách"),
+        ("cảnh cáo", "cảnh cáo"),
+        ("cách chức", "cách chức"),
+        ("khai trừ ra khỏi Đảng", "khai trừ"),
+    ],
+)
+def test_every_disciplinary_level(printed: str, level: str):
+    event = only_event(
+        f"Kỷ luật cán bộ\n\nBan Bí thư quyết định thi hành kỷ luật ông Thái Minh Đăng, Bí thư Huyện ủy "
+        f"Mai Châu, bằng hình thức {printed}.\n"
+    )
+    assert (event.kind, event.discipline_level, event.full_name) == ("disciplined", level, "Thái Minh Đăng")
+    assert event.deciding_body == "Ban Bí thư"
+
+
+def test_a_relief_and_a_new_post_in_one_sentence_are_two_events():
+    """The post after "thôi giữ chức" is the one left; the one after "nhận nhiệm vụ làm" the one taken."""
+    events = events_of(
+        "Phân công cán bộ\n\nBộ Chính trị quyết định phân công ông Ninh Văn Thạch, Ủy viên Trung ương "
+        "Đảng, thôi giữ chức Phó Trưởng Ban Dân vận Trung ương để nhận nhiệm vụ làm Bí thư Đảng đoàn Hội "
+        "Nông dân Việt Nam.\n"
+    )
+    found = {(e.kind, e.full_name, post_of(e), e.deciding_body) for e in events}
+    assert found == {
+        ("assigned", "Ninh Văn Thạch", "Bí thư Đảng đoàn Hội Nông dân Việt Nam", "Bộ Chính trị"),
+        ("relieved", "Ninh Văn Thạch", "Phó Trưởng Ban Dân vận Trung ương", "Bộ Chính trị"),
+    }
+    assigned = next(e for e in events if e.kind == "assigned")
+    assert assigned.previous_post is None  # the relief in the same sentence ends the old post
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ủy ban Kiểm tra Trung ương đề nghị Ban Bí thư xem xét, thi hành kỷ luật ông Lạc Văn Phúc.",
+        "Đại biểu Ninh Văn Thạch đề nghị tăng tuổi nghỉ hưu của lao động nữ.",
+        "Ông Diệp Văn Sơn cho biết việc bổ nhiệm cán bộ phải đúng quy trình.",
+        "Bộ trưởng Thái Minh Đăng nhấn mạnh tính kỷ luật của lực lượng vũ trang.",
+        "Ông Lạc Văn Phúc từng được bổ nhiệm giữ chức Giám đốc Sở Xây dựng.",
+    ],
+)
+def test_proposals_rules_and_nouns_are_no_events(sentence: str):
+    assert events_of(f"Tin tức\n\n{sentence}\n") == []
+
+
+def test_an_appointment_without_its_post_is_no_event():
+    """Too little to start a tenure: who was appointed to what is the event."""
+    assert events_of("Tin tức\n\nBộ Nội vụ đã trao quyết định bổ nhiệm ông Mạc Đình Tùng.\n") == []
+
+
+def test_the_events_report_counts_by_kind_and_draws_a_seeded_sample(tmp_path):
+    """make events-report: counts by kind, and the same sample for the same seed."""
+    from career_articles import write_career_articles
+
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    folder = write_career_articles(tmp_path / "raw")
+    report = build_report(folder, sample=2, seed=3, workers=1)
+    assert "- assigned: 1" in report and "- died: 1" in report and "- appointed: 1" in report
+    assert "## Random sample of 2 events (seed 3)" in report
+    assert report == build_report(folder, sample=2, seed=3, workers=1)
+    assert "date: 2023-04-03 (printed: Chiều 3/4/2023)" in build_report(folder, sample=3, seed=3, workers=1)
+
+
+def test_an_event_told_as_past_does_not_take_the_articles_date():
+    event = only_event(
+        "Hồ sơ cán bộ\n\nNăm 2011, ông Mạc Đình Tùng được bổ nhiệm giữ chức Phó Giám đốc Sở Tư pháp tỉnh "
+        "Hòa Bình.\n"
+    )
+    assert event.told_as_past and event.event_date is None
+    assert not only_event(APPOINTMENT).told_as_past
+
+
+def test_a_proposals_list_stays_a_proposal_after_a_semicolon():
+    assert (
+        events_of(
+            "Kỳ họp Ủy ban Kiểm tra\n\nỦy ban Kiểm tra Trung ương đề nghị Ban Bí thư thi hành kỷ luật bằng "
+            "hình thức khiển trách ông Lạc Văn Phúc; cảnh cáo ông Thái Minh Đăng.\n"
+        )
+        == []
+    )
+
+
+def test_a_date_without_its_year_takes_the_year_of_the_articles_printed_meeting_date():
+    """No publication date: "ngày 23/9" takes the year "Sáng 25/9/2018" prints."""
+    ex = extract_article(
+        "Công bố quyết định\n\nSáng 25/9/2018, Tỉnh ủy Hòa Bình tổ chức hội nghị công bố quyết định.\n\n"
+        "Ngày 23/9, Ủy ban nhân dân tỉnh bổ nhiệm ông Kha Văn Yên giữ chức Giám đốc Sở Tài chính tỉnh Hòa "
+        "Bình.\n"
+    )
+    (event,) = ex.personnel_events
+    assert event.event_date == date(2018, 9, 23)
+
+
+def test_a_retirement_in_place_of_whom_leaves_the_post_the_successor_takes():
+    events = events_of(
+        "Nhân sự mới\n\nÔng Giáp Văn Hòa được bầu giữ chức Chủ tịch UBND tỉnh Hòa Bình thay ông Âu Minh "
+        "Khang nghỉ hưu theo chế độ.\n"
+    )
+    found = {(e.kind, e.full_name, post_of(e)) for e in events}
+    assert found == {
+        ("elected", "Giáp Văn Hòa", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("retired", "Âu Minh Khang", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+    }
+
+
+def test_a_discipline_leaves_the_post_a_later_verb_introduces():
+    """ "làm Y thay ông B bị kỷ luật, ông C xin thôi làm X": X is C's, whom the later verb reads;
+    B leaves Y, the post his successor takes."""
+    events = events_of(
+        "Nhân sự\n\nSau khi được phân công làm Bí thư Huyện ủy Lạc Sơn thay ông Lạc Văn Phúc bị kỷ luật, ông "
+        "Ninh Văn Thạch xin thôi làm Trưởng Ban Dân vận Tỉnh ủy Hòa Bình.\n"
+    )
+    found = {(e.kind, e.full_name, post_of(e)) for e in events}
+    assert ("disciplined", "Lạc Văn Phúc", "Bí thư Huyện ủy Lạc Sơn") in found
+    assert ("resigned", "Ninh Văn Thạch", "Trưởng Ban Dân vận Tỉnh ủy Hòa Bình") in found
+
+
+def test_a_decision_number_needs_its_word_or_its_code():
+    event = only_event(
+        "Kỷ luật\n\nÔng Lạc Văn Phúc, Trưởng phòng Tài chính huyện Lạc Sơn, bị kỷ luật khiển trách do không "
+        "thực hiện Quyết định 33 năm 2014 của UBND tỉnh.\n"
+    )
+    assert event.decision_number is None
+
+
+def test_each_person_of_a_list_leaves_the_post_printed_before_their_name():
+    events = events_of(
+        "Nhân sự\n\nQuốc hội miễn nhiệm Bộ trưởng Bộ Tư pháp đối với ông Mạc Đình Tùng và Tổng Thanh tra "
+        "Chính phủ Giáp Văn Hòa.\n"
+    )
+    assert {(e.kind, e.full_name, post_of(e)) for e in events} == {
+        ("relieved", "Mạc Đình Tùng", "Bộ trưởng Bộ Tư pháp"),
+        ("relieved", "Giáp Văn Hòa", "Tổng Thanh tra Chính phủ"),
+    }
+
+
+def test_a_task_for_a_deputy_prime_minister_is_no_transfer():
+    text = (
+        "Chỉ đạo\n\nThủ tướng phân công Phó Thủ tướng Ninh Văn Thạch trực tiếp chỉ đạo công tác phòng dịch.\n"
+    )
+    assert events_of(text) == []
+
+
+def test_a_post_printed_before_the_person_is_held_when_the_verb_introduces_another():
+    event = only_event(
+        "Bầu Chủ tịch nước\n\nQuốc hội đã bầu Phó Chủ tịch nước Kha Thị Yến giữ chức Chủ tịch nước "
+        "Cộng hòa xã hội chủ nghĩa Việt Nam.\n"
+    )
+    assert (event.kind, event.full_name) == ("elected", "Kha Thị Yến")
+    assert event.post is not None and event.post.post == "Chủ tịch nước"

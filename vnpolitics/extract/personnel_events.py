@@ -1,0 +1,722 @@
+"""Personnel events an article reports: who was appointed, elected, transferred, relieved,
+retired, disciplined or died, to or from which post, decided by whom, and when.
+
+Read from the sentence parses the article extraction already made (``people.SentenceParse``:
+names, posts and bodies as items), at the cue phrases of ``gazetteers/personnel_cues.tsv``.
+The grammar of these reports is narrow, so each cue is read where Vietnamese news prose puts
+its parts:
+
+- the person is the verb's object, printed after it ("bổ nhiệm ông A", "kỷ luật ... đối với ông
+  A"), or its subject before it ("ông A, ..., đã được bầu", "ông A nghỉ hưu"); "được"/"bị" before
+  an object verb makes it passive, so the person is before it. A list of names after an object
+  verb shares it, unless a later verb takes the name as its own subject;
+- the post taken or left is the first post introduced by a word after the cue ("giữ chức X",
+  "làm X", "miễn nhiệm chức vụ X đối với ông A"), not one printed as an appositive after a comma
+  (that is the post the person holds: the post left by a transfer, the post of a retiree or of
+  someone disciplined or deceased, read when the cue introduces none). A post introduced after
+  an end cue ("thôi giữ chức X để nhận nhiệm vụ làm Y") is that cue's, not the start cue's;
+- the deciding body is the body (or a post standing for its holder: "Thủ tướng Chính phủ") a
+  cited decision is "của", else the nearest one printed before the cue and attached to nobody;
+- "Quyết định số 12-QĐ/TU ngày 3/4/2023", "có hiệu lực từ ngày ...", a date opening the sentence
+  or, for a death, after the cue give the decision, effective and event dates.
+
+A cue shortly after a word of ``gazetteers/personnel_not_events.txt`` ("đề nghị kỷ luật", "tuổi
+nghỉ hưu", "từng được bổ nhiệm") is not an event the article reports, and an event needs a
+person: the many sentences about appointments in general give none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+
+from vnpolitics.extract.bodies import BodySpan
+from vnpolitics.extract.dates import DatePhrase, find_date_phrases, is_document_date, year_from_publication
+from vnpolitics.extract.gazetteer import PhraseSet, _lines, phrase_key, title_heads
+from vnpolitics.extract.people import Item, NameInSentence, SentenceParse
+from vnpolitics.extract.records import PersonnelEvent, PersonTitle, Sentence
+from vnpolitics.extract.title_spans import TitleSpan
+from vnpolitics.extract.tokens import Token
+
+START_KINDS = frozenset({"appointed", "elected", "re_elected", "assigned", "acting"})
+END_KINDS = frozenset({"relieved", "retired", "resigned", "disciplined", "died"})
+POST_NEEDED = START_KINDS | {"relieved"}  # the post is what the event is about
+# Discipline levels, mildest first (Điều lệ Đảng): the most severe printed in the clause is kept.
+LEVELS = ("khiển trách", "cảnh cáo", "cách chức", "khai trừ")
+PASSIVE = frozenset({"được", "bị"})
+# Between a passive marker and its verb, or before "được": "được Bộ Chính trị phân công".
+ADVERBS = frozenset(
+    {"đã", "vừa", "mới", "chính", "thức", "tiếp", "tục", "cũng", "lại", "đều", "nay", "cùng", "ngày", "thì"}
+)
+# Words that may stand between a subject (with its appositive posts) and its verb.
+SUBJECT_GAP_WORDS = ADVERBS | PASSIVE | frozenset({"xin", "đồng", "chí", "ông", "bà", "do", "theo", "và"})
+NOT_OBJECT_BEFORE = frozenset({"thay", "thế"})  # "thay ông B": B is the predecessor
+ADDRESS = frozenset({"ông", "bà", "đồng", "chí", "các", "đ", "/", "c", "tân"})
+# Words that may stand between an object verb and its person: "miễn nhiệm chức vụ X đối với ông
+# A", "kỷ luật bằng hình thức cảnh cáo đối với", "bổ nhiệm có thời hạn ông A". Any other word
+# makes the name after it no object of the verb ("nhận quyết định bổ nhiệm từ Thứ trưởng A").
+OBJECT_GAP_WORDS = ADDRESS | frozenset(
+    {
+        "đối", "với", "chức", "vụ", "danh", "bằng", "hình", "thức", "có", "thời", "hạn", "lại",
+        "bổ", "sung", "tất", "cả", "trong", "đảng", "và", "cho", "thi", "hành", "kỷ", "luật",
+        "khiển", "trách", "cảnh", "cáo", "cách", "khai", "trừ", "ra", "khỏi", "nhiệm", "kỳ",
+        "khóa", "thôi", "giữ", "chính", "đã", "vừa", "mới", "quyết", "định",
+    }
+)  # fmt: skip
+# Not ":": "kỷ luật ... bằng hình thức: Cách chức X", "kỷ luật các ông: A, B" go on past it.
+CLAUSE_ENDS = frozenset({";", ".", "?", "!", '"', "“", "”"})
+# Words that lead from a verb (or its person) to the post it introduces: "giữ chức vụ", "được
+# điều động sang làm", "đến nhận công tác và giữ chức", "để nhận nhiệm vụ làm".
+POST_LEAD_WORDS = frozenset(
+    {
+        "giữ", "chức", "vụ", "danh", "làm", "sang", "về", "đến", "nhận", "công", "tác", "nhiệm",
+        "và", "tại", "vào", "vị", "trí", "cương", "là", "kiêm", "đảm", "tham", "gia", "thời", "hạn",
+        # a discipline's form folded into its verb: "kỷ luật ông A bằng hình thức cách chức X"
+        "bằng", "hình", "thức", "cách", "khiển", "trách", "cảnh", "cáo",
+    }
+)  # fmt: skip
+MAX_POST_OTHER_WORDS = 2  # other words on that way: more, and the post is another clause's
+UNDECIDED_KINDS = frozenset({"died", "resigned"})  # nobody decides these
+APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})
+# Words of a list of people: a post after them is the next person's, not one a verb introduces.
+LIST_WORDS = frozenset({"và", "các", "ông", "bà", "đồng", "chí", "cùng"})
+MAX_SUBJECT_GAP = 8  # plain words between a subject and its verb
+MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
+MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
+NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
+RE_ELECTED_BEFORE = ("tiếp", "tục")
+# Words before an event that tell it as past, its date not the article's ("sau khi", "trước đó").
+PAST_MARKERS = tuple(
+    f" {m} "
+    for m in (
+        "sau khi",
+        "trước khi",
+        "khi",
+        "trước đó",
+        "hồi",
+        "năm ngoái",
+        "tháng trước",
+        "năm trước",
+        "từng",
+    )
+)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
+)  # "Năm 2011", "tháng 4/2014"
+FORM_OF = ("hình", "thức")  # "bằng hình thức cảnh cáo": the level of the discipline before it
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    kind: str
+    person: str  # "object" | "subject"
+    level: str | None
+
+
+@cache
+def cues() -> dict[tuple[str, ...], Cue]:
+    """personnel_cues.tsv by folded phrase."""
+    table = {}
+    for line in _lines("personnel_cues.tsv"):
+        phrase, kind, person, level = line.split("\t")
+        words = phrase_key(phrase)
+        table[words] = Cue(words, kind, person, None if level == "-" else level)
+    return table
+
+
+@cache
+def cue_phrases() -> PhraseSet:
+    return PhraseSet(cues())
+
+
+@cache
+def not_event_phrases() -> PhraseSet:
+    return PhraseSet(phrase_key(x) for x in _lines("personnel_not_events.txt"))
+
+
+@dataclass(frozen=True)
+class _CueAt:
+    start: int  # token indices, end exclusive
+    end: int
+    cue: Cue
+    passive: bool
+
+
+# Callables the article extraction lends: its way of naming a person, a post and a body, so the
+# events name them exactly as person_titles and organizations do.
+PersonNamer = Callable[[list[Token], NameInSentence], str | None]
+TitleRecorder = Callable[[Sentence, list[Token], TitleSpan, str], PersonTitle]
+BodyNamer = Callable[[Sentence, list[Token], BodySpan], str]
+
+
+def find_personnel_events(
+    text: str,
+    parses: list[tuple[Sentence, SentenceParse]],
+    name_of: PersonNamer,
+    title_of: TitleRecorder,
+    body_of: BodyNamer,
+    published_at: datetime | None,
+) -> list[PersonnelEvent]:
+    """Every personnel event of the article, in reading order."""
+    phrases = find_date_phrases(text)
+    events: list[PersonnelEvent] = []
+    for sentence, parse in parses:
+        reader = _SentenceReader(sentence, parse, name_of, title_of, body_of)
+        dates = [p for p in phrases if sentence.char_start <= p.char_start < sentence.char_end]
+        for found in reader.events():
+            events.append(_dated(found, len(events), text, sentence, dates, published_at))
+    return events
+
+
+@dataclass
+class _Found:
+    """An event read from a sentence, before its dates."""
+
+    full_name: str
+    kind: str
+    level: str | None
+    cue_text: str
+    post: PersonTitle | None
+    previous_post: PersonTitle | None
+    deciding_body: str | None
+    char_start: int
+    char_end: int
+    cue_start: int
+    cue_end: int
+    told_as_past: bool
+
+
+class _SentenceReader:
+    """The events of one parsed sentence."""
+
+    def __init__(
+        self,
+        sentence: Sentence,
+        parse: SentenceParse,
+        name_of: PersonNamer,
+        title_of: TitleRecorder,
+        body_of: BodyNamer,
+    ) -> None:
+        self.sentence = sentence
+        self.parse = parse
+        self.tokens = parse.tokens
+        self.name_of = name_of
+        self.title_of = title_of
+        self.body_of = body_of
+        self.names = {n.item.start: n for n in parse.names}
+        self.attached = {t.start for n in parse.names for t in n.titles}
+        self.cues = self._cues()
+
+    # ------------------------------------------------------------------ cues
+
+    def _cues(self) -> list[_CueAt]:
+        """Cue phrases outside names, posts and bodies, not cancelled, a discipline's level printed
+        after its verb ("kỷ luật bằng hình thức cảnh cáo") folded into that verb."""
+        tokens, found = self.tokens, []
+        inside = {k for it in self.parse.items if it.kind in ("N", "T", "O") for k in range(it.start, it.end)}
+        k = 0
+        cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
+        while k < len(tokens):
+            n = cue_phrases().longest_at(tokens, k)
+            if not n or k in inside:
+                k += 1
+                continue
+            cue = cues()[tuple(t.key for t in tokens[k : k + n])]
+            if self._cancelled(k) or cue.kind in cancelled:
+                cancelled.add(cue.kind)
+            else:
+                found.append(_CueAt(k, k + n, cue, self._passive(k)))
+            k += n
+        return _merge_levels(found, self.parse.items, tokens)
+
+    def _passive(self, k: int) -> bool:
+        j = k - 1
+        while j >= 0 and self.tokens[j].key in ADVERBS:
+            j -= 1
+        if j >= 0 and self.tokens[j].key in PASSIVE:
+            return True
+        item = self._item_ending_at(j + 1)  # "được Bộ Chính trị phân công"
+        return (
+            item is not None
+            and item.kind in ("O", "T")
+            and item.start > 0
+            and (self.tokens[item.start - 1].key in PASSIVE)
+        )
+
+    def _cancelled(self, k: int) -> bool:
+        start = max(self._clause_start(k), k - NOT_EVENT_WINDOW)
+        return any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k))
+
+    def _clause_start(self, k: int) -> int:
+        j = k
+        while j > 0 and self.tokens[j - 1].text not in CLAUSE_ENDS:
+            j -= 1
+        return j
+
+    def _clause_end(self, k: int) -> int:
+        j = k
+        while j < len(self.tokens) and self.tokens[j].text not in CLAUSE_ENDS:
+            j += 1
+        return j
+
+    def _item_ending_at(self, end: int) -> Item | None:
+        return next((it for it in self.parse.items if it.end == end), None)
+
+    # ------------------------------------------------------------------ events
+
+    def events(self) -> list[_Found]:
+        persons = self._persons()
+        posts = self._posts(persons)
+        found = []
+        for i, cue in enumerate(self.cues):
+            for n, person in enumerate(persons[i]):
+                post = posts.get(i) or self._replaced_post(cue, person, posts)
+                own = self._post_before(person)
+                if n > 0 and own is not None and post is not None and post.end <= persons[i][0].item.start:
+                    post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
+                event = self._event(cue, person, post)
+                if event is not None:
+                    found.append(event)
+        return found
+
+    def _post_before(self, person: NameInSentence) -> TitleSpan | None:
+        """The post printed right before the person's name ("Tổng thanh tra Chính phủ A")."""
+        return next((t for t in person.titles if t.end == person.item.start), None)
+
+    def _replaced_post(
+        self, cue: _CueAt, person: NameInSentence, posts: dict[int, TitleSpan]
+    ) -> TitleSpan | None:
+        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes."""
+        if cue.cue.kind not in END_KINDS or not self._after_word(person.item.start, NOT_OBJECT_BEFORE):
+            return None
+        taken = [posts[i] for i, c in enumerate(self.cues) if c.cue.kind in START_KINDS and i in posts]
+        return taken[0] if len(taken) == 1 and taken[0].end <= person.item.start else None
+
+    def _persons(self) -> dict[int, list[NameInSentence]]:
+        """Cue index -> the persons it reads: subjects first, so an object verb's list leaves out
+        a name a later verb takes as its subject."""
+        subjects = {i: self._subject(c) for i, c in enumerate(self.cues) if self._reads_subject(c)}
+        claimed = {n.item.start for n in subjects.values() if n is not None}
+        return {
+            i: ([subjects[i]] if subjects[i] else []) if i in subjects else self._objects(cue, claimed)
+            for i, cue in enumerate(self.cues)
+        }
+
+    def _reads_subject(self, cue: _CueAt) -> bool:
+        return cue.cue.person == "subject" or cue.passive
+
+    def _subject(self, cue: _CueAt) -> NameInSentence | None:
+        """The last person before the cue in its clause, with only posts, bodies, marks and a few
+        adverbs between (``SUBJECT_GAP_WORDS``)."""
+        plain = 0
+        for it in reversed(self.parse.items):
+            if it.end > cue.start:
+                continue
+            if it.kind == "N":
+                return self.names.get(it.start)
+            if it.kind == "P" and self.tokens[it.start].text in CLAUSE_ENDS:
+                return None
+            if it.kind in ("X", "S"):
+                words = [t.key for t in self.tokens[it.start : it.end]]
+                if not all(w in SUBJECT_GAP_WORDS for w in words):
+                    return None
+                plain += len(words)
+                if plain > MAX_SUBJECT_GAP:
+                    return None
+        return None
+
+    def _objects(self, cue: _CueAt, claimed: set[int]) -> list[NameInSentence]:
+        """The first person after an object verb in its clause, and those listed after it ("đối
+        với các ông A, ... và B") that no later verb takes as its subject."""
+        end = min(self._clause_end(cue.end), cue.end + MAX_OBJECT_GAP)
+        found: list[NameInSentence] = []
+        for it in self.parse.items:
+            if it.start < cue.end or it.start >= end:
+                continue
+            if any(cue.end <= other.start <= it.start for other in self.cues if other != cue):
+                break  # the next verb's own persons
+            if it.kind == "N":
+                name = self.names.get(it.start)
+                if name is None or self._after_word(it.start, NOT_OBJECT_BEFORE):
+                    break
+                if not found or it.start not in claimed:
+                    found.append(name)
+            elif it.kind in ("X", "S"):
+                words = {t.key for t in self.tokens[it.start : it.end]}
+                if not words <= (LIST_WORDS if found else OBJECT_GAP_WORDS):
+                    break
+        return found
+
+    def _after_word(self, k: int, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` stands before token k, past forms of address ("thay ông B")."""
+        j = k - 1
+        while j >= 0 and self.tokens[j].key in ADDRESS:
+            j -= 1
+        return j >= 0 and self.tokens[j].key in words
+
+    def _posts(self, persons: dict[int, list[NameInSentence]]) -> dict[int, TitleSpan]:
+        """Cue index -> the post it introduces. Read from the last cue back, each takes the first
+        introduced post after it that no later cue took, past later cues only once they have their
+        own: in "phân công ông A, ..., thôi giữ chức X để nhận nhiệm vụ làm Y" the relief takes X
+        and the assignment Y; in "A tái đắc cử ..., được bầu làm X" the election takes X; in "thay
+        ông B bị kỷ luật, ông C xin thôi làm X" the discipline takes nothing."""
+        introduced = [it for it in self.parse.items if it.kind == "T" and self._introduced(it)]
+        posts: dict[int, TitleSpan] = {}
+        for i in reversed(range(len(self.cues))):
+            cue = self.cues[i]
+            end = self._clause_end(cue.end)
+            later = range(i + 1, len(self.cues))
+            taken = {p.start for p in posts.values()}
+            for item in introduced:
+                if not cue.end <= item.start < end or item.start in taken:
+                    continue
+                if any(self.cues[j].start < item.start and not self._closed(j, posts, item) for j in later):
+                    break  # a later cue lies between and has no post of its own before this one
+                if self._leads_to(cue, persons[i], item):
+                    posts[i] = self._past_the_holder(cue, persons[i], item, introduced, taken)
+                break
+        return posts
+
+    def _past_the_holder(
+        self, cue: _CueAt, persons: list[NameInSentence], item: Item, introduced: list[Item], taken: set[int]
+    ) -> TitleSpan:
+        """ "bầu Tổng Bí thư A giữ chức Chủ tịch nước": a post printed right before the person is
+        the one they hold when a post the verb introduces follows them."""
+        if not any(item.end == p.item.start for p in persons):
+            return item.title
+        later = (
+            other
+            for other in introduced
+            if other.start > item.end and other.start not in taken and self._leads_to(cue, persons, other)
+        )
+        return next((other.title for other in later), item.title)
+
+    def _closed(self, j: int, posts: dict[int, TitleSpan], item: Item) -> bool:
+        """Whether cue j took its own post before ``item``."""
+        return j in posts and posts[j].start < item.start
+
+    def _leads_to(self, cue: _CueAt, persons: list[NameInSentence], post: Item) -> bool:
+        """Whether the words from the cue (past its persons and their posts) to ``post`` only lead
+        to a post ("giữ chức vụ", "đến nhận công tác và giữ chức", "để nhận nhiệm vụ làm"): at
+        most MAX_POST_OTHER_WORDS others, no other person, other cues skipped."""
+        start = cue.end
+        for person in persons:
+            if person.item.start < post.start:
+                start = max(start, person.item.end, *(t.end for t in person.titles if t.end <= post.start))
+        mine = {p.item.start for p in persons}
+        if any(
+            it.kind == "N" and start <= it.start < post.start and it.start not in mine
+            for it in self.parse.items
+        ):
+            return False
+        in_cues = {k for c in self.cues for k in range(c.start, c.end)}
+        if post.start - 1 not in in_cues and self.tokens[post.start - 1].key not in POST_LEAD_WORDS:
+            return False  # "..., nghe Thủ tướng giới thiệu": a post no verb of the event introduces
+        others = [
+            t.key
+            for k, t in enumerate(self.tokens[start : post.start], start)
+            if t.kind == "word" and k not in in_cues and t.key not in ADDRESS | POST_LEAD_WORDS
+        ]
+        return len(others) <= MAX_POST_OTHER_WORDS
+
+    def _introduced(self, item: Item) -> bool:
+        """A post a word introduces ("giữ chức X", "làm X", "bầu X"), not an appositive or a rank."""
+        title = item.title
+        if title is None or item.start == 0 or _is_rank(self.tokens, title):
+            return False
+        before = self._item_ending_at(item.start)
+        word = self.tokens[item.start - 1]
+        return (
+            before is not None and before.kind == "X" and word.kind == "word" and word.key not in LIST_WORDS
+        )
+
+    def _event(self, cue: _CueAt, person: NameInSentence, post: TitleSpan | None) -> _Found | None:
+        tokens = self.tokens
+        full_name = self.name_of(tokens, person)
+        if full_name is None:
+            return None
+        kind = cue.cue.kind
+        held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
+        if post is None and kind in END_KINDS and held:
+            post = held[0] if kind != "died" else next((t for t in held if _is_former(tokens, t)), held[0])
+        if kind == "assigned" and post is not None and post.end == person.item.start:
+            post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
+        if post is None and kind in POST_NEEDED:
+            return None  # "bổ nhiệm ông A" without the post says too little to date a tenure
+        if post is not None and tokens[post.start].key == "quyền":
+            kind = "acting"
+        if kind == "elected" and _re_elected(tokens, cue):
+            kind = "re_elected"
+        previous = None
+        offices = [t for t in held if not _is_membership(tokens, t)]
+        if kind == "assigned" and offices and not self._relieved_here(person):
+            previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
+        start = min(cue.start, person.item.start)
+        end = max(cue.end, person.item.end)
+        return _Found(
+            full_name=full_name,
+            kind=kind,
+            level=cue.cue.level if kind == "disciplined" else None,
+            cue_text=" ".join(t.text for t in tokens[cue.start : cue.end]),
+            post=self.title_of(self.sentence, tokens, post, full_name) if post else None,
+            previous_post=self.title_of(self.sentence, tokens, previous, full_name) if previous else None,
+            deciding_body=None if kind in UNDECIDED_KINDS else self._deciding_body(cue),
+            char_start=tokens[start].start,
+            char_end=tokens[end - 1].end,
+            cue_start=tokens[cue.start].start,
+            cue_end=tokens[cue.end - 1].end,
+            told_as_past=self._told_as_past(min(cue.start, person.item.start)),
+        )
+
+    def _told_as_past(self, k: int) -> bool:
+        """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
+        nhiệm", "sau khi ông A qua đời", "Hơn tháng trước, ..."): the article's date is not its date."""
+        words = [t.key for t in self.tokens[:k]]
+        text = " ".join(words)
+        return any(marker in f" {text} " for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
+
+    def _held(self, person: NameInSentence, title: TitleSpan) -> bool:
+        """Whether a post the parse gives the person is one they hold: printed before the name
+        ("Chủ tịch nước A") or as an appositive, not one a verb introduces ("giữ chức X")."""
+        if title.end <= person.item.start:
+            return True
+        item = next((it for it in self.parse.items if it.kind == "T" and it.start == title.start), None)
+        return item is None or not self._introduced(item)
+
+    def _relieved_here(self, person: NameInSentence) -> bool:
+        """Whether an end cue of this sentence reads the same person (its post is the one left)."""
+        return any(
+            c.cue.kind == "relieved" and self._reads_subject(c) and self._subject(c) is person
+            for c in self.cues
+        )
+
+    def _deciding_body(self, cue: _CueAt) -> str | None:
+        """Who decided: the body a cited decision is "của"; for a passive verb the agent between
+        "được"/"bị" and the verb ("được Bộ Chính trị phân công"); for an object verb the nearest
+        body (or post standing alone: "Thủ tướng Chính phủ") before it; for a subject verb one
+        before the subject that decided about them ("Bộ Chính trị quyết định ông A thôi giữ chức")."""
+        items = self.parse.items
+        for k, it in enumerate(items):
+            if (
+                it.kind == "X"
+                and self.tokens[it.start].key == "của"
+                and k + 1 < len(items)
+                and _decision_before(self.tokens, it.start)
+                and items[k + 1].kind in ("O", "T")
+            ):
+                return self._body_text(items[k + 1])
+        if not self._reads_subject(cue):
+            return self._body_before(cue.start)
+        agent = self._item_ending_at(cue.start)
+        if (
+            cue.passive
+            and agent is not None
+            and agent.kind in ("O", "T")
+            and agent.start not in self.attached
+        ):
+            return self._body_text(agent)
+        subject = self._subject(cue)
+        if subject is None:
+            return None
+        return self._body_before(subject.item.start, needs_decision=True)
+
+    def _body_before(self, k: int, needs_decision: bool = False) -> str | None:
+        """The nearest body (or post standing alone) before token k in its clause, past at most
+        MAX_DECIDER_GAP words and no person; ``needs_decision``: "quyết định" among those words."""
+        words: list[str] = []
+        for it in reversed(self.parse.items):
+            if it.end > k:
+                continue
+            if it.kind == "N" or (it.kind == "P" and self.tokens[it.start].text in CLAUSE_ENDS):
+                return None
+            if it.kind == "O" or (
+                it.kind == "T" and it.start not in self.attached and not _is_rank(self.tokens, it.title)
+            ):
+                decided = "quyết" in words and "định" in words
+                return self._body_text(it) if decided or not needs_decision else None
+            if it.kind in ("X", "S"):
+                words += [t.key for t in self.tokens[it.start : it.end] if t.kind == "word"]
+                if len(words) > MAX_DECIDER_GAP:
+                    return None
+        return None
+
+    def _body_text(self, item: Item) -> str:
+        if item.kind == "O" and item.body is not None:
+            return self.body_of(self.sentence, self.tokens, item.body)
+        return " ".join(t.text for t in self.tokens[item.start : item.end])
+
+
+def _merge_levels(found: list[_CueAt], items: list[Item], tokens: list[Token]) -> list[_CueAt]:
+    """A discipline cue printed after another in one clause with no name between ("kỷ luật cảnh
+    cáo ông A"), or as its form ("kỷ luật ông A, ..., bằng hình thức cảnh cáo"), is that one's
+    level, not an event of its own."""
+    names = [it.start for it in items if it.kind == "N"]
+    merged: list[_CueAt] = []
+    for cue in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.cue.kind == cue.cue.kind == "disciplined"
+            and not any(tokens[k].text in CLAUSE_ENDS for k in range(last.end, cue.start))
+            and (
+                not any(last.end <= n < cue.start for n in names)
+                or tuple(t.key for t in tokens[max(0, cue.start - 2) : cue.start]) == FORM_OF
+            )
+        ):
+            level = _severest(last.cue.level, cue.cue.level)
+            merged[-1] = _CueAt(
+                last.start, last.end, Cue(last.cue.words, "disciplined", last.cue.person, level), last.passive
+            )
+            continue
+        merged.append(cue)
+    return merged
+
+
+def _severest(a: str | None, b: str | None) -> str | None:
+    known = [x for x in (a, b) if x in LEVELS]
+    return max(known, key=LEVELS.index) if known else None
+
+
+def _is_rank(tokens: list[Token], title: TitleSpan | None) -> bool:
+    if title is None:
+        return False
+    head = title_heads().get(tuple(t.key for t in tokens[title.head_start : title.head_end]))
+    return head is not None and head.is_rank
+
+
+def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
+    """A seat in a collegial body ("Ủy viên Bộ Chính trị", "Tỉnh ủy viên"), which a transfer keeps."""
+    words = [t.key for t in tokens[title.head_start : title.head_end]]
+    return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
+
+
+def _is_former(tokens: list[Token], title: TitleSpan) -> bool:
+    return title.head_start > title.start and tokens[title.start].key in ("nguyên", "cựu")
+
+
+def _re_elected(tokens: list[Token], cue: _CueAt) -> bool:
+    """ "tiếp tục được bầu", "được bầu lại": elected again."""
+    before = tuple(t.key for t in tokens[max(0, cue.start - 4) : cue.start])
+    after = tokens[cue.end].key if cue.end < len(tokens) else ""
+    return any(before[k : k + 2] == RE_ELECTED_BEFORE for k in range(len(before))) or after == "lại"
+
+
+def _decision_before(tokens: list[Token], k: int) -> bool:
+    """Whether "của" at k follows a cited decision ("Quyết định số 12/QĐ-TTg của")."""
+    window = [t.key for t in tokens[max(0, k - 12) : k]]
+    return "quyết" in window and "định" in window
+
+
+# ---------------------------------------------------------------------- dates and decisions
+
+_DECISION_RE = re.compile(
+    r"(?:Quyết định|QĐ|Nghị quyết)\s+"
+    r"(?:số\s+(?P<number>\d+[\w./\-–]*\w)|(?P<code>\d+[\w.]*[/\-–][\w./\-–]*\w))",
+    re.IGNORECASE,
+)
+_EFFECTIVE_BEFORE = re.compile(r"(?:hiệu lực|\btừ)\s*(?:từ\s*)?(?:ngày\s*)?$", re.IGNORECASE)
+OPENING_CHARS = 20  # a date this close to the sentence's start opens it ("Trước đó ngày 7/10,")
+BEFORE_CHARS = 40  # or this close before the event ("ngày 18/4/2014, Giám đốc Sở X bổ nhiệm")
+AFTER_CHARS = 60  # a date this close after the event's person ("được miễn nhiệm ngày 19/5")
+DECISION_DATE_GAP = 12  # characters between a decision's number and its date ("số 12/QĐ-TTg ngày ")
+EFFECTIVE_WINDOW = 24  # characters before a date where its effective wording may stand
+
+
+def _dated(
+    found: _Found,
+    index: int,
+    text: str,
+    sentence: Sentence,
+    dates: list[DatePhrase],
+    published_at: datetime | None,
+) -> PersonnelEvent:
+    number, decision_date, decision_phrase = _decision(text, sentence, dates, published_at)
+    effective = next(
+        (
+            p
+            for p in dates
+            if p is not decision_phrase
+            and _EFFECTIVE_BEFORE.search(
+                text[max(sentence.char_start, p.char_start - EFFECTIVE_WINDOW) : p.char_start]
+            )
+        ),
+        None,
+    )
+    event = _event_phrase(found, text, sentence, dates, {id(decision_phrase), id(effective)})
+    return PersonnelEvent(
+        event_index=index,
+        full_name=found.full_name,
+        kind=found.kind,
+        discipline_level=found.level,
+        cue=found.cue_text,
+        post=found.post,
+        previous_post=found.previous_post,
+        deciding_body=found.deciding_body,
+        decision_number=number,
+        decision_date=decision_date,
+        effective_date=_day(effective, published_at) if effective else None,
+        event_date=_day(event, published_at) if event else None,
+        event_date_text=event.text if event else None,
+        told_as_past=found.told_as_past,
+        char_start=found.char_start,
+        char_end=found.char_end,
+        sentence_index=sentence.index,
+    )
+
+
+def _decision(
+    text: str, sentence: Sentence, dates: list[DatePhrase], published_at: datetime | None
+) -> tuple[str | None, date | None, DatePhrase | None]:
+    """The decision cited in the sentence: its number, and its date when printed right after."""
+    m = _DECISION_RE.search(text, sentence.char_start, sentence.char_end)
+    if m is None:
+        return None, None, None
+    group = "number" if m.group("number") else "code"  # "số 33" or "125-QĐ/TU"; not "Quyết định 33 năm 2014"
+    after = m.end(group)
+    phrase = next((p for p in dates if after <= p.char_start <= after + DECISION_DATE_GAP), None)
+    return m.group(group), _day(phrase, published_at) if phrase else None, phrase
+
+
+def _event_phrase(
+    found: _Found, text: str, sentence: Sentence, dates: list[DatePhrase], used: set[int]
+) -> DatePhrase | None:
+    """The event's own date, neither a cited document's, the decision's nor the effective one:
+    the date opening the sentence ("Chiều 2/3, Bộ ... trao quyết định bổ nhiệm") or printed just
+    before the event ("..., ngày 18/4/2014, Giám đốc Sở X bổ nhiệm ông A"), else one printed
+    just after the event ("được miễn nhiệm ngày 19/5"; for a death "từ trần hồi 10 giờ ngày 5/6"
+    comes first)."""
+    free = [p for p in dates if id(p) not in used and p.day is not None and not is_document_date(text, p)]
+    opening = [
+        p
+        for p in free
+        if p.char_end <= found.char_start
+        and (
+            p.char_start - sentence.char_start <= OPENING_CHARS
+            or found.char_start - p.char_end <= BEFORE_CHARS
+        )
+    ]
+    after = [
+        p for p in free if found.cue_end <= p.char_start and p.char_start - found.char_end <= AFTER_CHARS
+    ]
+    if found.kind == "died" and after:
+        return after[0]
+    return opening[0] if opening else after[0] if after else None
+
+
+def _day(phrase: DatePhrase, published_at: datetime | None) -> date | None:
+    """The date a phrase names; a phrase without its year takes the publication's (as meetings do)."""
+    if phrase.day is None or phrase.month is None:
+        return None
+    year = phrase.year
+    if year is None and published_at is not None:
+        year = year_from_publication(phrase.day, phrase.month, published_at)
+    if year is None:
+        return None
+    try:
+        return date(year, phrase.month, phrase.day)
+    except ValueError:
+        return None
