@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import parse
 from vnpolitics.extract.bodies import canonical_body
 from vnpolitics.extract.places_context import complete, places_by_level
+from vnpolitics.extract.textnorm import expand_abbreviations
 
 
 def bodies_of(text: str) -> list[str]:
@@ -218,3 +221,21 @@ def test_the_people_after_a_body_and_va_are_no_second_place() -> None:
     got = organizations_of("Sáng 5/3, Công an huyện Mỹ Đức và Nhân dân địa phương đã tổ chức ra quân.")
     assert "Công an huyện Mỹ Đức" in got
     assert not any("Nhân dân" in name for name in got)
+
+
+def test_every_abbreviation_opens_with_a_capital() -> None:
+    """The combined abbreviation pattern skips lower-case positions: a line that could match at one
+    would be silently skipped, so the file's rule is held here."""
+    from vnpolitics.extract.gazetteer import abbreviations
+
+    for pattern, _ in abbreviations():
+        for alternative in re.sub(r"\(\?=[^)]*\)", "", pattern.pattern).split("|"):
+            assert re.match(r"\\b[A-ZĐ]", alternative), alternative
+
+
+def test_abbreviations_expand_in_file_order_where_two_could_match() -> None:
+    got = expand_abbreviations("Bộ CHQS tỉnh, CHQS huyện, TP.HCM và TP. Huế, UBTƯ MTTQVN")
+    assert got == (
+        "Bộ Chỉ huy Quân sự tỉnh, Chỉ huy Quân sự huyện, thành phố Hồ Chí Minh và thành phố Huế, "
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    )

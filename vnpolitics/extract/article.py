@@ -99,24 +99,24 @@ def extract_article(
     full_by_given = _given_name_index(parses)
     places = places_by_level(list(canonical.values()))
 
+    # Each sentence's places are read once: titles and bodies of one sentence all complete from them.
+    places_in = {s.index: sentence_places(s.text, places) for s, _ in parses}
     organizations: list[OrganizationMention] = []
     tree = OrganizationTree(places)
 
     def title_of(sentence: Sentence, tokens: list[Token], title: TitleSpan, full_name: str) -> PersonTitle:
-        return _person_title(
-            tokens, title, full_name, sentence.index, canonical, sentence_places(sentence.text, places)
-        )
+        return _person_title(tokens, title, full_name, sentence.index, canonical, places_in[sentence.index])
 
     def body_of(sentence: Sentence, tokens: list[Token], body: BodySpan) -> str:
         printed = canonical[sentence.index, body]
-        return specific_name(printed, body, sentence_places(sentence.text, places)) or printed
+        return specific_name(printed, body, places_in[sentence.index]) or printed
 
     people: list[PersonMention] = []
     titles: dict[tuple[str, str], PersonTitle] = {}
     evidence: dict[str, set[str]] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
-        here = sentence_places(sentence.text, places)
+        here = places_in[sentence.index]
         for body in parse.bodies:
             name = specific_name(canonical[sentence.index, body], body, here)
             if name:

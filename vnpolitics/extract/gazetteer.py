@@ -36,8 +36,11 @@ class PhraseSet:
         """Length of the longest phrase starting at token k (anything with a folded ``key``), else 0."""
         if k >= len(tokens):
             return 0
-        for n in self._lengths.get(tokens[k].key, ()):
-            if k + n <= len(tokens) and tuple(t.key for t in tokens[k : k + n]) in self.phrases:
+        lengths = self._lengths.get(tokens[k].key)
+        if not lengths:
+            return 0  # nearly every call: one look-up
+        for n in lengths:
+            if n == 1 or (k + n <= len(tokens) and tuple([t.key for t in tokens[k : k + n]]) in self.phrases):
                 return n
         return 0
 
@@ -306,6 +309,20 @@ def abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
         pattern, expansion = line.split("\t")
         pairs.append((re.compile(pattern), expansion))
     return tuple(pairs)
+
+
+@cache
+def abbreviations_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Every abbreviation in one alternation, in file order, and the expansions by group.
+
+    One scan of a text instead of one per abbreviation: canonical text is made for every sentence.
+    The leftmost match wins and, at one position, the earlier line, as the file's order says.
+    Every abbreviation opens with a capital (abbreviations.tsv says so, a test holds it), so a
+    look-ahead for one skips the lower-case positions, nearly all of a text, at once.
+    """
+    pairs = abbreviations()
+    combined = "|".join(f"(?P<a{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(pairs))
+    return re.compile(f"(?=[A-ZĐ])(?:{combined})"), tuple(full for _, full in pairs)
 
 
 PERSONAL_CUE_KINDS = frozenset({"address", "kin", "court"})

@@ -152,20 +152,30 @@ ADMIN_UNITS = frozenset(
 def preceded_by(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     """Whether one of ``phrases`` (folded syllables) ends right before token k.
 
-    One set look-up per phrase length, not one comparison per phrase: this runs for nearly
-    every capitalised token of every article.
+    Phrases are indexed by their last syllable, so most tokens are answered by one dict look-up:
+    this runs for nearly every token of every article.
     """
-    for n in _phrase_lengths(phrases):
+    if k < 1:
+        return False
+    lengths = _lengths_by_last(phrases).get(tokens[k - 1].key)
+    if not lengths:
+        return False
+    for n in lengths:
         if n > k:
             return False
-        if tuple(t.key for t in tokens[k - n : k]) in phrases:
+        if n == 1 or tuple(t.key for t in tokens[k - n : k]) in phrases:
             return True
     return False
 
 
 @functools.cache
-def _phrase_lengths(phrases: frozenset[tuple[str, ...]]) -> tuple[int, ...]:
-    return tuple(sorted({len(p) for p in phrases}))
+def _lengths_by_last(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """Phrase lengths (shortest first) by last syllable."""
+    lengths: dict[str, set[int]] = {}
+    for phrase in phrases:
+        if phrase:
+            lengths.setdefault(phrase[-1], set()).add(len(phrase))
+    return {last: tuple(sorted(ns)) for last, ns in lengths.items()}
 
 
 def _after_place_word(tokens: list[Token], k: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -29,18 +30,19 @@ def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Comparison key: NFC, modern tones, lower case, single spaces."""
+    """Comparison key: NFC, modern tones, lower case, single spaces. Cached: every token of every
+    article is folded, and syllables repeat."""
     return collapse_spaces(modern_tones(text).lower())
 
 
 def expand_abbreviations(text: str) -> str:
     """Expand T.Ư, UBND, HĐND, TP. ... as CONTRACT.md requires for titles and organisation names."""
-    from vnpolitics.extract.gazetteer import abbreviations
+    from vnpolitics.extract.gazetteer import abbreviations_pattern
 
-    for pattern, full in abbreviations():
-        text = pattern.sub(full, text)
-    return collapse_spaces(text)
+    pattern, expansions = abbreviations_pattern()
+    return collapse_spaces(pattern.sub(lambda m: expansions[int(m.lastgroup[1:])], text))
 
 
 def canonical_text(text: str) -> str:

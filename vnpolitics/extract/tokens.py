@@ -7,7 +7,7 @@ token keeps the character span of what was printed, so provenance is never lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vnpolitics.extract.gazetteer import abbreviations
 from vnpolitics.extract.textnorm import fold
@@ -38,17 +38,15 @@ class Token:
     key: str = ""  # folded text for gazetteer look-ups, set once
     name_len: int = -1  # memo of names.name_length_at (-1: not computed)
 
+    # Set once from ``text`` and ``kind``: read for nearly every token by every rule.
+    is_cap: bool = field(init=False, repr=False, compare=False)  # a word with a capital first letter
+    is_upper: bool = field(init=False, repr=False, compare=False)  # all capitals: an acronym (UDIC, QĐND)
+
     def __post_init__(self) -> None:
         self.key = fold(self.text)
-
-    @property
-    def is_cap(self) -> bool:
-        return self.kind == "word" and self.text[:1].isupper()
-
-    @property
-    def is_upper(self) -> bool:
-        """An all-capitals token (UDIC, QĐND): an acronym, never part of a person's name."""
-        return self.kind == "word" and len(self.text) > 1 and self.text.isupper()
+        word = self.kind == "word"
+        self.is_cap = word and self.text[:1].isupper()
+        self.is_upper = word and len(self.text) > 1 and self.text.isupper()
 
 
 def _expand(surface: str) -> list[str] | None:
@@ -78,7 +76,11 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             tokens.append(Token(surface, start, end, "punct"))
             continue
         expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
-        if expansion is None and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha():
+        if (
+            expansion is None
+            and not surface.isalpha()
+            and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
+        ):
             tokens += _plain_tokens(surface, start)  # an unknown compound such as "AB-CD": its parts
             continue
         if expansion:
