@@ -451,3 +451,35 @@ def test_the_standing_member_of_the_secretariat_is_a_post() -> None:
 def test_two_posts_joined_by_kiem_before_the_name_are_both_the_names() -> None:
     got = people_of("Phó Thủ tướng kiêm Bộ trưởng Quốc phòng Thái Lan Prawit Wongsuwon yêu cầu theo dõi.")
     assert got == {"Prawit Wongsuwon": ["Phó Thủ tướng", "Bộ trưởng Quốc phòng Thái Lan"]}
+
+
+def test_an_ambassadors_post_keeps_where_it_is_held_and_announces_the_name_after_it() -> None:
+    assert people_of("Đại sứ Mỹ tại Việt Nam Lorenzo Fischer cho biết như vậy.") == {
+        "Lorenzo Fischer": ["Đại sứ Mỹ tại Việt Nam"]
+    }
+    assert people_of("Đại sứ Việt Nam tại Nhật Bản Trần Quang Khải phát biểu.") == {
+        "Trần Quang Khải": ["Đại sứ Việt Nam tại Nhật Bản"]
+    }
+
+
+def test_a_representatives_post_with_an_acronym_and_a_place_before_a_comma_and_a_form_of_address() -> None:
+    got = people_of("Trưởng đại diện UNDP tại Việt Nam, bà Greta Lindqvist cho biết.")
+    assert got == {"Greta Lindqvist": ["Trưởng đại diện UNDP tại Việt Nam"]}
+
+
+def test_a_fronted_post_held_somewhere_is_still_the_name_after_the_comma() -> None:
+    got = people_of("Giám đốc Ngân hàng Thế giới tại Việt Nam, ông Pedro Alvarez cho biết.")
+    assert got == {"Pedro Alvarez": ["Giám đốc Ngân hàng Thế giới"]}
+    assert people_of("Hội nghị được tổ chức tại Hà Nội, ông Trần Văn Lâm cho biết.") == {"Trần Văn Lâm": []}
+
+
+def test_a_school_after_a_principal_is_the_posts_body_even_when_named_after_a_person() -> None:
+    got = people_of("Thầy Nguyễn Văn Hùng, Hiệu trưởng Trường THPT Chu Văn An, cho biết.")
+    assert got == {"Nguyễn Văn Hùng": ["Hiệu trưởng Trường THPT Chu Văn An"]}
+    got = people_of("Hiệu trưởng Trường THCS Lê Lợi Phạm Thị Hoa cho biết.")
+    assert got == {"Phạm Thị Hoa": ["Hiệu trưởng Trường THCS Lê Lợi"]}
+
+
+def test_a_schools_name_stops_at_the_verb_welcoming_a_guest() -> None:
+    got = people_of("Trường Sĩ quan Lục quân 1 đón Thượng tướng Nguyễn Văn Bình.")
+    assert got == {"Nguyễn Văn Bình": ["Thượng tướng"]}

@@ -53,6 +53,7 @@ class TitleHead:
     display: str = ""  # the head as title_heads.txt spells it ("Bí thư" even when printed "bí thư")
     is_rank: bool = False  # a military or police rank: a title of its own, never with a body
     collegial: bool = False  # an office of a collegial body: may share the next post's body
+    posted: bool = False  # held in a place abroad, part of the post: "Đại sứ Mỹ tại Việt Nam"
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def title_heads() -> dict[tuple[str, ...], TitleHead]:
                 display,
                 "rank" in flags,
                 "collegial" in flags,
+                "posted" in flags,
             )
     return heads
 

@@ -216,6 +216,8 @@ def _announcement(tokens: list[Token], items: list[Item], i: int) -> str | None:
         return "personal"  # "Anh Khiếu Văn Tám": "Anh" is England too
     if any(it.kind == "T" and it.end in (i, k) for it in items[-4:]):
         return "post"
+    if k < i and tokens[k - 1].key == "tại" and any(it.kind == "T" and it.end == k - 1 for it in items[-4:]):
+        return "post"  # "Đại sứ Mỹ tại Việt Nam Marc Knapper": where the post is held, then the name
     if _cue_ends_at(tokens, k, person_cue_phrases()):
         return "post"
     body = next((it for it in reversed(items[-3:]) if it.kind == "O" and it.end in (i, k)), None)
@@ -338,10 +340,10 @@ PRE_TITLE_JOINS = frozenset({",", "-", "–", "—", "kiêm"})  # "Phó Thủ t�
 
 def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Indices of posts printed before name p and belonging to it."""
-    if p == 0 or items[p - 1].kind != "T":
+    q = _before_locative(tokens, items, p - 1) if p else -1
+    if q < 0 or items[q].kind != "T":
         return []
-    chain = [p - 1]
-    q = p - 1
+    chain = [q]
     while q >= 2 and _is_sep(tokens, items[q - 1], PRE_TITLE_JOINS) and items[q - 2].kind == "T":
         chain.append(q - 2)
         q -= 2
@@ -351,13 +353,13 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
         and _is_sep(tokens, items[q - 1], frozenset({","}))
         and items[q - 2].kind == "N"
     ):
-        return [p - 1]  # "A, Bí thư Tỉnh ủy, Phó Chủ tịch ... B": the earlier posts are A's appositives
+        return [chain[0]]  # "A, Bí thư Tỉnh ủy, Phó Chủ tịch ... B": the earlier posts are A's appositives
     if (
         len(chain) > 1
         and q >= 1
         and (_text(tokens, items[q - 1]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
     ):
-        return [p - 1]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's
+        return [chain[0]]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's
     return sorted(chain)
 
 
@@ -379,9 +381,12 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
     cue = _cue_before(tokens, items[p].start, address_cue_phrases())
     c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
-    if c is None or c < 2 or _text(tokens, items[c - 1]) != "," or items[c - 2].kind != "T":
+    if c is None or c < 2 or _text(tokens, items[c - 1]) != ",":
         return []
-    chain = [c - 2]
+    post = _before_locative(tokens, items, c - 2)
+    if items[post].kind != "T":
+        return []
+    chain = [post]
     while chain[-1] >= 2 and _text(tokens, items[chain[-1] - 1]) == "," and items[chain[-1] - 2].kind == "T":
         chain.append(chain[-1] - 2)
     before = chain[-1] - 1
@@ -391,6 +396,13 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     ):
         return []
     return sorted(chain)
+
+
+def _before_locative(tokens: list[Token], items: list[Item], r: int) -> int:
+    """The item before a "tại <Place>" that item r ends ("Đại sứ Mỹ tại Việt Nam, ông A": where
+    the post is held, not a part of it), else r."""
+    place = r >= 2 and items[r].kind == "X" and tokens[items[r].start].is_cap
+    return r - 2 if place and _text(tokens, items[r - 1]) == "tại" else r
 
 
 def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:

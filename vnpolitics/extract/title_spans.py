@@ -118,7 +118,20 @@ def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
         end = _field_end(tokens, end)
     if body is None:
         end += starts_place(tokens, end) or _unit_place(tokens, end) or _bare_unit(tokens, end, head.is_rank)
+    if head.posted:
+        end = _posted_place_end(tokens, end, body is None)
     return TitleSpan(i, end, body, k, k + n)
+
+
+def _posted_place_end(tokens: list[Token], end: int, bare: bool) -> int:
+    """Past "tại <Place>" after a posted office, and a bare office's sending body printed as an
+    acronym before it ("Trưởng Đại diện UNDP tại Việt Nam"); ``end`` when nothing follows so."""
+    j = end + 1 if bare and end < len(tokens) and tokens[end].is_upper else end
+    if j + 1 < len(tokens) and tokens[j].key == "tại":
+        place = starts_place(tokens, j + 1)
+        if place:
+            return j + 1 + place
+    return end
 
 
 RUN_TO_NAME_MAX = 10  # tokens a body's name may run on in lower case before the name it announces
