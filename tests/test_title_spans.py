@@ -483,3 +483,10 @@ def test_a_school_after_a_principal_is_the_posts_body_even_when_named_after_a_pe
 def test_a_schools_name_stops_at_the_verb_welcoming_a_guest() -> None:
     got = people_of("Trường Sĩ quan Lục quân 1 đón Thượng tướng Nguyễn Văn Bình.")
     assert got == {"Nguyễn Văn Bình": ["Thượng tướng"]}
+
+
+def test_an_army_units_political_and_logistics_chiefs_are_posts_of_the_unit() -> None:
+    got = people_of("Đại tá Nguyễn Văn Tâm, chủ nhiệm chính trị Bộ CHQS tỉnh Quảng Nam, cho biết.")
+    assert got == {"Nguyễn Văn Tâm": ["Đại tá", "chủ nhiệm chính trị Bộ Chỉ huy Quân sự tỉnh Quảng Nam"]}
+    got = people_of("Đại tá Võ Văn Bình, Chủ nhiệm Hậu cần Quân khu 5 báo cáo.")
+    assert got == {"Võ Văn Bình": ["Đại tá", "Chủ nhiệm Hậu cần Quân khu 5"]}
