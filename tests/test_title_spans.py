@@ -490,3 +490,21 @@ def test_an_army_units_political_and_logistics_chiefs_are_posts_of_the_unit() ->
     assert got == {"Nguyễn Văn Tâm": ["Đại tá", "chủ nhiệm chính trị Bộ Chỉ huy Quân sự tỉnh Quảng Nam"]}
     got = people_of("Đại tá Võ Văn Bình, Chủ nhiệm Hậu cần Quân khu 5 báo cáo.")
     assert got == {"Võ Văn Bình": ["Đại tá", "Chủ nhiệm Hậu cần Quân khu 5"]}
+
+
+def test_a_companys_brand_after_an_appositive_post_is_its_body() -> None:
+    assert people_of("Ông Phạm Văn Cường, Chủ tịch Vingroup, phát biểu.") == {
+        "Phạm Văn Cường": ["Chủ tịch Vingroup"]
+    }
+    got = people_of("Ông Nguyễn Văn An, Tổng Giám đốc kiêm Chủ tịch HĐQT Vinamilk, cho biết.")
+    assert got == {"Nguyễn Văn An": ["Tổng Giám đốc", "Chủ tịch Hội đồng quản trị Vinamilk"]}
+    assert people_of("Ông Trương Gia Bảo, Giám đốc FPT Software, cho biết.") == {
+        "Trương Gia Bảo": ["Giám đốc FPT Software"]
+    }
+
+
+def test_a_foreign_name_after_a_post_in_a_list_is_no_brand() -> None:
+    got = people_of(
+        "Dự có Ngoại trưởng Hàn Quốc Kang Kyung Wha, Bộ trưởng Ngoại giao Anh Dominic Raab, và nhiều khách."
+    )
+    assert got == {"Kang Kyung Wha": ["Ngoại trưởng Hàn Quốc"], "Dominic Raab": ["Bộ trưởng Ngoại giao Anh"]}

@@ -85,9 +85,10 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("P", i, i + 1))
             i += 1
             continue
-        title = title_at(tokens, i, allow_lower=_appositive_position(tokens, items)) or _lower_post_at(
-            tokens, i
-        )
+        appositive = _appositive_position(tokens, items)
+        title = title_at(tokens, i, allow_lower=appositive) or _lower_post_at(tokens, i)
+        if title and (appositive or _after_joined_post(tokens, items)):
+            title = _with_brand(tokens, title)
         if title:
             items.append(Item("T", i, title.end, title=title))
             i = title.end
@@ -120,6 +121,38 @@ def chunk(tokens: list[Token]) -> list[Item]:
         items.append(Item("X", i, i + 1))
         i += 1
     return items
+
+
+BRAND_ENDS = frozenset({",", ";", ".", ")", "-", "–"})
+
+
+def _with_brand(tokens: list[Token], title: TitleSpan) -> TitleSpan:
+    """A post printed after a name (or joined to such a post) and closed by a mark, whose body is
+    a company's brand: words no Vietnamese syllable or acronyms ("A, Chủ tịch Vingroup, ...", "B,
+    Tổng Giám đốc kiêm Chủ tịch HĐQT Vinamilk, ..."). The person is named already, so the brand
+    is no name; a post with a body of its own, or one of a board ("Hội đồng quản trị"), reads it."""
+    body = title.body
+    if body is not None and not (body.bare and not body.unique):
+        return title
+    j = title.end
+    if j < len(tokens) and _brand_word(tokens[j]):
+        j += 1
+        if j < len(tokens) and tokens[j - 1].is_upper and _brand_word(tokens[j]):
+            j += 1  # "FPT Software"; two words else are a foreign name ("Bộ trưởng Ngoại giao Anh D. R")
+    if j == title.end or (j < len(tokens) and tokens[j].text not in BRAND_ENDS):
+        return title
+    return replace(title, end=j)
+
+
+def _brand_word(t: Token) -> bool:
+    return (
+        t.kind == "word" and not t.abbr and (t.is_upper or (t.is_cap and not is_vietnamese_syllable(t.text)))
+    )
+
+
+def _after_joined_post(tokens: list[Token], items: list[Item]) -> bool:
+    """Right after a post and "kiêm" or a dash: "Tổng Giám đốc kiêm|Chủ tịch ..."."""
+    return len(items) >= 2 and items[-2].kind == "T" and _text(tokens, items[-1]) in PRE_TITLE_JOINS
 
 
 def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
