@@ -70,10 +70,10 @@ def _word_end(tokens: list[Token], k: int) -> int:
     j = k + 1
     while (
         j < len(tokens)
-        and tokens[j].word_id == tokens[k].word_id
         and tokens[j].kind == "word"
-        and not name_length_at(tokens, j)
         and not _ends_body(tokens, j)
+        and not name_length_at(tokens, j)
+        and tokens[j].word_id == tokens[k].word_id  # pyvi asked last: the costliest test
     ):
         j += 1
     return j
@@ -154,17 +154,16 @@ def opens_longer_word(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
         nxt is not None
-        and nxt.word_id == tokens[i].word_id
         and nxt.kind == "word"
         and not (nxt.is_cap or nxt.abbr)
+        and nxt.word_id == tokens[i].word_id
     )
 
 
 def commission_without_parent(tokens: list[Token], i: int, j: int) -> bool:
     """ "Ban Tổ chức" alone is every committee's commission: without a parent
     ("Trung ương", "Thành ủy Hà Nội") it names no one body."""
-    words = {t.word_id for t in tokens[i:j]}
-    return tokens[i].key == "ban" and len(words) <= 2
+    return tokens[i].key == "ban" and len({t.word_id for t in tokens[i:j]}) <= 2
 
 
 def _extend(tokens: list[Token], j: int, kind: str) -> int:

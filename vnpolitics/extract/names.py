@@ -325,9 +325,9 @@ def _name_length_at(tokens: list[Token], k: int) -> int:
         return 0  # "Huyện ủy Hà Trung", "huyện Lạc Dương|Sử Văn Tám", "Thái Bình [Dương]"
     if (
         k > 0
-        and tokens[k - 1].word_id == t.word_id
         and _is_name_syllable(tokens[k - 1])
         and not (_known_phrase_ends_at(tokens, k) or tokens[k - 1].key in ADDRESS_FORMS)
+        and tokens[k - 1].word_id == t.word_id
     ):
         return 0  # pyvi holds it inside the preceding word ("Tây_Hồ")
     if t.key in ADDRESS_FORMS:
@@ -489,7 +489,7 @@ def cued_name_length_at(tokens: list[Token], k: int) -> int:
         return 0  # "ông H. Q. K.": initials alone hide a name
     if not _genuine(tokens, k, j):
         return 0
-    if _opens_lower_word(tokens, j) and tokens[j - 1].is_cap and is_vietnamese_syllable(tokens[j - 1].text):
+    if tokens[j - 1].is_cap and is_vietnamese_syllable(tokens[j - 1].text) and _opens_lower_word(tokens, j):
         return 0  # "Tổng Công|đoàn", "Vụ Chính|sách": a body cut short
     return j - k
 

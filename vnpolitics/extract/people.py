@@ -313,14 +313,15 @@ def _skip_back_qualifiers(tokens: list[Token], i: int) -> int:
 def _cue_ends_at(tokens: list[Token], k: int, cues: PhraseSet) -> bool:
     """Whether a cue of ``cues``, or for person cues a post's head, in any case, ends right before
     k as a whole word ("đại sứ", not the start of "đại sứ quán")."""
-    if 0 < k < len(tokens) and tokens[k].word_id == tokens[k - 1].word_id and not tokens[k].is_cap:
-        return False
     heads, not_cues = cues is person_cue_phrases(), not_person_cue_phrases()
-    return any(
+    if not any(
         (cues.longest_at(tokens, j) == k - j or (heads and starts_title_head(tokens, j) == k - j))
         and not_cues.longest_at(tokens, j) <= k - j
         for j in range(max(0, k - 4), k)
-    )
+    ):
+        return False
+    # pyvi's word groups asked last: they cost the most and only decide when a cue is there
+    return not (0 < k < len(tokens) and not tokens[k].is_cap and tokens[k].word_id == tokens[k - 1].word_id)
 
 
 APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})

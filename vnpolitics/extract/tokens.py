@@ -33,20 +33,36 @@ class Token:
     end: int
     kind: str  # "word" | "num" | "punct"
     abbr: bool = False  # part of an expanded abbreviation
-    word_id: int = -1  # pyvi word group: syllables of one word share it
-    pos: str = ""
     key: str = ""  # folded text for gazetteer look-ups, set once
     name_len: int = -1  # memo of names.name_length_at (-1: not computed)
 
     # Set once from ``text`` and ``kind``: read for nearly every token by every rule.
     is_cap: bool = field(init=False, repr=False, compare=False)  # a word with a capital first letter
     is_upper: bool = field(init=False, repr=False, compare=False)  # all capitals: an acronym (UDIC, QĐND)
+    # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks.
+    _word_id: int = field(default=-1, repr=False, compare=False)
+    _pos: str = field(default="", repr=False, compare=False)
+    _window: _Window | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.key = fold(self.text)
         word = self.kind == "word"
         self.is_cap = word and self.text[:1].isupper()
         self.is_upper = word and len(self.text) > 1 and self.text.isupper()
+
+    @property
+    def word_id(self) -> int:
+        """pyvi's word group: syllables of one word share it."""
+        if self._window is not None:
+            self._window.segment()
+        return self._word_id
+
+    @property
+    def pos(self) -> str:
+        """pyvi's part-of-speech tag ("" outside every window pyvi reads)."""
+        if self._window is not None:
+            self._window.segment()
+        return self._pos
 
 
 def _expand(surface: str) -> list[str] | None:
@@ -111,15 +127,32 @@ def pyvi_windows(tokens: list[Token]) -> list[tuple[int, int]]:
     return windows
 
 
+class _Window:
+    """A stretch of tokens pyvi reads as one text, the first time a rule asks for a word or tag in it:
+    most windows never decide anything, and pyvi is the costliest step of extraction."""
+
+    def __init__(self, tokens: list[Token], first_id: int) -> None:
+        self.tokens, self.first_id = tokens, first_id
+        for t in tokens:
+            t._window = self
+
+    def segment(self) -> None:
+        for t in self.tokens:
+            t._window = None
+        _segment(self.tokens, self.first_id)
+
+
 def attach_pyvi_words(tokens: list[Token]) -> None:
     """Group syllables into words with pyvi so compounds ("Nội vụ", "Tây Hồ") stay whole.
 
-    Every token gets a distinct ``word_id`` unless pyvi joins it to its neighbours.
+    Every token gets a distinct ``word_id`` unless pyvi joins it to its neighbours. pyvi runs on
+    a window the first time a rule reads a word group or tag in it (about a third of windows on
+    the corpus); the answers are those of segmenting every window, since each window is read alone.
     """
     for i, t in enumerate(tokens):
-        t.word_id = -1 - i
+        t._word_id = -1 - i
     for w, (start, end) in enumerate(pyvi_windows(tokens)):
-        _segment(tokens[start:end], first_id=(w + 1) * 1000)
+        _Window(tokens[start:end], first_id=(w + 1) * 1000)
 
 
 def _segment(tokens: list[Token], first_id: int) -> None:
@@ -134,7 +167,7 @@ def _segment(tokens: list[Token], first_id: int) -> None:
                 return
             pending += part
             if pending == tokens[i].text:
-                tokens[i].word_id, tokens[i].pos = word_id, str(tag)
+                tokens[i]._word_id, tokens[i]._pos = word_id, str(tag)
                 i, pending = i + 1, ""
             elif not tokens[i].text.startswith(pending):
                 pending = ""  # lost the thread: this token stays a word of its own
