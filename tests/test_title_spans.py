@@ -508,3 +508,36 @@ def test_a_foreign_name_after_a_post_in_a_list_is_no_brand() -> None:
         "Dự có Ngoại trưởng Hàn Quốc Kang Kyung Wha, Bộ trưởng Ngoại giao Anh Dominic Raab, và nhiều khách."
     )
     assert got == {"Kang Kyung Wha": ["Ngoại trưởng Hàn Quốc"], "Dominic Raab": ["Bộ trưởng Ngoại giao Anh"]}
+
+
+def test_a_congress_subcommittee_and_a_task_force_are_bodies_of_posts() -> None:
+    got = people_of("Ông Nguyễn Văn Ân, Trưởng Tiểu ban Văn kiện Đại hội XIII của Đảng, phát biểu.")
+    assert got == {"Nguyễn Văn Ân": ["Trưởng Tiểu ban Văn kiện Đại hội XIII"]}
+    assert people_of("Tổ trưởng Tổ công tác Nguyễn Văn Cần cho biết.") == {
+        "Nguyễn Văn Cần": ["Tổ trưởng Tổ công tác"]
+    }
+
+
+def test_a_lower_case_post_right_before_a_name_is_its_post_even_after_a_capitalised_prefix() -> None:
+    assert people_of("Cựu thủ tướng Ôn Gia Bảo cũng thể hiện sự tôn trọng.") == {
+        "Ôn Gia Bảo": ["Cựu thủ tướng"]
+    }
+    got = people_of("Ý kiến trình trưởng đoàn ĐBQH TP. HCM Lê Văn Tâm để xin ý kiến.")
+    assert got == {"Lê Văn Tâm": ["trưởng đoàn đại biểu Quốc hội thành phố Hồ Chí Minh"]}
+
+
+def test_an_urban_unit_named_by_its_number_ends_a_post_and_a_body() -> None:
+    assert people_of("Cán bộ đi theo Phó chủ tịch quận 1 Đoàn Văn Hải.") == {
+        "Đoàn Văn Hải": ["Phó chủ tịch quận 1"]
+    }
+    got = people_of("Chủ tịch UBND quận 3 Lê Văn Phúc cho biết.")
+    assert got == {"Lê Văn Phúc": ["Chủ tịch Ủy ban nhân dân quận 3"]}
+
+
+def test_posts_joined_by_a_comma_and_kiem_before_a_name_are_both_its_posts() -> None:
+    got = people_of("Trình Bí thư Thành uỷ, kiêm trưởng đoàn ĐBQH TP. HCM Lê Văn Tâm để xin ý kiến.")
+    assert got == {"Lê Văn Tâm": ["Bí thư Thành ủy", "trưởng đoàn đại biểu Quốc hội thành phố Hồ Chí Minh"]}
+
+
+def test_a_university_named_after_a_person_is_no_person() -> None:
+    assert people_of("Công văn gửi hội đồng trường Trường ĐH Tôn Đức Thắng ra Hà Nội.") == {}

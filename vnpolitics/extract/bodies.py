@@ -24,7 +24,13 @@ from vnpolitics.extract.gazetteer import (
     province_phrases,
     provinces,
 )
-from vnpolitics.extract.names import name_length_at, starts_body_kind, starts_place, starts_title_head
+from vnpolitics.extract.names import (
+    NUMBERED_UNITS,
+    name_length_at,
+    starts_body_kind,
+    starts_place,
+    starts_title_head,
+)
 from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import canonical_text
 from vnpolitics.extract.tokens import Token
@@ -195,8 +201,10 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if t.text in FIELD_DASHES and j > first and _dash_joins_field(tokens, j + 1, kind):
             j += 1  # "Ban Kinh tế - Ngân sách", "Ban Tuyên giáo - Dân vận"
             continue
-        if t.kind == "num" and _after_capitalised_word(tokens, j):
-            j += 1  # "Đề án Trung ương 6"
+        if t.kind == "num" and (
+            _after_capitalised_word(tokens, j) or _numbered_unit_before(tokens, j, first)
+        ):
+            j += 1  # "Đề án Trung ương 6", "UBND quận 3"
             continue
         n = _phrase_len(tokens, j, lowercase_body_phrases())
         if n:
@@ -345,6 +353,11 @@ def _joins_field(tokens: list[Token], k: int) -> bool:
         and not starts_place(tokens, k)
         and not name_length_at(tokens, k)
     )
+
+
+def _numbered_unit_before(tokens: list[Token], j: int, first: int) -> bool:
+    """A number naming the urban unit printed right before it, inside the body: "quận|3"."""
+    return j > first and tokens[j].text.isdigit() and tokens[j - 1].key in NUMBERED_UNITS
 
 
 def _after_capitalised_word(tokens: list[Token], j: int) -> bool:

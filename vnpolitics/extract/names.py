@@ -89,6 +89,7 @@ NOT_PERSON_BEFORE = frozenset(
         "đền",
         "trường",
         "thpt",
+        "đh",
         "thcs",
         "ptth",
         "ptcs",
@@ -147,6 +148,7 @@ NOT_PERSON_BEFORE = frozenset(
 ADMIN_UNITS = frozenset(
     tuple(p.split()) for p in ("tỉnh", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn")
 )
+NUMBERED_UNITS = frozenset({"quận", "phường"})  # "quận 1", "phường 12": a number is their name
 
 
 def preceded_by(tokens: list[Token], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:

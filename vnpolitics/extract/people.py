@@ -156,17 +156,20 @@ def _after_joined_post(tokens: list[Token], items: list[Item]) -> bool:
 
 
 def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
-    """A post printed in lower case anywhere, when its body is capitalised and a name follows it
-    at once: "chủ tịch UBND TP Đà Nẵng Nguyễn Văn A cảnh báo"."""
+    """A post printed in lower case anywhere, when a name follows it at once and its body, if it
+    has one, prints a capital: "chủ tịch UBND TP Đà Nẵng Nguyễn Văn A cảnh báo", "Cựu thủ tướng Ôn
+    Gia Bảo" (a prefix opening the sentence is capitalised, its head not)."""
     t = tokens[i]
     head = i + 1 if t.key in title_prefixes() and i + 1 < len(tokens) else i  # "nguyên bí thư"
-    if t.is_cap or t.kind != "word" or not starts_title_head(tokens, head):
+    if tokens[head].is_cap or t.kind != "word" or not starts_title_head(tokens, head):
         return None
     title = title_at(tokens, i, allow_lower=True)
-    if title is None or title.body is None or title.end >= len(tokens):
+    if title is None or title.end >= len(tokens) or not name_length_at(tokens, title.end):
         return None
-    first = tokens[title.body.start]
-    return title if (first.is_cap or first.abbr) and name_length_at(tokens, title.end) else None
+    if title.body is None:
+        return title
+    named = tokens[title.body.start : title.body.end]
+    return title if any(t.is_cap or t.abbr for t in named) else None  # "đoàn ĐBQH TP. HCM" names one
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
@@ -378,9 +381,12 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     if q < 0 or items[q].kind != "T":
         return []
     chain = [q]
-    while q >= 2 and _is_sep(tokens, items[q - 1], PRE_TITLE_JOINS) and items[q - 2].kind == "T":
-        chain.append(q - 2)
-        q -= 2
+    while True:
+        width = _join_width(tokens, items, q)
+        if not width or q - width - 1 < 0 or items[q - width - 1].kind != "T":
+            break
+        q -= width + 1
+        chain.append(q)
     if (
         len(chain) > 1
         and q >= 2
@@ -398,6 +404,16 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
 
 
 CLAUSE_CHAIN_BREAKS = frozenset({",", "-", "–", "—", "("})
+
+
+def _join_width(tokens: list[Token], items: list[Item], q: int) -> int:
+    """Items joining the post at q to one before it: 1 for a mark or "kiêm", 2 for ", kiêm"
+    ("Bí thư Thành ủy, kiêm trưởng đoàn ĐBQH A"), else 0."""
+    if q >= 1 and _is_sep(tokens, items[q - 1], PRE_TITLE_JOINS):
+        if q >= 2 and _text(tokens, items[q - 1]) == "kiêm" and _text(tokens, items[q - 2]) == ",":
+            return 2
+        return 1
+    return 0
 
 
 def _cue_before(tokens: list[Token], start: int, cues: PhraseSet) -> int | None:

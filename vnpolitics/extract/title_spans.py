@@ -22,6 +22,7 @@ from vnpolitics.extract.gazetteer import (
 )
 from vnpolitics.extract.names import (
     ADMIN_UNITS,
+    NUMBERED_UNITS,
     name_length_at,
     starts_body_kind,
     starts_place,
@@ -257,10 +258,13 @@ def _opens_other(tokens: list[Token], j: int) -> bool:
 
 def _bare_unit(tokens: list[Token], j: int, is_rank: bool) -> int:
     """1 for a unit word with no name after it that ends a post ("Phó Chủ tịch huyện", "Bí thư
-    xã"): the post of that level's unit the article is about; 0 otherwise ("Thủ tướng Canada")."""
+    xã"): the post of that level's unit the article is about; 2 for an urban unit named by its
+    number ("Phó chủ tịch quận 1"); 0 otherwise ("Thủ tướng Canada")."""
     if is_rank or j >= len(tokens) or (tokens[j].key,) not in ADMIN_UNITS:
         return 0
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind == "num" and nxt.text.isdigit() and tokens[j].key in NUMBERED_UNITS:
+        return 2
     return 1 if nxt is None or not (nxt.is_cap or nxt.word_id == tokens[j].word_id) else 0
 
 
