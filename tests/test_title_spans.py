@@ -541,3 +541,9 @@ def test_posts_joined_by_a_comma_and_kiem_before_a_name_are_both_its_posts() -> 
 
 def test_a_university_named_after_a_person_is_no_person() -> None:
     assert people_of("Công văn gửi hội đồng trường Trường ĐH Tôn Đức Thắng ra Hà Nội.") == {}
+
+
+def test_judicial_officers_are_posts_of_their_court_or_procuracy() -> None:
+    assert people_of("Thẩm phán Nguyễn Văn Hà chủ tọa phiên tòa.") == {"Nguyễn Văn Hà": ["Thẩm phán"]}
+    got = people_of("Bà Lê Thị Hoa, Kiểm sát viên VKSND tỉnh Bắc Ninh, đọc cáo trạng.")
+    assert got == {"Lê Thị Hoa": ["Kiểm sát viên Viện Kiểm sát nhân dân tỉnh Bắc Ninh"]}
