@@ -369,3 +369,13 @@ def test_a_korean_given_name_printed_with_a_spaced_hyphen_is_read_whole() -> Non
         "Ông Pak Song - chol gặp bà Ri Yong - suk, còn ông Kim Yong Il - cha của ông Kim Jong - ho - ở lại."
     )
     assert list(got) == ["Pak Song-chol", "Ri Yong-suk", "Kim Yong Il", "Kim Jong-ho"]
+
+
+def test_a_two_syllable_reference_completes_to_an_uncued_full_name_of_the_article() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Quan tâm vấn đề thu ngân sách, đại biểu Võ Thị Ngọc Thuý (quận Thủ Đức) đề nghị giảm chi.\n"
+        "Cần đầu tư cho khởi nghiệp, bà Ngọc Thuý nói.\n"
+    )
+    assert {p.full_name for p in extract_article(text).people} == {"Võ Thị Ngọc Thuý"}

@@ -261,15 +261,19 @@ def _mention(
 
 def _given_name_index(parses: list[tuple[Sentence, SentenceParse]]) -> dict[str, str | None]:
     """Given name (last syllable, folded) -> the one full name ending in it; None when several do.
-    Each full name is also kept under its own folded form, so that its values list them all."""
+    Each full name is also kept under its own folded form, so that its values list them all: an
+    uncued name of three syllables or more too, which is a person (``_person_name``) and completes
+    a two-syllable reference ("đại biểu Võ Thị Ngọc Thúy ... bà Ngọc Thúy"), though it answers no
+    one-syllable one."""
     index: dict[str, str | None] = {}
     for _, parse in parses:
         for found in parse.names:
-            if found.short or not found.cued:
+            if found.short or not (found.cued or found.item.end - found.item.start >= 3):
                 continue
             full = name_text(parse.tokens, found.item.start, found.item.end)
-            given = fold(full.split()[-1])
-            index[given] = full if index.get(given, full) == full else None
+            if found.cued:
+                given = fold(full.split()[-1])
+                index[given] = full if index.get(given, full) == full else None
             index[fold(full)] = full
     return index
 
