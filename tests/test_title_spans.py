@@ -547,3 +547,24 @@ def test_judicial_officers_are_posts_of_their_court_or_procuracy() -> None:
     assert people_of("Thẩm phán Nguyễn Văn Hà chủ tọa phiên tòa.") == {"Nguyễn Văn Hà": ["Thẩm phán"]}
     got = people_of("Bà Lê Thị Hoa, Kiểm sát viên VKSND tỉnh Bắc Ninh, đọc cáo trạng.")
     assert got == {"Lê Thị Hoa": ["Kiểm sát viên Viện Kiểm sát nhân dân tỉnh Bắc Ninh"]}
+
+
+def test_junior_officer_ranks_and_a_chief_accountant_of_a_hospital() -> None:
+    got = people_of(
+        "Cử 3 cán bộ gồm Trung tá Nguyễn Xuân Thành, thiếu tá Vũ Văn Hiệp và Đại uý Hoàng Trung Kiên."
+    )
+    assert got["Hoàng Trung Kiên"] == ["Đại úy"]
+    got = people_of("Bà Hồ Thị Diễm Phương, kế toán trưởng Bệnh viện Ung thư, cho biết.")
+    assert got == {"Hồ Thị Diễm Phương": ["kế toán trưởng Bệnh viện Ung thư"]}
+
+
+def test_a_country_printed_with_its_state_form_ends_a_post_before_the_name() -> None:
+    got = people_of("Đại sứ đặc mệnh toàn quyền Việt Nam tại CHLB Đức Nguyễn Minh Vũ cho rằng.")
+    assert got == {"Nguyễn Minh Vũ": ["Đại sứ đặc mệnh toàn quyền Việt Nam tại Cộng hòa Liên bang Đức"]}
+    got = people_of("Chủ tịch nước CHDCND Lào Bounnhang Vorachith phát biểu.")
+    assert got == {"Bounnhang Vorachith": ["Chủ tịch nước Cộng hòa Dân chủ Nhân dân Lào"]}
+
+
+def test_an_honorific_before_a_foreign_leaders_name_is_no_part_of_it() -> None:
+    got = people_of("Thủ tướng Vương quốc Campuchia Samdech Techo Hun Sen phát biểu.")
+    assert got == {"Hun Sen": ["Thủ tướng Vương quốc Campuchia"]}

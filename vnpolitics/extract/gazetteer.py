@@ -182,7 +182,27 @@ def body_kind_phrases() -> PhraseSet:
 
 @cache
 def places() -> PhraseSet:
-    return PhraseSet(_key(x.replace("-", " ")) for x in _lines("places.txt"))
+    """places.txt, each also after the forms of a state ("Cộng hòa Liên bang Đức", "Vương quốc
+    Campuchia"), which are printed before a country's name in full titles and decisions."""
+    names = [_key(x.replace("-", " ")) for x in _lines("places.txt")]
+    return PhraseSet(names + [form + name for form in STATE_FORMS for name in names])
+
+
+STATE_FORMS = tuple(
+    tuple(form.split())
+    for form in (
+        "cộng hòa",
+        "cộng hòa liên bang",
+        "cộng hòa nhân dân",
+        "cộng hòa dân chủ nhân dân",
+        "cộng hòa xã hội chủ nghĩa",
+        "cộng hòa hồi giáo",
+        "cộng hòa ả rập",
+        "vương quốc",
+        "liên bang",
+        "nhà nước",
+    )
+)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ CUES = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 @dataclass
 class Item:
-    kind: str  # "T" post, "N" name, "O" body, "P" punctuation, "X" other word
+    kind: str  # "T" post, "N" name, "O" body, "P" punctuation, "H" honorific before a name, "X" other word
     start: int
     end: int
     title: TitleSpan | None = None
@@ -96,6 +96,10 @@ def chunk(tokens: list[Token]) -> list[Item]:
         n = name_length_at(tokens, i)
         announced = not n
         n = n or _cued_name_at(tokens, items, i)
+        honorific = _leading_honorific(tokens, i, n) if announced and n else 0
+        if honorific:
+            items.append(Item("H", i, i + honorific))  # read past by _pre_titles
+            i, n = i + honorific, n - honorific
         if n:
             items.append(Item("N", i, i + n, announced=announced))
             i += n
@@ -153,6 +157,13 @@ def _brand_word(t: Token) -> bool:
 def _after_joined_post(tokens: list[Token], items: list[Item]) -> bool:
     """Right after a post and "kiêm" or a dash: "Tổng Giám đốc kiêm|Chủ tịch ..."."""
     return len(items) >= 2 and items[-2].kind == "T" and _text(tokens, items[-1]) in PRE_TITLE_JOINS
+
+
+def _leading_honorific(tokens: list[Token], i: int, n: int) -> int:
+    """Syllables of a form of address a post's name opens with, capitalised, when a name of two
+    syllables or more follows it ("Thủ tướng Campuchia Samdech Techo|Hun Sen"); else 0."""
+    cue = address_cue_phrases().longest_at(tokens, i)
+    return cue if cue and n - cue >= 2 and all(t.is_cap for t in tokens[i : i + cue]) else 0
 
 
 def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
@@ -377,7 +388,10 @@ PRE_TITLE_JOINS = frozenset({",", "-", "–", "—", "kiêm"})  # "Phó Thủ t�
 
 def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Indices of posts printed before name p and belonging to it."""
-    q = _before_locative(tokens, items, p - 1) if p else -1
+    q = p - 1
+    while q >= 0 and items[q].kind == "H":
+        q -= 1  # "Thủ tướng Campuchia Samdech Techo Hun Sen"
+    q = _before_locative(tokens, items, q) if q >= 0 else -1
     if q < 0 or items[q].kind != "T":
         return []
     chain = [q]
