@@ -379,3 +379,9 @@ def test_a_two_syllable_reference_completes_to_an_uncued_full_name_of_the_articl
         "Cần đầu tư cho khởi nghiệp, bà Ngọc Thuý nói.\n"
     )
     assert {p.full_name for p in extract_article(text).people} == {"Võ Thị Ngọc Thuý"}
+
+
+def test_a_foreign_looking_run_before_a_post_that_opens_the_next_clause_is_no_name() -> None:
+    text = "Nhân dịp bà con Khmer sắp đón tết cổ truyền Chol Chnam Thmay, Thủ tướng đề nghị tỉnh quan tâm."
+    assert people_of(text) == {}
+    assert people_of("Vipin Narang, giáo sư tại MIT, cho biết.") == {"Vipin Narang": []}

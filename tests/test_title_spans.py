@@ -568,3 +568,12 @@ def test_a_country_printed_with_its_state_form_ends_a_post_before_the_name() -> 
 def test_an_honorific_before_a_foreign_leaders_name_is_no_part_of_it() -> None:
     got = people_of("Thủ tướng Vương quốc Campuchia Samdech Techo Hun Sen phát biểu.")
     assert got == {"Hun Sen": ["Thủ tướng Vương quốc Campuchia"]}
+
+
+def test_a_fronted_post_after_a_clause_and_a_comma_is_the_name_after_its_own_comma() -> None:
+    got = people_of("Từ ngày 18/4, Chủ tịch UBND TP. Đà Nẵng, ông Huỳnh Đức Thơ đã có văn bản.")
+    assert got == {"Huỳnh Đức Thơ": ["Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng"]}
+    assert people_of("Ông Lê Văn Tám, Bí thư Tỉnh ủy, ông Nguyễn Văn Hai cùng dự.") == {
+        "Lê Văn Tám": ["Bí thư Tỉnh ủy"],
+        "Nguyễn Văn Hai": [],
+    }

@@ -363,7 +363,15 @@ def _appositive_follows(tokens: list[Token], start: int, end: int) -> bool:
     n = starts_person_cue(tokens, j) or starts_title_head(tokens, j)
     if not n or not_person_cue_phrases().longest_at(tokens, j) > n:
         return False  # "Scotland Yard (tên gọi ...)"
+    verb = predicate_phrases().longest_at(tokens, j + n) if j + n < len(tokens) else 0
+    if verb and not (verb == 1 and tokens[j + n].key in APPOSITION_LINKS):
+        return False  # "đón tết Chol Chnam Thmay, Thủ tướng đề nghị": the post opens the next clause
     return j + n == len(tokens) or tokens[j + n].word_id != tokens[j + n - 1].word_id
+
+
+# Words after a post that go on describing it ("giáo sư tại MIT", "người phát ngôn của ..."), where
+# a verb would make the post the subject of a clause.
+APPOSITION_LINKS = frozenset({"của", "tại", "ở", "về", "với", "và", "cùng", "cho", "trong"})
 
 
 def _text(tokens: list[Token], item: Item) -> str:
@@ -441,7 +449,8 @@ def _cue_before(tokens: list[Token], start: int, cues: PhraseSet) -> int | None:
 def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Posts printed before a comma and a form of address that opens name p: "Bí thư Tỉnh ủy Hà
     Giang, ông A; Bí thư T.Ư Đoàn, anh B tới dự". The posts must open their clause: after a
-    comma or a name they are the appositives of someone named before ("C, Bí thư, ông B"), after
+    name, or a comma after a name or a mark, they are the appositives of someone named before ("C,
+    Bí thư, ông B"; "từ ngày 18/4, Chủ tịch UBND TP, ông B" opens a clause), after
     "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
     cue = _cue_before(tokens, items[p].start, address_cue_phrases())
     c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
@@ -454,11 +463,13 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     while chain[-1] >= 2 and _text(tokens, items[chain[-1] - 1]) == "," and items[chain[-1] - 2].kind == "T":
         chain.append(chain[-1] - 2)
     before = chain[-1] - 1
-    if before >= 0 and (
-        items[before].kind in ("N", "S")
-        or _text(tokens, items[before]) in CLAUSE_CHAIN_BREAKS | OBJECT_MARKERS
-    ):
+    if before < 0:
+        return sorted(chain)
+    mark = _text(tokens, items[before])
+    if items[before].kind in ("N", "S") or mark in OBJECT_MARKERS:
         return []
+    if mark in CLAUSE_CHAIN_BREAKS and not (mark == "," and before >= 1 and items[before - 1].kind == "X"):
+        return []  # after a name's comma, a bracket or a dash; a comma after the clause's words opens one
     return sorted(chain)
 
 
