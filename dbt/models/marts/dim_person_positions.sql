@@ -180,14 +180,13 @@ ended as (
 
 ),
 
--- the single-seat posts among them, and how long each was known held (its end, else the last day
--- it was seen held, else its start)
+-- which of them are single-seat posts, and whether anything but a successor ended them
 seated as (
 
     select
         ended.*,
         organizations.organization_kind,
-        exists (
+        exists(
             select 1 from seats
             where seats.post = ended.post
                 and seats.organization_kind = organizations.organization_kind
