@@ -135,16 +135,7 @@ def test_a_death_takes_the_former_post_and_the_date_after_the_verb():
             "Lạc Văn Phúc",
             "Giám đốc Sở Xây dựng tỉnh Hòa Bình",
         ),
-    ],
-)
-def test_every_kind_of_event(sentence: str, kind: str, name: str, post: str):
-    event = only_event(f"Công tác cán bộ\n\n{sentence}\n")
-    assert (event.kind, event.full_name, post_of(event)) == (kind, name, post)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind", "name", "post"),
-    [
+        # "cử" sends a person to a post; "hiệp thương cử" is the Front's election by consultation
         (
             "Ban Thường vụ Tỉnh ủy Hòa Bình đã cử ông Diệp Văn Sơn giữ chức Bí thư Huyện ủy Kim Bôi.",
             "assigned",
@@ -166,8 +157,7 @@ def test_every_kind_of_event(sentence: str, kind: str, name: str, post: str):
         ),
     ],
 )
-def test_sent_to_a_post(sentence: str, kind: str, name: str, post: str):
-    """ "cử" sends a person to a post; "hiệp thương cử" is the Front's election by consultation."""
+def test_every_kind_of_event(sentence: str, kind: str, name: str, post: str):
     event = only_event(f"Công tác cán bộ\n\n{sentence}\n")
     assert (event.kind, event.full_name, post_of(event)) == (kind, name, post)
 
