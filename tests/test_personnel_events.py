@@ -352,3 +352,20 @@ def test_a_post_printed_before_the_person_is_held_when_the_verb_introduces_anoth
     )
     assert (event.kind, event.full_name) == ("elected", "Kha Thị Yến")
     assert event.post is not None and event.post.post == "Chủ tịch nước"
+
+
+def test_a_bare_peoples_council_is_of_the_place_the_sentence_names():
+    """ "Chủ tịch HĐND" printed without its level takes the place another local body of the
+    sentence prints with its type; with none, it stays as printed."""
+    events = events_of(
+        "Kỳ họp HĐND\n\nSáng 20/4, HĐND tỉnh Hòa Bình khóa XVI họp kỳ họp thứ nhất.\n\nKết quả, ông Mạc "
+        "Đình Tùng, Bí thư Tỉnh ủy, được bầu làm Chủ tịch HĐND và ông Diệp Văn Sơn được bầu làm Chủ tịch "
+        "UBND tỉnh.\n\nHĐND tỉnh Hòa Bình tiếp tục bầu ông Âu Minh Khang giữ chức Phó Chủ tịch HĐND.\n"
+    )
+    assert {(e.full_name, post_of(e)) for e in events} == {
+        ("Mạc Đình Tùng", "Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình"),
+        ("Diệp Văn Sơn", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Âu Minh Khang", "Phó Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình"),
+    }
+    (alone,) = events_of("Tin\n\nÔng Mạc Đình Tùng được bầu làm Chủ tịch HĐND với số phiếu tuyệt đối.\n")
+    assert post_of(alone) == "Chủ tịch Hội đồng nhân dân"

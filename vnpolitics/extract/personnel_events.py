@@ -117,6 +117,10 @@ PAST_MARKERS = tuple(
 _YEAR_BEFORE = re.compile(
     r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
 )  # "Năm 2011", "tháng 4/2014"
+# A people's council or committee printed bare ("Chủ tịch HĐND") is of the place the sentence's
+# other local bodies name with its type: "Hội đồng nhân dân tỉnh Thanh Hóa" -> "tỉnh Thanh Hóa".
+BARE_LOCAL_KINDS = frozenset({"peoples_council", "peoples_committee"})
+_TYPED_PLACE = re.compile(r"\b(?:tỉnh|thành phố) [A-ZĐÂĂÊÔƠƯ].*$")
 FORM_OF = ("hình", "thức")  # "bằng hình thức cảnh cáo": the level of the discipline before it
 # A post a verb introduces may go on in lower case past where its body's name was read to end
 # ("giữ chức vụ trưởng Ban Quản lý đường sắt đô thị", "Phó trưởng phòng Quản lý nhà và Thị trường
@@ -538,12 +542,15 @@ class _SentenceReader:
             previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
         start = min(cue.start, person.item.start)
         end = max(cue.end, person.item.end)
+        recorded = self.title_of(self.sentence, tokens, post, full_name) if post else None
+        if recorded is not None and post is not None and recorded.organization_name is None:
+            recorded = self._placed_council(post, recorded)
         return _Found(
             full_name=full_name,
             kind=kind,
             level=cue.cue.level if kind == "disciplined" else None,
             cue_text=" ".join(t.text for t in tokens[cue.start : cue.end]),
-            post=self.title_of(self.sentence, tokens, post, full_name) if post else None,
+            post=recorded,
             previous_post=self.title_of(self.sentence, tokens, previous, full_name) if previous else None,
             deciding_body=None if kind in UNDECIDED_KINDS else self._deciding_body(cue),
             char_start=tokens[start].start,
@@ -551,6 +558,29 @@ class _SentenceReader:
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
             told_as_past=self._told_as_past(min(cue.start, person.item.start)),
+        )
+
+    def _placed_council(self, post: TitleSpan, recorded: PersonTitle) -> PersonTitle:
+        """ "HĐND tỉnh X bầu ông A giữ chức Chủ tịch HĐND", "... được bầu làm Chủ tịch HĐND và ông B
+        được bầu làm Chủ tịch UBND tỉnh": a people's council or committee printed bare, with no
+        level, is the one of the place another local body of the sentence names with its type
+        ("tỉnh X", "thành phố Y"), when that place is one."""
+        body = post.body
+        if body is None or not body.bare or body.kind not in BARE_LOCAL_KINDS or recorded.body_name is None:
+            return recorded
+        places = set()
+        for other in (b for b in self.parse.bodies if b != body):
+            m = _TYPED_PLACE.search(self.body_of(self.sentence, self.tokens, other))
+            if m:
+                places.add(m.group(0))
+        if len(places) != 1 or recorded.canonical_title is None:
+            return recorded
+        (place,) = places
+        return replace(
+            recorded,
+            organization_name=f"{recorded.body_name} {place}",
+            canonical_title=f"{recorded.canonical_title} {place}",
+            title=f"{recorded.title} {place}",
         )
 
     def _told_as_past(self, k: int) -> bool:
