@@ -10,9 +10,10 @@
 -- event that ended it (a relief, retirement, resignation, removal, transfer away), else a death
 -- or a retirement from every post (int_person_exits) when the position was still seen within
 -- position_current_days of it, else last_seen_on when a later article calls the post former or
--- another person is seen in it later and it is a single-seat post (seed single_seat_posts: one
--- holder at a time, so the earlier tenure had ended by the time the next holder took the seat;
--- the last day it was stated held is what the articles know of its end).
+-- another person is seen in it later and it is a single-seat post of one body (seed
+-- single_seat_posts: one holder at a time, so the earlier tenure had ended by the time the next
+-- holder took the seat; the last day it was stated held is what the articles know of its end;
+-- a body is one when central or placed: "Sở Tài chính" without its province is many).
 -- status: ended when an end is known; current when last seen (or started) within
 -- position_current_days of the newest article; unknown otherwise.
 with
@@ -41,7 +42,7 @@ people as (
 
 organizations as (
 
-    select organization_key, canonical_name, organization_kind, organization_level
+    select organization_key, canonical_name, organization_kind, organization_level, place
     from {{ ref('dim_organizations') }}
 
 ),
@@ -193,7 +194,11 @@ seated as (
                 and coalesce(nullif(seats.organization_level, ''), organizations.organization_level)
                 = organizations.organization_level
         ) as is_single_seat,
-        ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former as ended_otherwise
+        ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former as ended_otherwise,
+        -- one body, not a kind of body printed without its place ("Sở Tài chính", "Ủy ban nhân
+        -- dân xã"), which many provinces' or communes' posts share
+        coalesce(organizations.organization_level = 'central' or organizations.place is not null, false)
+            as names_one_body
 
     from ended
     left join organizations on organizations.organization_key = ended.organization_key
@@ -216,7 +221,7 @@ succeeded as (
         and later.is_single_seat
         and later.title is not null
         and later.start_date > greatest(earlier.last_seen_on, earlier.start_date)
-    where earlier.is_single_seat and not earlier.ended_otherwise
+    where earlier.is_single_seat and earlier.names_one_body and not earlier.ended_otherwise
     group by earlier.position_key
 
 ),
