@@ -9,9 +9,10 @@
 -- Columns:
 --   end_date         when the tenure ended
 --   end_reason       relieved, retired, resigned, disciplined, assigned (transferred away), died,
---                    or stated_former (a later article calls the post former)
+--                    stated_former (a later article calls the post former), or succeeded (a
+--                    single-seat post another person is first seen in later)
 --   end_basis        'event' (a reported event ended it) or 'last_seen' (the last sighting before
---                    the post was called former: it ended after that)
+--                    the post was called former or a successor was seen: it ended after that)
 --   discipline_level for a removal by discipline: cách chức or khai trừ
 --   deciding_body    who decided, as the ending event prints it
 --   person_key       key of the person (dim_people)
@@ -21,6 +22,7 @@
 --   start_date       when the tenure started
 --   next_title       for a transfer, the post taken instead
 --   article_key      the article reporting the end (the ending event's); null for stated_former
+--                    and succeeded
 --
 -- Caveats:
 --   * A death or a retirement from every post ends each post the person was still seen in.

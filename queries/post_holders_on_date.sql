@@ -17,7 +17,8 @@
 --   start_date       when the tenure started
 --   start_basis      'event' (an appointment, election, transfer reported) or 'first_seen'
 --   end_date         when it ended, if it did
---   end_reason       why it ended (relieved, retired, resigned, disciplined, assigned, died, stated_former)
+--   end_reason       why it ended (relieved, retired, resigned, disciplined, assigned, died, stated_former,
+--                    succeeded)
 --   status           current / ended / unknown
 --   last_seen_on     the last date an article stated the post as held
 --   held_by          'tenure' (the date lies between start and end, or last seen) or

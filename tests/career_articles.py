@@ -1,6 +1,7 @@
 """Invented articles about careers, for the tests of personnel events, tenures and the open
-formats: a transfer that ends one post and starts another, a death in office, and two people
-printed as one province's party secretary at once. Every name is invented.
+formats: a transfer that ends one post and starts another, a death in office, two people
+printed as one province's party secretary at once, and a chair of the people's committee seen
+again only after another holds the seat. Every name is invented.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from pathlib import Path
 # file name -> text; the dates make one story: Diệp Văn Sơn is seen as vice-chair of Hòa Bình's
 # people's committee in 2022, transferred to Kim Bôi district in April 2023; Âu Minh Khang chairs
 # the provincial council until he dies in February 2023; Mạc Văn Tùng and Lê Thị Hồng are both
-# printed as the provincial party secretary in March 2023.
+# printed as the provincial party secretary in March 2023; Nông Quốc Hưng chairs the people's
+# committee in September 2022, Tạ Đình Phong in June 2023.
 CAREER_ARTICLES = {
     "2022-vice-chair.txt": (
         "Hòa Bình họp bàn phát triển nông nghiệp\n\n"
         "Sáng 12/9/2022, Ủy ban nhân dân tỉnh Hòa Bình tổ chức hội nghị bàn về phát triển nông nghiệp.\n\n"
         "Đồng chí Diệp Văn Sơn, Phó Chủ tịch UBND tỉnh Hòa Bình, chủ trì hội nghị.\n\n"
-        "Đồng chí Âu Minh Khang, Chủ tịch HĐND tỉnh Hòa Bình, dự và phát biểu.\n"
+        "Đồng chí Âu Minh Khang, Chủ tịch HĐND tỉnh Hòa Bình, dự và phát biểu.\n\n"
+        "Đồng chí Nông Quốc Hưng, Chủ tịch UBND tỉnh Hòa Bình, kết luận hội nghị.\n"
     ),
     "2023-transfer.txt": (
         "Trao quyết định điều động cán bộ\n\n"
@@ -45,6 +48,11 @@ CAREER_ARTICLES = {
         "Ngày 28/4/2023, Ủy ban nhân dân tỉnh Hòa Bình đã ký Quyết định số 512/QĐ-UBND ngày 20/4/2023 "
         "bổ nhiệm ông Kha Văn Yên giữ chức Giám đốc Sở Tài chính tỉnh Hòa Bình, có hiệu lực kể từ "
         "ngày 1/5/2023.\n"
+    ),
+    "2023-chair.txt": (
+        "Hòa Bình kiểm tra tiến độ giải ngân\n\n"
+        "Sáng 20/6/2023, Ủy ban nhân dân tỉnh Hòa Bình họp kiểm tra tiến độ giải ngân vốn đầu tư công.\n\n"
+        "Đồng chí Tạ Đình Phong, Chủ tịch UBND tỉnh Hòa Bình, chủ trì cuộc họp.\n"
     ),
 }
 

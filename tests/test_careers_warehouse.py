@@ -1,6 +1,7 @@
 """Careers in the warehouse, from invented articles (tests/career_articles.py) through the
 extraction and every dbt model and test: tenures that personnel events start and end, a death in
-office, an overlap of a single-seat post flagged with a warning, and the open formats.
+office, an overlap of a single-seat post flagged with a warning, a single-seat tenure ended by its
+successor, and the open formats.
 
 One build (extraction, load, ``dbt build`` with its tests) shared by the module.
 """
@@ -102,6 +103,31 @@ def test_two_holders_of_a_single_seat_post_are_flagged_with_a_warning(careers):
     assert "ERROR=0" in stdout
 
 
+def test_a_single_seat_tenure_ends_when_another_person_is_seen_in_the_seat_later(careers):
+    """The chair seen in 2022 and another in 2023 without overlap: the first tenure ended, on the
+    last day it was seen held; the later one is current. Overlapping holders end nothing."""
+    warehouse, *_ = careers
+    chair = "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"
+    assert tenure(warehouse, "Nông Quốc Hưng", chair) == (
+        date(2022, 9, 12),
+        "first_seen",
+        date(2022, 9, 12),
+        "last_seen",
+        "succeeded",
+        "ended",
+    )
+    assert tenure(warehouse, "Tạ Đình Phong", chair)[2:] == (None, None, None, "current")
+    ((successor,),) = query(
+        warehouse,
+        "select s.full_name from dim_person_positions p "
+        "join dim_person_positions s on s.position_key = p.successor_position_key "
+        "where p.full_name = 'Nông Quốc Hưng'",
+    )
+    assert successor == "Tạ Đình Phong"
+    secretary = "Bí thư Tỉnh ủy Hòa Bình"
+    assert tenure(warehouse, "Mạc Văn Tùng", secretary)[4] is None  # overlaps Lê Thị Hồng: for curation
+
+
 def test_the_open_formats_of_the_careers(careers):
     """Every FollowTheMoney entity validates; Popolo's memberships carry the tenures' start and end."""
     *_, folder = careers
@@ -109,9 +135,19 @@ def test_the_open_formats_of_the_careers(careers):
     assert_valid_ftm(entities)
     occupancies = [e for e in entities if e["schema"] == "Occupancy"]
     ended = [o for o in occupancies if o["properties"].get("status") == ["ended"]]
-    assert {o["properties"]["endDate"][0] for o in ended} == {"2023-04-03", "2023-02-10"}
+    assert {o["properties"]["endDate"][0] for o in ended} == {"2023-04-03", "2023-02-10", "2022-09-12"}
     document = read_popolo(folder)
     assert_popolo_links(document)
     membership = next(m for m in document["memberships"] if m.get("end_date") == "2023-04-03")
     assert membership["start_date"] == "2022-09-12" and membership["label"].startswith("Phó Chủ tịch")
     assert all(s["note"].startswith("article ") for s in membership["sources"])
+    assert (membership["start_date_basis"], membership["end_date_basis"]) == ("first_seen", "event")
+    succeeded = next(m for m in document["memberships"] if m.get("end_reason") == "succeeded")
+    assert (succeeded["start_date"], succeeded["end_date"], succeeded["end_date_basis"]) == (
+        "2022-09-12",
+        "2022-09-12",
+        "last_seen",
+    )
+    successor = next(m for m in document["memberships"] if m["id"] == succeeded["successor_id"])
+    assert successor["post_id"] == succeeded["post_id"] and successor["start_date"] == "2023-06-20"
+    assert "one holder at a time" in succeeded["note"] and "2023-06-20" in succeeded["note"]

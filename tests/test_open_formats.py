@@ -35,6 +35,18 @@ def test_the_popolo_export_of_the_samples(sample_warehouse: Path):
     assert document["persons"] and all(p["sources"] for p in document["persons"])
     assert any("parent_id" in o for o in document["organizations"])
     assert document["memberships"] and all("start_date" in m for m in document["memberships"])
+    assert all(m["start_date_basis"] in ("event", "first_seen") for m in document["memberships"])
+    # a membership with a start and an end: the samples report no personnel event, so the end is
+    # what the articles know of it: a single-seat post another person is seen holding later
+    ended = [m for m in document["memberships"] if "start_date" in m and "end_date" in m]
+    assert ended and all(m["end_date_basis"] and m["note"] for m in ended)
+    memberships = {m["id"]: m for m in document["memberships"]}
+    for m in ended:
+        if m["end_reason"] == "succeeded":
+            successor = memberships[m["successor_id"]]
+            assert successor["post_id"] == m["post_id"] and successor["person_id"] != m["person_id"]
+            assert successor["start_date"] > m["end_date"]
+    assert any(m["end_reason"] == "succeeded" for m in ended)
     assert any(e.get("attendees") for e in document["events"])
     urls = {s.get("url") for p in document["persons"] for s in p["sources"]}
     assert any(url and url.startswith("https://") for url in urls)  # the crawler's records have URLs

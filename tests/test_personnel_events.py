@@ -135,11 +135,57 @@ def test_a_death_takes_the_former_post_and_the_date_after_the_verb():
             "Lạc Văn Phúc",
             "Giám đốc Sở Xây dựng tỉnh Hòa Bình",
         ),
+        # "cử" sends a person to a post; "hiệp thương cử" is the Front's election by consultation
+        (
+            "Ban Thường vụ Tỉnh ủy Hòa Bình đã cử ông Diệp Văn Sơn giữ chức Bí thư Huyện ủy Kim Bôi.",
+            "assigned",
+            "Diệp Văn Sơn",
+            "Bí thư Huyện ủy Kim Bôi",
+        ),
+        (
+            "Ông Ninh Văn Thạch được cử làm Phó Trưởng ban Thường trực Ban Dân vận Trung ương.",
+            "assigned",
+            "Ninh Văn Thạch",
+            "Phó Trưởng ban Thường trực Ban Dân vận Trung ương",
+        ),
+        (
+            "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam đã hiệp thương cử ông Âu Minh Khang làm Chủ tịch "
+            "Mặt trận Tổ quốc Việt Nam.",
+            "elected",
+            "Âu Minh Khang",
+            "Chủ tịch Mặt trận Tổ quốc Việt Nam",
+        ),
     ],
 )
 def test_every_kind_of_event(sentence: str, kind: str, name: str, post: str):
     event = only_event(f"Công tác cán bộ\n\n{sentence}\n")
     assert (event.kind, event.full_name, post_of(event)) == (kind, name, post)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "post"),
+    [
+        (
+            "Ông Quách Văn Hiếu được điều động giữ chức vụ trưởng Ban Quản lý đường sắt đô thị.",
+            "Trưởng Ban Quản lý đường sắt đô thị",
+        ),
+        (
+            "Thành ủy quyết định điều động ông Quách Văn Hiếu giữ chức trưởng Ban tuyên giáo thay ông Lạc "
+            "Văn Phúc.",
+            "Trưởng Ban tuyên giáo",
+        ),
+        (
+            "Ông Quách Văn Hiếu được bổ nhiệm làm Phó Cục trưởng Cục quản lý thị trường, có hiệu lực từ "
+            "ngày 1/5.",
+            "Phó Cục trưởng Cục quản lý thị trường",
+        ),
+    ],
+)
+def test_a_post_a_verb_introduces_goes_on_in_lower_case(sentence: str, post: str):
+    """The body's name read to its end after an event verb, not cut at the first lower-case word;
+    a term, a predecessor or a clause mark still ends it."""
+    event = only_event(f"Công tác cán bộ\n\n{sentence}\n")
+    assert (event.full_name, post_of(event)) == ("Quách Văn Hiếu", post)
 
 
 @pytest.mark.parametrize(
@@ -184,6 +230,16 @@ def test_a_relief_and_a_new_post_in_one_sentence_are_two_events():
         "Ông Diệp Văn Sơn cho biết việc bổ nhiệm cán bộ phải đúng quy trình.",
         "Bộ trưởng Thái Minh Đăng nhấn mạnh tính kỷ luật của lực lượng vũ trang.",
         "Ông Lạc Văn Phúc từng được bổ nhiệm giữ chức Giám đốc Sở Xây dựng.",
+        # a submission, a consultation, a question: none reports an act
+        "Theo đó, UBND tỉnh Hòa Bình có Tờ trình miễn nhiệm chức danh Phó Chủ tịch UBND tỉnh đối với ông "
+        "Diệp Văn Sơn vì nghỉ hưu theo chế độ.",
+        "Ban Thường vụ Tỉnh ủy đã gửi văn bản xin ý kiến Ban Bí thư về việc miễn nhiệm chức danh Chủ tịch "
+        "HĐND tỉnh Hòa Bình với ông Âu Minh Khang.",
+        "Trả lời câu hỏi đại hội có bầu Bí thư Tỉnh ủy hay không, ông Ninh Văn Thạch, Phó Trưởng ban Tổ "
+        "chức Tỉnh ủy, cho biết đại hội bầu Ban Chấp hành.",
+        # "cử" inside another word: voters, an election
+        "Cử tri huyện Mai Châu kiến nghị ông Thái Minh Đăng, Bí thư Huyện ủy Mai Châu, sớm giải quyết.",
+        "Ông Lạc Văn Phúc ứng cử đại biểu HĐND tỉnh Hòa Bình tại đơn vị bầu cử số 3.",
     ],
 )
 def test_proposals_rules_and_nouns_are_no_events(sentence: str):
@@ -296,3 +352,20 @@ def test_a_post_printed_before_the_person_is_held_when_the_verb_introduces_anoth
     )
     assert (event.kind, event.full_name) == ("elected", "Kha Thị Yến")
     assert event.post is not None and event.post.post == "Chủ tịch nước"
+
+
+def test_a_bare_peoples_council_is_of_the_place_the_sentence_names():
+    """ "Chủ tịch HĐND" printed without its level takes the place another local body of the
+    sentence prints with its type; with none, it stays as printed."""
+    events = events_of(
+        "Kỳ họp HĐND\n\nSáng 20/4, HĐND tỉnh Hòa Bình khóa XVI họp kỳ họp thứ nhất.\n\nKết quả, ông Mạc "
+        "Đình Tùng, Bí thư Tỉnh ủy, được bầu làm Chủ tịch HĐND và ông Diệp Văn Sơn được bầu làm Chủ tịch "
+        "UBND tỉnh.\n\nHĐND tỉnh Hòa Bình tiếp tục bầu ông Âu Minh Khang giữ chức Phó Chủ tịch HĐND.\n"
+    )
+    assert {(e.full_name, post_of(e)) for e in events} == {
+        ("Mạc Đình Tùng", "Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình"),
+        ("Diệp Văn Sơn", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Âu Minh Khang", "Phó Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình"),
+    }
+    (alone,) = events_of("Tin\n\nÔng Mạc Đình Tùng được bầu làm Chủ tịch HĐND với số phiếu tuyệt đối.\n")
+    assert post_of(alone) == "Chủ tịch Hội đồng nhân dân"

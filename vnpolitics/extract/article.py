@@ -214,7 +214,8 @@ def _person_title(
     printed = canonical_text(title_text(tokens, title))
     org = None
     if title.body:
-        body_printed = canonical[sentence_index, title.body]
+        # a body events read further than the parse did ("Ban Quản lý|đường sắt đô thị") is new here
+        body_printed = canonical.get((sentence_index, title.body)) or canonical_body(tokens, title.body)
         org = specific_name(body_printed, title.body, here)
         if org and org != body_printed and printed.endswith(body_printed):
             printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)

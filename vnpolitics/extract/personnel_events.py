@@ -21,21 +21,31 @@ its parts:
   or, for a death, after the cue give the decision, effective and event dates.
 
 A cue shortly after a word of ``gazetteers/personnel_not_events.txt`` ("đề nghị kỷ luật", "tuổi
-nghỉ hưu", "từng được bổ nhiệm") is not an event the article reports, and an event needs a
-person: the many sentences about appointments in general give none.
+nghỉ hưu", "từng được bổ nhiệm", "Tờ trình miễn nhiệm") or in a question ("có bầu X hay không")
+is not an event the article reports, nor one inside a longer word of
+``gazetteers/personnel_not_cues.txt`` ("cử tri", "bầu cử"); and an event needs a person: the many
+sentences about appointments in general give none.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
 
 from vnpolitics.extract.bodies import BodySpan
 from vnpolitics.extract.dates import DatePhrase, find_date_phrases, is_document_date, year_from_publication
-from vnpolitics.extract.gazetteer import PhraseSet, _lines, phrase_key, title_heads
+from vnpolitics.extract.gazetteer import (
+    PhraseSet,
+    _lines,
+    body_end_phrases,
+    personal_cue_phrases,
+    phrase_key,
+    predicate_phrases,
+    title_heads,
+)
 from vnpolitics.extract.people import Item, NameInSentence, SentenceParse
 from vnpolitics.extract.records import PersonnelEvent, PersonTitle, Sentence
 from vnpolitics.extract.title_spans import TitleSpan
@@ -88,6 +98,7 @@ MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
 NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
 RE_ELECTED_BEFORE = ("tiếp", "tục")
+QUESTION_ENDS = frozenset({("hay", "không"), ("hay", "chưa")})  # "có bầu X hay không": asked, not told
 # Words before an event that tell it as past, its date not the article's ("sau khi", "trước đó").
 PAST_MARKERS = tuple(
     f" {m} "
@@ -106,7 +117,29 @@ PAST_MARKERS = tuple(
 _YEAR_BEFORE = re.compile(
     r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
 )  # "Năm 2011", "tháng 4/2014"
+# A people's council or committee printed bare ("Chủ tịch HĐND") is of the place the sentence's
+# other local bodies name with its type: "Hội đồng nhân dân tỉnh Thanh Hóa" -> "tỉnh Thanh Hóa".
+BARE_LOCAL_KINDS = frozenset({"peoples_council", "peoples_committee"})
+_TYPED_PLACE = re.compile(r"\b(?:tỉnh|thành phố) [A-ZĐÂĂÊÔƠƯ].*$")
 FORM_OF = ("hình", "thức")  # "bằng hình thức cảnh cáo": the level of the discipline before it
+# A post a verb introduces may go on in lower case past where its body's name was read to end
+# ("giữ chức vụ trưởng Ban Quản lý đường sắt đô thị", "Phó trưởng phòng Quản lý nhà và Thị trường
+# bất động sản"): up to this many lower-case words, none of TAIL_STOP_WORDS, a verb (predicate_
+# verbs.txt), a word that ends a body (body_ends.txt) or a form of address; past "và" capitalised
+# words that open no name go on it too.
+MAX_TAIL_WORDS = 6
+TAIL_STOP_WORDS = frozenset(
+    {
+        "đối", "với", "thay", "thế", "nhiệm", "kỳ", "khóa", "khoá", "từ", "kể", "để", "vì", "do",
+        "theo", "sau", "trước", "cho", "của", "tại", "trong", "vào", "ngày", "sáng", "chiều", "tối",
+        "trưa", "hôm", "năm", "tháng", "cũng", "đã", "được", "bị", "là", "số", "phiếu", "bằng", "hình",
+        "thức", "lần", "thứ", "kiêm", "hay", "hoặc", "thì", "mà", "nay", "này", "đó", "khi", "cùng",
+        "các", "những", "nhằm", "nên", "vừa", "mới", "sẽ", "đang", "có", "không", "gồm", "phụ", "trách",
+        "giữ", "chức", "làm", "nhận", "công", "tác", "kết", "quả", "đến", "hết", "tới", "ra", "lên",
+        "về", "sang", "quyền", "như", "rồi", "đồng", "thời", "tiếp", "tục", "đạt",
+        "dù", "ở", "tuổi", "diễn", "cách", "đây", "nhưng", "trở", "tạm",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -136,6 +169,17 @@ def cue_phrases() -> PhraseSet:
 @cache
 def not_event_phrases() -> PhraseSet:
     return PhraseSet(phrase_key(x) for x in _lines("personnel_not_events.txt"))
+
+
+@cache
+def not_cue_phrases() -> PhraseSet:
+    """Words holding a cue without being it ("cử tri", "bầu cử"): personnel_not_cues.txt."""
+    return PhraseSet(phrase_key(x) for x in _lines("personnel_not_cues.txt"))
+
+
+def _inside_word(tokens: list[Token], k: int) -> bool:
+    """Whether token k stands inside a word of personnel_not_cues.txt ("ứng cử", "cử tri")."""
+    return any(j + not_cue_phrases().longest_at(tokens, j) > k for j in range(max(0, k - 2), k + 1))
 
 
 @dataclass(frozen=True)
@@ -222,7 +266,7 @@ class _SentenceReader:
         cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
         while k < len(tokens):
             n = cue_phrases().longest_at(tokens, k)
-            if not n or k in inside:
+            if not n or k in inside or _inside_word(tokens, k):
                 k += 1
                 continue
             cue = cues()[tuple(t.key for t in tokens[k : k + n])]
@@ -248,8 +292,16 @@ class _SentenceReader:
         )
 
     def _cancelled(self, k: int) -> bool:
+        """A word of personnel_not_events.txt shortly before the cue in its clause, or a question
+        the clause asks ("có bầu Bí thư hay không", "... ?"): no event the article reports."""
         start = max(self._clause_start(k), k - NOT_EVENT_WINDOW)
-        return any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k))
+        if any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k)):
+            return True
+        end = self._clause_end(k)
+        if end < len(self.tokens) and self.tokens[end].text == "?":
+            return True
+        words = [t.key for t in self.tokens[k:end]]
+        return any(pair in QUESTION_ENDS for pair in zip(words, words[1:], strict=False))
 
     def _clause_start(self, k: int) -> int:
         j = k
@@ -278,10 +330,43 @@ class _SentenceReader:
                 own = self._post_before(person)
                 if n > 0 and own is not None and post is not None and post.end <= persons[i][0].item.start:
                     post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
+                if post is not None and post is posts.get(i):
+                    post = self._with_lower_tail(post)
                 event = self._event(cue, person, post)
                 if event is not None:
                     found.append(event)
         return found
+
+    def _with_lower_tail(self, post: TitleSpan) -> TitleSpan:
+        """The post a verb introduces with the lower-case words that go on its body's name, where
+        the name was read to end before them ("trưởng Ban Quản lý|đường sắt đô thị"): after an event
+        verb a post runs to its clause's next mark, term or verb."""
+        body, tokens = post.body, self.tokens
+        if body is None or body.unique or body.tail is not None or body.end != post.end:
+            return post
+        j, joined = post.end, False  # joined: past "và", capitalised words go on the name
+        while j < len(tokens) and j - post.end < MAX_TAIL_WORDS + 4 * joined:
+            if self._tail_word(j):
+                joined = joined or tokens[j].key == "và"
+            elif not (joined and tokens[j].kind == "word" and tokens[j].is_cap and j not in self.names):
+                break
+            j += 1
+        while j > post.end and tokens[j - 1].key == "và":  # "Ban X và|Ban Y": a list
+            j -= 1
+        return post if j == post.end else replace(post, end=j, body=replace(body, end=j, bare=False))
+
+    def _tail_word(self, k: int) -> bool:
+        t = self.tokens[k]
+        return (
+            t.kind == "word"
+            and not (t.is_cap or t.is_upper or t.abbr)
+            and t.key not in TAIL_STOP_WORDS
+            and k not in {j for c in self.cues for j in range(c.start, c.end)}
+            and not any(
+                phrases.longest_at(self.tokens, k)
+                for phrases in (predicate_phrases(), body_end_phrases(), personal_cue_phrases())
+            )
+        )
 
     def _post_before(self, person: NameInSentence) -> TitleSpan | None:
         """The post printed right before the person's name ("Tổng thanh tra Chính phủ A")."""
@@ -457,12 +542,15 @@ class _SentenceReader:
             previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
         start = min(cue.start, person.item.start)
         end = max(cue.end, person.item.end)
+        recorded = self.title_of(self.sentence, tokens, post, full_name) if post else None
+        if recorded is not None and post is not None and recorded.organization_name is None:
+            recorded = self._placed_council(post, recorded)
         return _Found(
             full_name=full_name,
             kind=kind,
             level=cue.cue.level if kind == "disciplined" else None,
             cue_text=" ".join(t.text for t in tokens[cue.start : cue.end]),
-            post=self.title_of(self.sentence, tokens, post, full_name) if post else None,
+            post=recorded,
             previous_post=self.title_of(self.sentence, tokens, previous, full_name) if previous else None,
             deciding_body=None if kind in UNDECIDED_KINDS else self._deciding_body(cue),
             char_start=tokens[start].start,
@@ -470,6 +558,29 @@ class _SentenceReader:
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
             told_as_past=self._told_as_past(min(cue.start, person.item.start)),
+        )
+
+    def _placed_council(self, post: TitleSpan, recorded: PersonTitle) -> PersonTitle:
+        """ "HĐND tỉnh X bầu ông A giữ chức Chủ tịch HĐND", "... được bầu làm Chủ tịch HĐND và ông B
+        được bầu làm Chủ tịch UBND tỉnh": a people's council or committee printed bare, with no
+        level, is the one of the place another local body of the sentence names with its type
+        ("tỉnh X", "thành phố Y"), when that place is one."""
+        body = post.body
+        if body is None or not body.bare or body.kind not in BARE_LOCAL_KINDS or recorded.body_name is None:
+            return recorded
+        places = set()
+        for other in (b for b in self.parse.bodies if b != body):
+            m = _TYPED_PLACE.search(self.body_of(self.sentence, self.tokens, other))
+            if m:
+                places.add(m.group(0))
+        if len(places) != 1 or recorded.canonical_title is None:
+            return recorded
+        (place,) = places
+        return replace(
+            recorded,
+            organization_name=f"{recorded.body_name} {place}",
+            canonical_title=f"{recorded.canonical_title} {place}",
+            title=f"{recorded.title} {place}",
         )
 
     def _told_as_past(self, k: int) -> bool:

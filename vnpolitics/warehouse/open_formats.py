@@ -17,6 +17,14 @@ data (Popolo: EveryPolitician's tools, Pombola):
   each record's ``sources`` name its articles (``url`` when known, and a ``note`` with the
   article key and outlet).
 
+A tenure's dates are only as sure as their basis, and the two formats have no field for it, so
+each membership carries it in fields of its own (Popolo lets a record have more:
+``start_date_basis``, ``end_date_basis``, ``end_reason``, ``status``, ``successor_id``) and in
+words (``note``; an Occupancy's ``description``): a date an event states, or the first / last
+day an article stated the post. A reader of end dates needs that most: "ended, last seen held on
+this day, a successor seen in the seat after it" is what the articles know, not the day of the
+hand-over.
+
 The entity ids are the warehouse's keys with a prefix ("vnp-person-<person_key>"), so they are
 stable across runs, as the keys are. Both files are written under a temporary name and renamed.
 """
@@ -61,9 +69,11 @@ QUERIES = {
         group by all order by o.organization_key""",
     "positions": f"""
         select pp.position_key, pp.person_key, pp.title, pp.post, pp.organization_key,
-            pp.start_date, pp.end_date, pp.status,
+            pp.start_date, pp.start_basis, pp.end_date, pp.end_basis, pp.end_reason, pp.status,
+            pp.successor_position_key, successor.start_date as successor_start_date,
             list_sort(list(distinct {_ARTICLE_STRUCT}) filter (where a.article_key is not null)) as articles
         from dim_person_positions pp
+        left join dim_person_positions successor on successor.position_key = pp.successor_position_key
         left join unnest(string_split(pp.article_keys, '; ')) as s(article_key) on true
         left join dim_articles a on a.article_key = s.article_key
         group by all order by pp.position_key""",
@@ -231,9 +241,34 @@ def _positions(positions: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
                 "startDate": [_day(p["start_date"])],
                 "endDate": [_day(p["end_date"])],
                 "status": [p["status"]],
+                "description": [tenure_note(p)],
                 **_provenance(p["articles"]),
             },
         )
+
+
+def tenure_note(position: dict[str, Any]) -> str | None:
+    """In words, what a tenure's start and end dates rest on (dim_person_positions' bases)."""
+    parts = []
+    start = _day(position["start_date"])
+    if position["start_basis"] == "event":
+        parts.append(f"start_date {start}: a personnel event an article reports")
+    elif position["start_basis"] == "first_seen":
+        parts.append(
+            f"start_date {start}: the first article stating the post held (it may have begun earlier)"
+        )
+    end, reason = _day(position["end_date"]), position["end_reason"]
+    if position["end_basis"] == "event":
+        parts.append(f"end_date {end}: a personnel event an article reports ({reason})")
+    elif reason == "succeeded":
+        successor = _day(position["successor_start_date"])
+        parts.append(
+            f"end_date {end}: the last article stating the post held; the post has one holder at a time"
+            f" and the next (successor_id) is first known in it on {successor}, so it ended between the two"
+        )
+    elif position["end_basis"] == "last_seen":
+        parts.append(f"end_date {end}: the last article stating the post held; a later one calls it former")
+    return "; ".join(parts) or None
 
 
 # --------------------------------------------------------------------------- Popolo
@@ -311,6 +346,14 @@ def popolo_document(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[dic
                     "label": p["title"],
                     "start_date": _day(p["start_date"]),
                     "end_date": _day(p["end_date"]),
+                    "start_date_basis": p["start_basis"],
+                    "end_date_basis": p["end_basis"],
+                    "end_reason": p["end_reason"],
+                    "status": p["status"],
+                    "successor_id": _id("membership", p["successor_position_key"])
+                    if p["successor_position_key"]
+                    else None,
+                    "note": tenure_note(p),
                     "sources": _sources(p["articles"]),
                 }
             )

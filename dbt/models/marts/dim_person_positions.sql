@@ -9,7 +9,11 @@
 -- (int_position_tenures: an appointment, election, transfer) else first_seen_on; end_date the
 -- event that ended it (a relief, retirement, resignation, removal, transfer away), else a death
 -- or a retirement from every post (int_person_exits) when the position was still seen within
--- position_current_days of it, else last_seen_on when a later article calls the post former.
+-- position_current_days of it, else last_seen_on when a later article calls the post former or
+-- another person is seen in it later and it is a single-seat post of one body (seed
+-- single_seat_posts: one holder at a time, so the earlier tenure had ended by the time the next
+-- holder took the seat; the last day it was stated held is what the articles know of its end;
+-- a body is one when central or placed: "Sở Tài chính" without its province is many).
 -- status: ended when an end is known; current when last seen (or started) within
 -- position_current_days of the newest article; unknown otherwise.
 with
@@ -38,7 +42,14 @@ people as (
 
 organizations as (
 
-    select organization_key, canonical_name, organization_level from {{ ref('dim_organizations') }}
+    select organization_key, canonical_name, organization_kind, organization_level, place
+    from {{ ref('dim_organizations') }}
+
+),
+
+seats as (
+
+    select * from {{ ref('single_seat_posts') }}
 
 ),
 
@@ -170,6 +181,51 @@ ended as (
 
 ),
 
+-- which of them are single-seat posts, and whether anything but a successor ended them
+seated as (
+
+    select
+        ended.*,
+        organizations.organization_kind,
+        exists(
+            select 1 from seats
+            where seats.post = ended.post
+                and seats.organization_kind = organizations.organization_kind
+                and coalesce(nullif(seats.organization_level, ''), organizations.organization_level)
+                = organizations.organization_level
+        ) as is_single_seat,
+        ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former as ended_otherwise,
+        -- one body, not a kind of body printed without its place ("Sở Tài chính", "Ủy ban nhân
+        -- dân xã"), which many provinces' or communes' posts share
+        coalesce(organizations.organization_level = 'central' or organizations.place is not null, false)
+            as names_one_body
+
+    from ended
+    left join organizations on organizations.organization_key = ended.organization_key
+
+),
+
+-- a single-seat tenure nothing else ended, with another person's tenure of the seat starting after
+-- it was last known held: its first such successor
+succeeded as (
+
+    select
+        earlier.position_key,
+        arg_min(later.position_key, (later.start_date, later.position_key)) as successor_position_key
+
+    from seated as earlier
+    inner join seated as later
+        on later.organization_key = earlier.organization_key
+        and later.post = earlier.post
+        and later.person_key <> earlier.person_key
+        and later.is_single_seat
+        and later.title is not null
+        and later.start_date > greatest(earlier.last_seen_on, earlier.start_date)
+    where earlier.is_single_seat and earlier.names_one_body and not earlier.ended_otherwise
+    group by earlier.position_key
+
+),
+
 final as (
 
     select
@@ -193,31 +249,36 @@ final as (
             when ended.ended_by_event then ended.event_end_date
             when ended.ended_by_exit then ended.exit_date
             when ended.ended_by_former then ended.last_seen_on
+            when succeeded.position_key is not null then greatest(ended.last_seen_on, ended.start_date)
         end as end_date,
         case
             when ended.ended_by_event or ended.ended_by_exit then 'event'
-            when ended.ended_by_former then 'last_seen'
+            when ended.ended_by_former or succeeded.position_key is not null then 'last_seen'
         end as end_basis,
         case
             when ended.ended_by_event then ended.event_end_reason
             when ended.ended_by_exit then ended.exit_reason
             when ended.ended_by_former then 'stated_former'
+            when succeeded.position_key is not null then 'succeeded'
         end as end_reason,
         case
             when ended.ended_by_event then ended.end_event_key
             when ended.ended_by_exit then ended.exit_event_key
         end as end_event_key,
+        succeeded.successor_position_key,
+        ended.is_single_seat,
         case
-            when ended.ended_by_event or ended.ended_by_exit or ended.ended_by_former then 'ended'
+            when ended.ended_otherwise or succeeded.position_key is not null then 'ended'
             when coalesce(ended.last_seen_on, ended.start_date)
                 >= newest.newest_on - {{ var('position_current_days') }} then 'current'
             else 'unknown'
         end as status
 
-    from ended
+    from seated as ended
     cross join newest
     inner join people on people.person_key = ended.person_key
     left join organizations on organizations.organization_key = ended.organization_key
+    left join succeeded on succeeded.position_key = ended.position_key
     where ended.title is not null and ended.post is not null
 
 )

@@ -13,31 +13,14 @@ positions as (
 
 ),
 
-organizations as (
-
-    select organization_key, organization_kind, organization_level from {{ ref('dim_organizations') }}
-
-),
-
-seats as (
-
-    select * from {{ ref('single_seat_posts') }}
-
-),
-
 single_seat as (
 
     select
-        positions.*,
-        coalesce(positions.end_date, greatest(positions.last_seen_on, positions.start_date)) as held_until
+        *,
+        coalesce(end_date, greatest(last_seen_on, start_date)) as held_until
 
     from positions
-    inner join organizations on organizations.organization_key = positions.organization_key
-    inner join seats
-        on seats.post = positions.post
-        and seats.organization_kind = organizations.organization_kind
-        and coalesce(nullif(seats.organization_level, ''), organizations.organization_level)
-        = organizations.organization_level
+    where is_single_seat
 
 ),
 
