@@ -74,13 +74,18 @@ def _parser() -> argparse.ArgumentParser:
         "Exit codes: 0 ok, 1 failed (run, files or last run), 2 usage or configuration error, "
         "3 no run recorded.",
     )
-    parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False)
+    parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False, full=False)
     commands = parser.add_subparsers(title="commands", metavar="{run,status,check-folder}")
 
     run = commands.add_parser("run", help="build and publish the warehouse from RAW_DIR (the default)")
     run.add_argument("--raw-dir", help="folder of article files (default: RAW_DIR, else raw/)")
     run.add_argument("--warehouse", help=WAREHOUSE_HELP)
     run.add_argument("--force", action="store_true", help="rebuild even when nothing is new (FORCE_REBUILD)")
+    run.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild every dbt model from scratch and run every test (FULL_BUILD; implies --force)",
+    )
     run.set_defaults(command=_run)
 
     status = commands.add_parser("status", help="the last run's summary, from the run log")
@@ -113,8 +118,10 @@ def _run(args: argparse.Namespace) -> int:
     if problem := _folder_problem(raw):
         return _usage_error(f"raw folder {raw} {problem} (set RAW_DIR or --raw-dir)")
     check_settings()
-    if args.force:
+    if args.force or args.full:
         os.environ["FORCE_REBUILD"] = "1"
+    if args.full:
+        os.environ["FULL_BUILD"] = "1"
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
