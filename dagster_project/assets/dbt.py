@@ -16,17 +16,16 @@ Two kinds of build (``vnpolitics.warehouse.incremental`` decides which):
 Either way the build is published only once everything it ran has passed.
 """
 
-import os
 import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from dagster import AssetExecutionContext, Failure, ResourceParam
 from dagster_dbt import DbtCliInvocation, DbtCliResource, dbt_assets
 
-from dagster_project.project import dbt_project, warehouse_env
+from dagster_project.project import dbt_project, env_set, warehouse_env
 from dagster_project.resources import WarehouseConfig
 from dagster_project.run_errors import dbt_failure, first_logged_dbt_error
 from vnpolitics.warehouse.crash_points import pause_point
@@ -118,22 +117,13 @@ def _keep_parse_state(target: Path, warehouse: Path) -> None:
         shutil.copyfile(state, parse_state_path(warehouse))
 
 
-@contextmanager
-def _test_scope(scope: str) -> Iterator[None]:
+def _test_scope(scope: str) -> AbstractContextManager[None]:
     """Set ``DBT_TEST_SCOPE`` (read by ``macros/get_where_subquery.sql``) while dbt starts.
 
     An environment variable, not a dbt ``--vars``: vars are part of dbt's parse state, and a
     changed value would throw the partial parse away.
     """
-    previous = os.environ.get("DBT_TEST_SCOPE")
-    os.environ["DBT_TEST_SCOPE"] = scope
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("DBT_TEST_SCOPE", None)
-        else:
-            os.environ["DBT_TEST_SCOPE"] = previous
+    return env_set("DBT_TEST_SCOPE", scope)
 
 
 class DbtBrokeOff(RuntimeError):

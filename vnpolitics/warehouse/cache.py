@@ -109,11 +109,7 @@ class ExtractionCache:
             },
             schema=_REJECTED_SCHEMA,
         )
-        target = self.folder / REJECTED / f"{uuid.uuid4().hex}.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        frame.write_parquet(partial)
-        partial.replace(target)
+        self._add_file(REJECTED, frame)
 
     def rejections(self, budget_seconds: float) -> dict[str, Rejection]:
         """Contents that overran a budget at least ``budget_seconds`` long: they would overrun this one."""
@@ -156,7 +152,11 @@ class ExtractionCache:
             },
             schema=_DECODED_SCHEMA,
         )
-        target = self.folder / DECODED / f"{uuid.uuid4().hex}.parquet"
+        self._add_file(DECODED, frame)
+
+    def _add_file(self, folder: str, frame: pl.DataFrame) -> None:
+        """Write ``frame`` as a new file of ``folder``, under a temporary name renamed into place."""
+        target = self.folder / folder / f"{uuid.uuid4().hex}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.partial")
         frame.write_parquet(partial)
