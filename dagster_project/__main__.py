@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from dagster_project.locations import (
+    DBT_DIR,
     check_settings,
     configured_cache_dir,
     configured_dagster_home,
@@ -29,6 +30,7 @@ from dagster_project.locations import (
 from vnpolitics.warehouse.operator_errors import OperatorError
 
 if TYPE_CHECKING:
+    from vnpolitics.warehouse.run_log import RunRecord
     from vnpolitics.warehouse.scan import Rejection
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
@@ -122,6 +124,9 @@ def _run(args: argparse.Namespace) -> int:
         os.environ["FORCE_REBUILD"] = "1"
     if args.full:
         os.environ["FULL_BUILD"] = "1"
+    if os.environ.get("FORCE_REBUILD", "") in ("", "0") and (record := _nothing_new(raw)) is not None:
+        print(f"run {record.run_id}: {record.status} ({record.message})", file=sys.stderr)
+        return EXIT_OK
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
@@ -158,6 +163,24 @@ def _run(args: argparse.Namespace) -> int:
         run.record_failure(problems.summary())
         print(f"recorded in {run.run_log}", file=sys.stderr)
     return EXIT_OK if succeeded else EXIT_FAILED
+
+
+def _nothing_new(raw: Path) -> RunRecord | None:
+    """The ``nothing new`` run recorded without starting Dagster, when the input is the published
+    build's (``vnpolitics.warehouse.nothing_new``); None when a Dagster run has work to do."""
+    from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
+    from vnpolitics.warehouse.file_budget import file_budget_seconds
+    from vnpolitics.warehouse.nothing_new import record_if_nothing_new
+
+    return record_if_nothing_new(
+        raw,
+        configured_warehouse(),
+        DBT_DIR,
+        configured_cache_dir(),
+        max_bytes=int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES),
+        budget_seconds=file_budget_seconds(),
+        lock_timeout_seconds=float(os.environ.get("RUN_LOCK_TIMEOUT_SECONDS") or 1800),
+    )
 
 
 def _status(args: argparse.Namespace) -> int:
