@@ -332,7 +332,15 @@ def bench_size(
     }
     if crowd:
         (raw / "congress.txt").write_text(congress_report(crowd), encoding="utf-8")
-        crowded = timed_run(raw, warehouse, home, root / "crowd.log")
+        try:
+            crowded = timed_run(raw, warehouse, home, root / "crowd.log")
+        except SystemExit as failed:  # keep the figures measured so far, and the log to read
+            kept = work.parent / f"bench-crowd-{size}.log"
+            shutil.copyfile(root / "crowd.log", kept)
+            print(f"congress run: {failed} (kept as {kept})", flush=True)
+            figures["crowd_run_failed"] = str(kept)
+            shutil.rmtree(root, ignore_errors=True)
+            return figures
         attendees = _count(warehouse, "select max(attendee_count) from main.fct_meetings")
         print(f"congress of {attendees} attendees: {crowded.seconds:.1f} s", flush=True)
         figures.update(

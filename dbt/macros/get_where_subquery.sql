@@ -7,9 +7,10 @@
     (incremental.article_changes, written by the raw load), when the model it tests has an
     article_key column: what is unchanged passed its tests when it was built. Global invariants
     read every row: key tests (unique, unique_combination_of_columns: a new row can clash with an
-    old one) and row counts compared with another model (row_count_equals); they are cheap. Models
-    without article_key, and the ingest models (one row per file, where article_key is the
-    extraction's and a rejected file has none), are tested whole. The full build (weekly, FULL=1)
+    old one), row counts compared with another model (row_count_equals) and a table that must not
+    be empty (not_empty_when_articles_loaded: a night whose only new file is rejected has no
+    changed rows); they are cheap. Models without article_key, and the ingest models (one row per
+    file, where article_key is the extraction's and a rejected file has none), are tested whole. The full build (weekly, FULL=1)
     sets 'all', and every test reads every row.
 #}
 
@@ -36,7 +37,11 @@
 {% macro article_scoped(test) -%}
     {#- Whether this test may read only the changed articles' rows (see above). -#}
     {%- set metadata = test.get('test_metadata') or {} -%}
-    {%- if metadata.get('name') in ('unique', 'unique_combination_of_columns', 'row_count_equals') -%}
+    {#- invariants of the whole table: a key, a row count, a table that must not be empty -#}
+    {%- set global_tests = (
+        'unique', 'unique_combination_of_columns', 'row_count_equals', 'not_empty_when_articles_loaded'
+    ) -%}
+    {%- if metadata.get('name') in global_tests -%}
         {%- do return(false) -%}
     {%- endif -%}
     {%- set tested = graph.nodes.get(test.get('attached_node') or '') -%}
