@@ -294,7 +294,11 @@ def test_a_failed_dbt_build_names_its_failed_nodes_and_first_error_line(defs, sa
     warehouse = WarehouseConfig(raw_dir=str(tmp_path / "raw"), warehouse_path=str(published))
     result = materialize(
         [dbt_models],
-        resources={"warehouse_run": WarehouseRunResource(warehouse=warehouse), "dbt": dbt_cli_resource()},
+        resources={
+            "warehouse": warehouse,
+            "warehouse_run": WarehouseRunResource(warehouse=warehouse),
+            "dbt": dbt_cli_resource(),
+        },
         instance=DagsterInstance.ephemeral(),
         raise_on_error=False,
     )
