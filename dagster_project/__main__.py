@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from dagster_project.locations import (
+    DBT_DIR,
     check_settings,
     configured_cache_dir,
     configured_dagster_home,
@@ -29,6 +30,7 @@ from dagster_project.locations import (
 from vnpolitics.warehouse.operator_errors import OperatorError
 
 if TYPE_CHECKING:
+    from vnpolitics.warehouse.run_log import RunRecord
     from vnpolitics.warehouse.scan import Rejection
 
 # Nothing heavy at import: the extraction's spawned worker processes import this module again
@@ -74,13 +76,18 @@ def _parser() -> argparse.ArgumentParser:
         "Exit codes: 0 ok, 1 failed (run, files or last run), 2 usage or configuration error, "
         "3 no run recorded.",
     )
-    parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False)
+    parser.set_defaults(command=_run, warehouse=None, raw_dir=None, force=False, full=False)
     commands = parser.add_subparsers(title="commands", metavar="{run,status,check-folder}")
 
     run = commands.add_parser("run", help="build and publish the warehouse from RAW_DIR (the default)")
     run.add_argument("--raw-dir", help="folder of article files (default: RAW_DIR, else raw/)")
     run.add_argument("--warehouse", help=WAREHOUSE_HELP)
     run.add_argument("--force", action="store_true", help="rebuild even when nothing is new (FORCE_REBUILD)")
+    run.add_argument(
+        "--full",
+        action="store_true",
+        help="rebuild every dbt model from scratch and run every test (FULL_BUILD; implies --force)",
+    )
     run.set_defaults(command=_run)
 
     status = commands.add_parser("status", help="the last run's summary, from the run log")
@@ -113,8 +120,13 @@ def _run(args: argparse.Namespace) -> int:
     if problem := _folder_problem(raw):
         return _usage_error(f"raw folder {raw} {problem} (set RAW_DIR or --raw-dir)")
     check_settings()
-    if args.force:
+    if args.force or args.full:
         os.environ["FORCE_REBUILD"] = "1"
+    if args.full:
+        os.environ["FULL_BUILD"] = "1"
+    if os.environ.get("FORCE_REBUILD", "") in ("", "0") and (record := _nothing_new(raw)) is not None:
+        print(f"run {record.run_id}: {record.status} ({record.message})", file=sys.stderr)
+        return EXIT_OK
     os.environ["DAGSTER_HOME"] = str(configured_dagster_home())
     from dagster import DagsterInstance
 
@@ -151,6 +163,24 @@ def _run(args: argparse.Namespace) -> int:
         run.record_failure(problems.summary())
         print(f"recorded in {run.run_log}", file=sys.stderr)
     return EXIT_OK if succeeded else EXIT_FAILED
+
+
+def _nothing_new(raw: Path) -> RunRecord | None:
+    """The ``nothing new`` run recorded without starting Dagster, when the input is the published
+    build's (``vnpolitics.warehouse.nothing_new``); None when a Dagster run has work to do."""
+    from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
+    from vnpolitics.warehouse.file_budget import file_budget_seconds
+    from vnpolitics.warehouse.nothing_new import record_if_nothing_new
+
+    return record_if_nothing_new(
+        raw,
+        configured_warehouse(),
+        DBT_DIR,
+        configured_cache_dir(),
+        max_bytes=int(os.environ.get("MAX_FILE_BYTES") or DEFAULT_MAX_FILE_BYTES),
+        budget_seconds=file_budget_seconds(),
+        lock_timeout_seconds=float(os.environ.get("RUN_LOCK_TIMEOUT_SECONDS") or 1800),
+    )
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -39,17 +39,22 @@ dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
 
 
 @contextmanager
-def warehouse_env(warehouse_path: Path) -> Iterator[None]:
-    """Set ``WAREHOUSE_PATH`` (read by dbt/profiles.yml) while dbt subprocesses are started."""
-    previous = os.environ.get("WAREHOUSE_PATH")
-    os.environ["WAREHOUSE_PATH"] = str(warehouse_path)
+def env_set(name: str, value: str) -> Iterator[None]:
+    """Set the environment variable ``name`` while dbt subprocesses are started (they inherit it)."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if previous is None:
-            os.environ.pop("WAREHOUSE_PATH", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["WAREHOUSE_PATH"] = previous
+            os.environ[name] = previous
+
+
+def warehouse_env(warehouse_path: Path) -> AbstractContextManager[None]:
+    """Set ``WAREHOUSE_PATH`` (read by dbt/profiles.yml) while dbt subprocesses are started."""
+    return env_set("WAREHOUSE_PATH", str(warehouse_path))
 
 
 @contextmanager

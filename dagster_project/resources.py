@@ -4,7 +4,8 @@
 ``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS`` and ``CACHE_DIR`` come from the environment through
 ``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
 the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
-warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, and ``FILE_BUDGET_SECONDS``
+warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, ``FULL_BUILD=1`` rebuilds every
+dbt model from scratch and runs every test (the weekly schedule's build), and ``FILE_BUDGET_SECONDS``
 (default 300) is each file's time for decoding and extraction; both are read when the
 definitions load (Dagster has no ``EnvVar`` for a fractional number), and either can be set
 per run in the launchpad. Relative paths are resolved against the working directory of the run.
@@ -70,6 +71,12 @@ class WarehouseConfig(ConfigurableResource):
     force_rebuild: bool = Field(
         default=False,
         description="Build and publish even when the input is the one the warehouse was built from.",
+    )
+    full_build: bool = Field(
+        default=False,
+        description="Rebuild every dbt model from scratch and run every test, unit tests included "
+        "(FULL_BUILD; the weekly schedule). Otherwise per-article models take only the changed "
+        "articles and data tests read only their rows.",
     )
 
     @property
@@ -143,6 +150,7 @@ def warehouse_from_env() -> WarehouseConfig:
         cache_dir=_from_env("CACHE_DIR", ""),
         file_budget_seconds=file_budget_seconds(),
         force_rebuild=os.environ.get("FORCE_REBUILD", "") not in ("", "0"),
+        full_build=os.environ.get("FULL_BUILD", "") not in ("", "0"),
     )
 
 

@@ -6,12 +6,22 @@ import hashlib
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from dagster_support import REPO
 
 sys.path.insert(0, str(REPO / "bench"))
-from run_bench import CROWD, PeakMemory, add_new_articles, congress_report, pick_articles  # noqa: E402
+from run_bench import (  # noqa: E402
+    CROWD,
+    PeakMemory,
+    _table,
+    add_new_articles,
+    congress_report,
+    done_when,
+    pick_articles,
+    run_phases,
+)
 
 
 def _digests(folder: Path) -> set[str]:
@@ -67,3 +77,52 @@ def test_peak_memory_adds_up_the_processes_of_the_group(tmp_path: Path) -> None:
     child.wait()
     assert memory.peak_bytes >= 400 * 2**20, memory.peak_processes
     assert len(memory.peak_processes) >= 2
+
+
+def test_a_run_is_split_into_phases_by_its_log_lines() -> None:
+    log = "\n".join(
+        [
+            "2026-01-01 00:00:06 +0000 - dagster - INFO - job - run - raw_tables - scanning /raw",
+            "2026-01-01 00:00:09 +0000 - dagster - INFO - j - r - dbt_models - Running dbt command: `dbt`.",
+            "2026-01-01 00:00:21 +0000 - dagster - INFO - j - r - dbt_models - Finished dbt command: `dbt`.",
+        ]
+    )
+    started = datetime(2026, 1, 1, tzinfo=UTC)
+    ended = datetime(2026, 1, 1, 0, 0, 25, tzinfo=UTC)
+    assert run_phases(log, started, ended) == {
+        "dagster_start": 6.0,
+        "scan_and_load": 3.0,
+        "dbt": 12.0,
+        "publish_and_exports": 4.0,
+    }
+    # a run with nothing new never starts dbt: its scan runs to the end
+    assert run_phases(log.splitlines()[0], started, ended) == {"dagster_start": 6.0, "scan_and_load": 19.0}
+
+
+def _size(articles: int, new20: float, idle: float, peak: float, pyvi: float = 10.0) -> dict[str, object]:
+    return {
+        "size": str(articles),
+        "articles": articles,
+        "pyvi_alone_seconds": pyvi,
+        "extraction_alone_seconds": pyvi / 2,
+        "extraction_to_pyvi_ratio": 0.5,
+        "full_build_extracted": True,
+        "full_build_seconds": pyvi * 2,
+        "full_to_pyvi_ratio": 2.0,
+        "incremental_20_new_seconds": new20,
+        "nothing_new_seconds": idle,
+        "peak_mb": peak,
+    }
+
+
+def test_the_issue_ratios_are_judged_from_the_sizes_of_one_run() -> None:
+    sizes = [_size(1000, 20.0, 8.0, 700.0), _size(6771, 23.0, 9.0, 800.0), _size(12731, 26.0, 11.0, 950.0)]
+    checks = {name: (value, passed) for name, value, _, passed in done_when(sizes)}
+    assert checks["new20_6771_to_1000"] == (1.15, True)
+    assert checks["new20_12731_to_1000"] == (1.3, False)
+    assert checks["nothing_new_seconds"] == (11.0, False)
+    assert checks["full_to_pyvi_6771"] == (2.0, False)
+    assert checks["peak_12731_mb"] == (950.0, True)
+    assert "| 12,731 |" in _table(sizes)
+    # only what the sizes measured is judged
+    assert {name for name, *_ in done_when(sizes[:1])} == {"nothing_new_seconds"}

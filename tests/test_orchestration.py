@@ -16,6 +16,7 @@ from dagster import (
     RunRequest,
     SkipReason,
     build_run_status_sensor_context,
+    build_schedule_context,
     build_sensor_context,
     job,
     materialize,
@@ -40,6 +41,19 @@ def test_the_nightly_schedule_builds_everything_at_two_in_vietnam(defs):
     assert schedule.execution_timezone == "Asia/Ho_Chi_Minh"
     assert schedule.job_name == "build_warehouse_job"
     assert schedule.default_status.value == "RUNNING"
+
+
+def test_the_weekly_schedule_asks_for_a_full_build_the_job_accepts(defs):
+    from dagster import validate_run_config
+
+    schedule = defs.resolve_schedule_def("weekly_full_build")
+    assert schedule.cron_schedule == "0 3 * * 0"
+    assert schedule.execution_timezone == "Asia/Ho_Chi_Minh"
+    assert schedule.default_status.value == "RUNNING"
+    job = defs.resolve_job_def("build_warehouse_job")
+    (request,) = schedule.evaluate_tick(build_schedule_context()).run_requests
+    config = validate_run_config(job, request.run_config)
+    assert config["resources"]["warehouse"]["config"]["full_build"] is True
 
 
 def test_builds_carry_the_tag_the_run_queue_limits_to_one():
@@ -280,7 +294,11 @@ def test_a_failed_dbt_build_names_its_failed_nodes_and_first_error_line(defs, sa
     warehouse = WarehouseConfig(raw_dir=str(tmp_path / "raw"), warehouse_path=str(published))
     result = materialize(
         [dbt_models],
-        resources={"warehouse_run": WarehouseRunResource(warehouse=warehouse), "dbt": dbt_cli_resource()},
+        resources={
+            "warehouse": warehouse,
+            "warehouse_run": WarehouseRunResource(warehouse=warehouse),
+            "dbt": dbt_cli_resource(),
+        },
         instance=DagsterInstance.ephemeral(),
         raise_on_error=False,
     )

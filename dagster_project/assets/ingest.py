@@ -72,7 +72,7 @@ def raw_tables(
     if skipped := warehouse_run.skip_unchanged(frames["ingest_files"], fingerprint):
         context.log.info(skipped.format())
         return
-    counts = load_raw_frames(warehouse_run.scratch, frames, cache)
+    counts = load_raw_frames(warehouse_run.scratch, frames, cache, incremental=not warehouse.full_build)
     previews = raw_previews(warehouse_run.scratch)
     for table in frames:
         metadata = {

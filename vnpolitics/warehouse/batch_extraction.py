@@ -191,6 +191,8 @@ def extract_to_cache(
         )
         cache.drop_other_versions()
     select = None if part is None else (lambda source_file: file_part(source_file) == part)
+    decoded = cache.decoded()
+    seen = set(decoded)
     ingest, loaded = scan_folder(
         Path(raw_dir),
         max_bytes,
@@ -198,7 +200,9 @@ def extract_to_cache(
         select=select,
         known_rejections=cache.rejections(budget),
         progress=progress,
+        decoded=decoded,
     )
+    cache.write_decoded({digest: d for digest, d in decoded.items() if digest not in seen})
     cached = cache.cached_keys()
     todo = [f for f in loaded if f.article_key not in cached]
     failures: dict[str, str] = {}

@@ -12,7 +12,9 @@ twice is read once, from the batch whose name sorts first.
 Beside the batches, ``rejected/`` holds the contents whose decoding and extraction overran the
 time budget per file, by content hash, with the budget they overran: a file that cost a run its
 whole budget costs the next run nothing (``rejections``), until the extractor changes (a new
-version folder) or the budget is raised above the one recorded.
+version folder) or the budget is raised above the one recorded. ``decoded/`` holds what the
+scan's decoding gave each plain file, by the sha256 of its bytes (``scan.Decoded``), so a
+nightly scan of the archive decodes only the files it has not seen (``decoded``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 import polars as pl
 
 from vnpolitics.warehouse.raw_schema import INGEST_TABLES, RAW_TABLE_NAMES
-from vnpolitics.warehouse.scan import Rejection
+from vnpolitics.warehouse.scan import Decoded, Rejection
 
 # Tables whose rows belong to one article (every raw table but the ingest tables), from the raw
 # schema's one definition; "articles" comes last because its file marks a batch done.
@@ -33,6 +35,14 @@ ARTICLE_TABLES = (
     "articles",
 )
 REJECTED = "rejected"
+DECODED = "decoded"
+_DECODED_SCHEMA = {
+    "file_hash": pl.String,
+    "text_digest": pl.String,
+    "encoding": pl.String,
+    "flags": pl.List(pl.String),
+    "reason": pl.String,
+}
 _REJECTED_SCHEMA = {
     "content_hash": pl.String,
     "reason": pl.String,
@@ -99,11 +109,7 @@ class ExtractionCache:
             },
             schema=_REJECTED_SCHEMA,
         )
-        target = self.folder / REJECTED / f"{uuid.uuid4().hex}.parquet"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        frame.write_parquet(partial)
-        partial.replace(target)
+        self._add_file(REJECTED, frame)
 
     def rejections(self, budget_seconds: float) -> dict[str, Rejection]:
         """Contents that overran a budget at least ``budget_seconds`` long: they would overrun this one."""
@@ -120,6 +126,41 @@ class ExtractionCache:
             row["content_hash"]: Rejection(row["reason"], row["encoding"], tuple(row["flags"]))
             for row in rows.iter_rows(named=True)
         }
+
+    def decoded(self) -> dict[str, Decoded]:
+        """What earlier scans' decoding gave each plain file (file sha256 -> ``Decoded``)."""
+        files = sorted(str(p) for p in (self.folder / DECODED).glob("*.parquet"))
+        if not files:
+            return {}
+        rows = pl.scan_parquet(files).unique("file_hash", keep="first", maintain_order=True).collect()
+        return {
+            row["file_hash"]: Decoded(row["text_digest"], row["encoding"], tuple(row["flags"]), row["reason"])
+            for row in rows.iter_rows(named=True)
+        }
+
+    def write_decoded(self, decoded: dict[str, Decoded]) -> None:
+        """Add ``decoded`` entries (one file each write, so concurrent scans never clash)."""
+        if not decoded:
+            return
+        frame = pl.DataFrame(
+            {
+                "file_hash": list(decoded),
+                "text_digest": [d.text_digest for d in decoded.values()],
+                "encoding": [d.encoding for d in decoded.values()],
+                "flags": [list(d.flags) for d in decoded.values()],
+                "reason": [d.reason for d in decoded.values()],
+            },
+            schema=_DECODED_SCHEMA,
+        )
+        self._add_file(DECODED, frame)
+
+    def _add_file(self, folder: str, frame: pl.DataFrame) -> None:
+        """Write ``frame`` as a new file of ``folder``, under a temporary name renamed into place."""
+        target = self.folder / folder / f"{uuid.uuid4().hex}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        frame.write_parquet(partial)
+        partial.replace(target)
 
     def files(self, table: str, batches: list[str] | None = None) -> list[str]:
         """The Parquet files of ``table`` in ``batches`` (default: the complete ones), in batch order."""

@@ -10,6 +10,12 @@ stay two files, where replacing both bytes by U+FFFD made them one name and fail
 control characters are escaped too, so printing a name never drives a terminal. A long
 scan reports how far it got (``ScanProgress``), and a content the extraction cache already
 rejected (``known_rejections``: over its time budget) is not decoded again.
+
+Decoding is most of a scan's cost (about 8 ms a file: encodings, HTML, the Vietnamese check), and
+a nightly run scans the whole archive to find what is new. ``decoded`` remembers, by the sha256
+of a plain file's bytes, what its decoding gave (the text's digest, encoding and flags, or why it
+was rejected), so a file already seen is only read and hashed; the extraction cache keeps it
+between runs, under the extractor version (``decoding`` is part of the extractor).
 """
 
 from __future__ import annotations
@@ -105,6 +111,18 @@ class Rejection:
 
 
 @dataclass(frozen=True)
+class Decoded:
+    """What decoding a plain file (no sidecar, not a file of records) gave, without its text:
+    ``text_digest`` (sha256 of the text and a NUL), ``encoding`` and ``flags``, or ``reason``
+    when it was rejected."""
+
+    text_digest: str | None
+    encoding: str | None
+    flags: tuple[str, ...]
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class ScanProgress:
     """How far a scan got: files read of those found, and the time so far."""
 
@@ -142,6 +160,7 @@ def scan_folder(
     select: Callable[[str], bool] | None = None,
     known_rejections: Mapping[str, Rejection] | None = None,
     progress: Callable[[ScanProgress], None] | None = None,
+    decoded: dict[str, Decoded] | None = None,
 ) -> tuple[list[IngestRecord], list[LoadedFile]]:
     """Read every file under ``raw_dir``; records are sorted by ``source_file``.
 
@@ -151,7 +170,9 @@ def scan_folder(
     size costs only its records; the extraction re-reads the files it needs. ``select`` keeps
     only the files whose relative name it accepts (one part of a partitioned backfill).
     A file whose content hash is in ``known_rejections`` is rejected as recorded there, without
-    being decoded. ``progress`` (default: the log) hears how far a long scan got.
+    being decoded. ``progress`` (default: the log) hears how far a long scan got. With
+    ``keep_text`` False, ``decoded`` (file sha256 -> ``Decoded``) spares decoding a plain file seen
+    before, and gains an entry for each plain file this scan decodes.
     """
     root = Path(raw_dir).resolve()
     everything = _walk(root)
@@ -162,6 +183,8 @@ def scan_folder(
     regular = [e for e in entries if not e.path.is_symlink()]
     links = [e for e in entries if e.path.is_symlink()]
     scanner = _Scanner(root, max_bytes, keep_text, known_rejections or {})
+    if decoded is not None and not keep_text:
+        scanner.decoded = decoded
     scanner.sidecar_of = {target: entry for entry, target in sidecars.values()}
     report = progress or (lambda p: log.info("%s", p))
     started = last = time.monotonic()
@@ -281,6 +304,7 @@ class _Scanner:
         self.url_latest: dict[str, IngestRecord] = {}  # canonical URL -> its latest version
         self.rejections: dict[str, Rejection] = dict(known or {})  # content hash -> why it was rejected
         self.sidecar_of: dict[str, _Entry] = {}  # file name -> its sidecar's entry
+        self.decoded: dict[str, Decoded] | None = None  # plain file sha256 -> its decoding (no text)
 
     def scan(self, entry: _Entry) -> None:
         sidecar = self._sidecar(entry)
@@ -398,7 +422,7 @@ class _Scanner:
             else:
                 if broken:
                     raise RejectedFile(f"{broken}: the article is cut short")
-                candidates = [self._one_article(name, payload, digest, sidecar)]
+                candidates = [self._one_article(name, payload, digest, sidecar, remember=plain)]
         except RejectedFile as exc:
             self.rejections[digest] = Rejection(exc.reason)
             self._reject(entry, digest, len(data), exc.reason)
@@ -417,9 +441,23 @@ class _Scanner:
             raise RejectedFile(str(exc)) from exc
 
     def _one_article(
-        self, name: str, payload: bytes, digest: str, sidecar: RecordMetadata | None
+        self, name: str, payload: bytes, digest: str, sidecar: RecordMetadata | None, remember: bool = False
     ) -> Candidate:
-        decoded = decode_bytes(payload)
+        known = self.decoded.get(digest) if self.decoded is not None and remember else None
+        if known is not None and known.reason is not None:
+            raise RejectedFile(known.reason)
+        if known is not None:  # its text is not needed: the extraction reads the file again
+            decoded = DecodedText("", known.encoding or "", known.flags)
+        else:
+            try:
+                decoded = decode_bytes(payload)
+            except RejectedFile as exc:
+                if self.decoded is not None and remember:
+                    self.decoded[digest] = Decoded(None, None, (), exc.reason)
+                raise
+            if self.decoded is not None and remember:
+                text_digest = hashlib.sha256(f"{decoded.text}\0".encode("utf-8", "surrogatepass")).hexdigest()
+                self.decoded[digest] = Decoded(text_digest, decoded.encoding, decoded.flags)
         meta = (
             replace(sidecar, path_date=path_date(name))
             if sidecar
@@ -459,9 +497,13 @@ class _Scanner:
         decoded = candidate.decoded
         flags = file_flags + decoded.flags
         published = meta.published_at.isoformat() if meta.published_at else ""
-        text_digest = hashlib.sha256(
-            f"{decoded.text}\0{published}".encode("utf-8", "surrogatepass")
-        ).hexdigest()
+        known = self.decoded.get(digest) if self.decoded is not None and candidate.record is None else None
+        if known is not None and known.text_digest is not None and not published:
+            text_digest = known.text_digest  # the same digest, from an earlier scan's decoding
+        else:
+            text_digest = hashlib.sha256(
+                f"{decoded.text}\0{published}".encode("utf-8", "surrogatepass")
+            ).hexdigest()
         same_text = self.text_originals.get(text_digest)
         url = meta.canonical_url
         if url is None and same_text is not None:

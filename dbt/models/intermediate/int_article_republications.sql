@@ -1,44 +1,74 @@
 -- Pairs of articles that are one story printed twice: a republished or syndicated copy under
 -- other page chrome or another outlet (an exact copy of the file is already a duplicate in
--- ingest_files). Sentences are compared in a folded form (NFC, lower case, punctuation and
--- spacing dropped), only those of 40 characters or more, so bylines, credits and captions that
--- every article of an outlet prints do not count. A pair qualifies when the shared sentences
--- reach var('republication_min_sentences') and var('republication_min_share') of the shorter
--- article's sentences.
+-- ingest_files). Sentences are compared folded and hashed (int_article_sentence_hashes). A pair
+-- qualifies when the shared sentences reach var('republication_min_sentences') and
+-- var('republication_min_share') of the shorter article's sentences.
+--
+-- Incremental: whether two articles are one story depends on those two articles only, so a
+-- nightly build deletes the pairs of the changed articles (pre-hook) and looks for pairs of the
+-- changed articles against every article, through the sentence hashes they print; every other
+-- pair stays as it was. The full build pairs every article with every other.
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_articles() }} {{ 'or other_article_key in (select document_key from incremental.article_changes)' if is_incremental() }}",
+) }}
+
 with
 
 sentences as (
 
-    select distinct
-        article_key,
-        md5(trim(regexp_replace(lower(nfc_normalize(sentence_text)), '[\s[:punct:]“”‘’–—…]+', ' ', 'g')))
-            as sentence_hash
-
-    from {{ ref('stg_sentences') }}
-    where length(sentence_text) >= 40
+    select article_key, sentence_hash
+    from {{ ref('int_article_sentence_hashes') }}
 
 ),
 
-sizes as (
+probes as (
 
-    select article_key, count(*) as sentence_count
+    select article_key, sentence_hash
     from sentences
-    group by article_key
+    {{ where_changed_articles() }}
+
+),
+
+-- (article, other article, shared hash), each pair once with the smaller key first, whichever
+-- of the two is the probe (both are when both changed)
+matches as (
+
+    select distinct
+        least(probes.article_key, sentences.article_key) as article_key,
+        greatest(probes.article_key, sentences.article_key) as other_article_key,
+        probes.sentence_hash
+
+    from probes
+    inner join sentences
+        on sentences.sentence_hash = probes.sentence_hash
+        and sentences.article_key <> probes.article_key
 
 ),
 
 shared as (
 
-    select
-        first.article_key,
-        second.article_key as other_article_key,
-        count(*) as shared_sentence_count
+    select article_key, other_article_key, count(*) as shared_sentence_count
+    from matches
+    group by article_key, other_article_key
 
-    from sentences as first
-    inner join sentences as second
-        on second.sentence_hash = first.sentence_hash
-        and second.article_key > first.article_key
-    group by first.article_key, second.article_key
+),
+
+paired as (
+
+    select article_key from shared
+    union
+    select other_article_key as article_key from shared
+
+),
+
+sizes as (
+
+    select sentences.article_key, count(*) as sentence_count
+    from sentences
+    semi join paired on paired.article_key = sentences.article_key
+    group by sentences.article_key
 
 ),
 

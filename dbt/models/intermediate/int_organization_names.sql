@@ -1,12 +1,20 @@
 -- Every printed occurrence of a body's canonical name (mentions, titles, organisers, and the
 -- names and parents the extractor describes), with the key of the body it resolves to: a name
 -- listed in seed organization_aliases resolves to its canonical body, any other to itself.
+-- Incremental by article (macros/incremental_articles.sql): each row is one article's own (an
+-- edit of the seed changes the dbt project, and a changed project is built in full).
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    pre_hook="{{ delete_changed_articles() }}",
+) }}
 with
 
 mentions as (
 
     select article_key, canonical_name as printed_name, organization_kind, 'mention' as origin
     from {{ ref('stg_organization_mentions') }}
+    {{ where_changed_articles() }}
 
 ),
 
@@ -14,6 +22,7 @@ titles as (
 
     select article_key, organization_name as printed_name, null as organization_kind, 'title' as origin
     from {{ ref('stg_person_titles') }}
+    {{ where_changed_articles() }}
 
 ),
 
@@ -21,6 +30,7 @@ organizers as (
 
     select article_key, organization_name as printed_name, null as organization_kind, 'organizer' as origin
     from {{ ref('stg_meeting_organizers') }}
+    {{ where_changed_articles() }}
 
 ),
 
@@ -28,6 +38,7 @@ described as (
 
     select article_key, canonical_name as printed_name, organization_kind, 'described' as origin
     from {{ ref('stg_organizations') }}
+    {{ where_changed_articles() }}
 
 ),
 
