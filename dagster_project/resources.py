@@ -1,7 +1,8 @@
 """Resources: where the run reads raw files and writes the warehouse, and the dbt CLI.
 
 ``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS``,
-``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS`` and ``CACHE_DIR`` come from the environment through
+``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS``, ``CACHE_DIR``, ``WAREHOUSE_CATALOG`` and
+``WAREHOUSE_DATA_PATH`` (the DuckLake of the cluster mode, ``vnpolitics.warehouse.lake``) come from the environment through
 ``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
 the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
 warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, and ``FILE_BUDGET_SECONDS``
@@ -32,6 +33,7 @@ from dagster_project.project import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_
 from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
 from vnpolitics.warehouse.cache import default_cache_dir
 from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, file_budget_seconds
+from vnpolitics.warehouse.lake import CATALOG_ENV, DATA_PATH_ENV, LakeSettings
 from vnpolitics.warehouse.run import WarehouseRun
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
@@ -71,6 +73,16 @@ class WarehouseConfig(ConfigurableResource):
         default=False,
         description="Build and publish even when the input is the one the warehouse was built from.",
     )
+    warehouse_catalog: str = Field(
+        default="",
+        description="A DuckLake catalog (e.g. 'postgres:dbname=ducklake host=db'): each publish is "
+        "also committed there as one snapshot (WAREHOUSE_CATALOG); empty: the single file alone.",
+    )
+    warehouse_data_path: str = Field(
+        default="",
+        description="Where the lake keeps its Parquet files: a folder every machine sees, or object "
+        "storage (WAREHOUSE_DATA_PATH).",
+    )
 
     @property
     def raw_path(self) -> Path:
@@ -88,6 +100,13 @@ class WarehouseConfig(ConfigurableResource):
             return Path(self.cache_dir).expanduser().resolve()
         return default_cache_dir(self.database_path)
 
+    @property
+    def lake(self) -> LakeSettings | None:
+        """The DuckLake the warehouse is published to as well, or None (the single-file default)."""
+        if not self.warehouse_catalog:
+            return None
+        return LakeSettings(self.warehouse_catalog, self.warehouse_data_path)
+
     def warehouse_run(self, run_id: str, started_at: datetime | None = None) -> WarehouseRun:
         """Run ``run_id`` on this configuration: what builds it, and what records it if it fails."""
         run = WarehouseRun(
@@ -96,6 +115,7 @@ class WarehouseConfig(ConfigurableResource):
             warehouse=self.database_path,
             dbt_project=DBT_DIR,
             force_rebuild=self.force_rebuild,
+            lake=self.lake,
         )
         if started_at is not None:
             run.started_at = started_at
@@ -143,6 +163,8 @@ def warehouse_from_env() -> WarehouseConfig:
         cache_dir=_from_env("CACHE_DIR", ""),
         file_budget_seconds=file_budget_seconds(),
         force_rebuild=os.environ.get("FORCE_REBUILD", "") not in ("", "0"),
+        warehouse_catalog=_from_env(CATALOG_ENV, ""),
+        warehouse_data_path=_from_env(DATA_PATH_ENV, ""),
     )
 
 
