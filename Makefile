@@ -166,11 +166,15 @@ cluster-down:
 	$(UV) run python -m vnpolitics.cluster.servers down
 
 # The extraction backfill on the workers, then the build, published to the lake as one snapshot.
-# DAGSTER_HOME and the lake come from .cluster/cluster.env, not from the defaults above.
+# DAGSTER_HOME and the lake come from .cluster/cluster.env. The build's own DuckDB file (and the
+# extraction cache beside it, which the workers share) is CLUSTER_WAREHOUSE, not `make run`'s file.
+CLUSTER_WAREHOUSE ?= .cluster/build/warehouse.duckdb
+override CLUSTER_WAREHOUSE := $(abspath $(CLUSTER_WAREHOUSE))
 run-cluster: prepare
 	@test -f .cluster/cluster.env || { echo "no cluster: run make cluster-up first" >&2; exit 2; }
-	set -a && source .cluster/cluster.env && set +a && $(UV) run python -m dagster_project.cluster run
-	@echo "warehouse: $(WAREHOUSE_PATH), published to the lake in .cluster/ (python -m vnpolitics.warehouse.lake)"
+	set -a && source .cluster/cluster.env && set +a && \
+		WAREHOUSE_PATH="$(CLUSTER_WAREHOUSE)" $(UV) run python -m dagster_project.cluster run
+	@echo "published to the lake (read it: source .cluster/cluster.env; uv run python -m vnpolitics.warehouse.lake sql ...)"
 
 # Extraction throughput of 1 and then 2 Celery workers on the same articles (bench/cluster_bench.py).
 #   make bench-cluster [CORPUS=folder] [ARTICLES=2000] [CLUSTER_BENCH_OUT=warehouse/bench-cluster.json]
