@@ -24,13 +24,14 @@ run again gives what one uninterrupted run gives.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
-import multiprocessing
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -55,12 +56,14 @@ WORKERS_DIR = "workers"
 WORKER_READY_MARKER = "ready."
 
 
-def celery_config() -> dict[str, Any]:
-    """The Celery executor's settings, from the environment: the same for the runs and the workers."""
-    visibility = int(os.environ.get(VISIBILITY_ENV) or DEFAULT_VISIBILITY_TIMEOUT)
+def celery_config(env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The Celery executor's settings, from ``env`` (default: the environment): the same for the
+    runs, which submit tasks, and the workers, which take them."""
+    env = os.environ if env is None else env
+    visibility = int(env.get(VISIBILITY_ENV) or DEFAULT_VISIBILITY_TIMEOUT)
     return {
-        "broker": os.environ.get(BROKER_ENV) or None,
-        "backend": os.environ.get(BACKEND_ENV) or None,
+        "broker": env.get(BROKER_ENV) or None,
+        "backend": env.get(BACKEND_ENV) or None,
         "include": ["dagster_project.cluster"],
         "config_source": {
             # acknowledged when done, not when received: a task whose worker dies stays in Redis
@@ -74,7 +77,7 @@ def celery_config() -> dict[str, Any]:
 
 
 def cluster_extraction_job() -> JobDefinition:
-    """``extraction_cluster_job`` resolved, for Celery workers to reconstruct (``build_reconstructable_job``)."""
+    """``extraction_cluster_job`` resolved: what a Celery worker reconstructs to run a step."""
     from dagster_project.definitions import defs
 
     return defs.resolve_job_def("extraction_cluster_job")
@@ -116,7 +119,9 @@ def run_backfill(
 
     todo = list(parts or FILE_PARTS)
     run_config = _warehouse_run_config()
-    with ProcessPoolExecutor(max_workers=min(in_flight, len(todo)), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(in_flight, len(todo)), mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         futures = [pool.submit(_run_part, part, run_config) for part in todo]
         results = []
         for future in futures:
@@ -141,22 +146,22 @@ def _run_part(part: str, run_config: dict[str, Any]) -> tuple[str, str, bool]:
 # --- workers -------------------------------------------------------------------------------
 
 
-def worker_config_file(root: Path) -> Path:
+def worker_config_file(root: Path, env: Mapping[str, str]) -> Path:
     """The YAML ``dagster-celery worker start -y`` reads: the executor block of the runs' config."""
     path = root / WORKERS_DIR / "celery.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump({"execution": {"config": celery_config()}}), encoding="utf-8")
+    path.write_text(yaml.safe_dump({"execution": {"config": celery_config(env)}}), encoding="utf-8")
     return path
 
 
 def start_worker(root: Path, name: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen:
     """``dagster-celery worker start`` in a session of its own (so it can be stopped whole), logging
     to ``<root>/workers/<name>.log``; its process group id goes to ``<name>.pid``."""
-    config = worker_config_file(root)
-    folder = root / WORKERS_DIR
-    log = (folder / f"{name}.log").open("ab")
     bin_dir = Path(sys.executable).parent
     env = {**os.environ, **(extra_env or {}), "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    config = worker_config_file(root, env)
+    folder = root / WORKERS_DIR
+    log = (folder / f"{name}.log").open("ab")
     command = [
         str(bin_dir / "dagster-celery"), "worker", "start",
         "-A", "dagster_celery.app",
@@ -188,10 +193,8 @@ def stop_worker(root: Path, name: str, sig: int = signal.SIGTERM) -> None:
     pidfile = root / WORKERS_DIR / f"{name}.pid"
     if not pidfile.exists():
         return
-    try:
+    with contextlib.suppress(ProcessLookupError, ValueError):
         os.killpg(int(pidfile.read_text().strip()), sig)
-    except (ProcessLookupError, ValueError):
-        pass
     pidfile.unlink(missing_ok=True)
 
 
@@ -209,14 +212,22 @@ def _load_cluster_env(root: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dagster_project.cluster", description=__doc__.split("\n")[0])
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the cluster's folder (default .cluster/)")
+    parser = argparse.ArgumentParser(
+        prog="python -m dagster_project.cluster", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument(
+        "--root", type=Path, default=DEFAULT_ROOT, help="the cluster's folder (default .cluster/)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     start = commands.add_parser("start-workers", help="start N local Celery workers")
     start.add_argument("--count", type=int, default=2)
     commands.add_parser("stop-workers", help="stop the local Celery workers")
-    commands.add_parser("backfill", help="the extraction backfill on the workers")
-    commands.add_parser("run", help="the backfill, then the build, published to the lake")
+    for name, help_text in (
+        ("backfill", "the extraction backfill on the workers"),
+        ("run", "the backfill, then the build, published to the lake"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--parts", nargs="+", help="only these parts (0-f; default: all 16)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     _load_cluster_env(root)
@@ -236,9 +247,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {BROKER_ENV} is not set: run `make cluster-up` first", file=sys.stderr)
         return 2
     started = time.monotonic()
-    results = run_backfill()
+    results = run_backfill(args.parts)
     failed = [part for part, _, ok in results if not ok]
-    print(f"extraction backfill: {len(results)} parts in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    seconds = time.monotonic() - started
+    print(f"extraction backfill: {len(results)} parts in {seconds:.1f} s", file=sys.stderr)
     if failed:
         print(f"error: parts failed: {', '.join(failed)}", file=sys.stderr)
         return 1

@@ -22,7 +22,6 @@ from dagster import (
     in_process_executor,
     multiprocess_executor,
 )
-
 from dagster_celery import celery_executor
 
 from dagster_project.assets.extraction import extracted_articles
@@ -60,5 +59,5 @@ extraction_cluster_job = define_asset_job(
     selection=AssetSelection.assets(extracted_articles),
     executor_def=celery_executor.configured(celery_config(), name="celery_executor"),
     op_retry_policy=TRANSIENT_RETRIES,
-    description="Extract one part of RAW_DIR into the extraction cache on a Celery worker (the cluster mode).",
+    description="Extract one part of RAW_DIR into the extraction cache on a Celery worker (cluster mode).",
 )

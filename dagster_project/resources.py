@@ -2,13 +2,14 @@
 
 ``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS``,
 ``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS``, ``CACHE_DIR``, ``WAREHOUSE_CATALOG`` and
-``WAREHOUSE_DATA_PATH`` (the DuckLake of the cluster mode, ``vnpolitics.warehouse.lake``) come from the environment through
-``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
-the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
-warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, and ``FILE_BUDGET_SECONDS``
-(default 300) is each file's time for decoding and extraction; both are read when the
-definitions load (Dagster has no ``EnvVar`` for a fractional number), and either can be set
-per run in the launchpad. Relative paths are resolved against the working directory of the run.
+``WAREHOUSE_DATA_PATH`` (the cluster mode's DuckLake, ``vnpolitics.warehouse.lake``) come from the
+environment through ``EnvVar`` when set; when unset the defaults are ``raw/`` and
+``warehouse/warehouse.duckdb`` of the repository, 5 MB, 30 minutes, one half, one worker per
+core, ``cache/`` beside the warehouse and no lake. ``FORCE_REBUILD=1`` rebuilds even when
+nothing is new, and ``FILE_BUDGET_SECONDS`` (default 300) is each file's time for decoding and
+extraction; both are read when the definitions load (Dagster has no ``EnvVar`` for a fractional
+number), and either can be set per run in the launchpad. Relative paths are resolved against the
+working directory of the run.
 
 ``warehouse`` is configuration only. ``warehouse_run`` hands each step that builds or publishes
 the run's ``WarehouseRun`` (``vnpolitics.warehouse.run``), which owns the lifecycle: while such

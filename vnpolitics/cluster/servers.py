@@ -112,7 +112,9 @@ def _pg_tool(name: str) -> Path | None:
 def _install(packages: Sequence[str]) -> None:
     """apt-get install the packages (root only): the servers come from Debian, as on a real host."""
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise ServerError(f"{' '.join(packages)} missing; install them (apt-get install {' '.join(packages)})")
+        raise ServerError(
+            f"{' '.join(packages)} missing; install them (apt-get install {' '.join(packages)})"
+        )
     print(f"installing {' '.join(packages)} with apt-get", file=sys.stderr)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
@@ -169,7 +171,9 @@ def start_postgres(cluster: Cluster, port: int) -> None:
         cluster.pg_data.mkdir(exist_ok=True)
         _give_to_pg_user(cluster.pg_data)
         _run(
-            _as_pg_user([str(initdb), "-D", str(cluster.pg_data), "-U", PG_USER, "--auth=trust", "-E", "UTF8"]),
+            _as_pg_user(
+                [str(initdb), "-D", str(cluster.pg_data), "-U", PG_USER, "--auth=trust", "-E", "UTF8"]
+            ),
             "initdb",
         )
     _give_to_pg_user(cluster.pg_socket_dir)
@@ -177,7 +181,9 @@ def start_postgres(cluster: Cluster, port: int) -> None:
         options = f"-p {port} -k {cluster.pg_socket_dir} -c listen_addresses=127.0.0.1"
         log = cluster.pg_data / "server.log"
         _run(
-            _as_pg_user([str(pg_ctl), "-D", str(cluster.pg_data), "-l", str(log), "-o", options, "-w", "start"]),
+            _as_pg_user(
+                [str(pg_ctl), "-D", str(cluster.pg_data), "-l", str(log), "-o", options, "-w", "start"]
+            ),
             "pg_ctl start",
         )
     for database in DATABASES:
@@ -196,14 +202,18 @@ def postgres_running(cluster: Cluster) -> bool:
     pg_ctl = _pg_tool("pg_ctl")
     if pg_ctl is None or not (cluster.pg_data / "PG_VERSION").exists():
         return False
-    done = subprocess.run(_as_pg_user([str(pg_ctl), "-D", str(cluster.pg_data), "status"]), capture_output=True)
+    done = subprocess.run(
+        _as_pg_user([str(pg_ctl), "-D", str(cluster.pg_data), "status"]), capture_output=True
+    )
     return done.returncode == 0
 
 
 def stop_postgres(cluster: Cluster) -> None:
     pg_ctl = _pg_tool("pg_ctl")
     if pg_ctl is not None and postgres_running(cluster):
-        _run(_as_pg_user([str(pg_ctl), "-D", str(cluster.pg_data), "-m", "fast", "-w", "stop"]), "pg_ctl stop")
+        _run(
+            _as_pg_user([str(pg_ctl), "-D", str(cluster.pg_data), "-m", "fast", "-w", "stop"]), "pg_ctl stop"
+        )
 
 
 def restart_postgres(cluster: Cluster) -> None:
@@ -221,14 +231,22 @@ def start_redis(cluster: Cluster, port: int) -> None:
     _run(
         [
             "redis-server",
-            "--port", str(port),
-            "--bind", "127.0.0.1",
-            "--dir", str(cluster.redis_dir),
-            "--daemonize", "yes",
-            "--pidfile", str(cluster.redis_dir / "redis.pid"),
-            "--logfile", str(cluster.redis_dir / "redis.log"),
-            "--save", "",
-            "--appendonly", "no",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(cluster.redis_dir),
+            "--daemonize",
+            "yes",
+            "--pidfile",
+            str(cluster.redis_dir / "redis.pid"),
+            "--logfile",
+            str(cluster.redis_dir / "redis.log"),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
         ],  # fmt: skip
         "redis-server",
     )
@@ -308,15 +326,20 @@ def down(cluster: Cluster) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m vnpolitics.cluster.servers", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m vnpolitics.cluster.servers", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("command", choices=("up", "down", "restart-postgres"))
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the servers' folder (default .cluster/)")
+    parser.add_argument(
+        "--root", type=Path, default=DEFAULT_ROOT, help="the servers' folder (default .cluster/)"
+    )
     args = parser.parse_args(argv)
     cluster = Cluster(args.root.resolve())
     try:
         if args.command == "up":
             env = up(cluster)
-            print(f"postgres on 127.0.0.1:{env['CLUSTER_PG_PORT']}, redis on 127.0.0.1:{env['CLUSTER_REDIS_PORT']}")
+            pg, redis = env["CLUSTER_PG_PORT"], env["CLUSTER_REDIS_PORT"]
+            print(f"postgres on 127.0.0.1:{pg}, redis on 127.0.0.1:{redis}")
             print(f"settings: {cluster.env_file}")
         elif args.command == "down":
             down(cluster)

@@ -151,10 +151,16 @@ def commit_build(database: Path, lake: LakeSettings, message: str) -> Commit:
         for schema, table in sorted(existing - set(tables)):
             con.execute(f"DROP TABLE {LAKE_ALIAS}.{_ident(schema)}.{_ident(table)}")
         for schema, table, comment in _table_comments(con, BUILD_ALIAS):
-            con.execute(f"COMMENT ON TABLE {LAKE_ALIAS}.{_ident(schema)}.{_ident(table)} IS {_quote(comment)}")
-        con.execute(f"CALL ducklake_set_commit_message({_quote(LAKE_ALIAS)}, 'vnpolitics', {_quote(message)})")
+            con.execute(
+                f"COMMENT ON TABLE {LAKE_ALIAS}.{_ident(schema)}.{_ident(table)} IS {_quote(comment)}"
+            )
+        con.execute(
+            f"CALL ducklake_set_commit_message({_quote(LAKE_ALIAS)}, 'vnpolitics', {_quote(message)})"
+        )
         con.execute("COMMIT")
-        snapshot = con.execute(f"SELECT id FROM ducklake_last_committed_snapshot({_quote(LAKE_ALIAS)})").fetchone()
+        snapshot = con.execute(
+            f"SELECT id FROM ducklake_last_committed_snapshot({_quote(LAKE_ALIAS)})"
+        ).fetchone()
         snapshot_id = int(snapshot[0]) if snapshot and snapshot[0] is not None else current_snapshot(con)
         return Commit(snapshot_id, [f"{schema}.{table}" for schema, table in tables])
     finally:
