@@ -203,7 +203,7 @@ def worker_names(root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.pid")) if folder.exists() else []
 
 
-def _load_cluster_env(root: Path) -> None:
+def load_cluster_env(root: Path) -> None:
     """The settings ``make cluster-up`` wrote, under whatever the environment already says."""
     env_file = root / "cluster.env"
     if env_file.exists():
@@ -230,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         command.add_argument("--parts", nargs="+", help="only these parts (0-f; default: all 16)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
-    _load_cluster_env(root)
+    load_cluster_env(root)
     if args.command == "start-workers":
         names = [f"worker{i}" for i in range(1, args.count + 1)]
         for name in names:

@@ -33,7 +33,7 @@ import duckdb
 import pytest
 
 from dagster_project.cluster import start_worker, stop_worker, worker_names
-from vnpolitics.cluster.servers import REPO, Cluster, ServerError, down, restart_postgres, up
+from vnpolitics.cluster.servers import REPO, Cluster, ServerError, remove, restart_postgres, up
 from vnpolitics.extract.version import EXTRACTOR_VERSION
 from vnpolitics.warehouse.batch_extraction import file_part
 from vnpolitics.warehouse.cache import ExtractionCache
@@ -100,7 +100,7 @@ def cluster() -> Iterator[ClusterUnderTest]:
     try:
         env = up(Cluster(root))
     except (ServerError, OSError) as error:
-        shutil.rmtree(root, ignore_errors=True)
+        remove(Cluster(root))
         pytest.skip(f"the cluster's servers cannot start here: {error}")
     under_test = ClusterUnderTest(root, env)
     try:
@@ -108,8 +108,7 @@ def cluster() -> Iterator[ClusterUnderTest]:
     finally:
         for name in worker_names(root):
             stop_worker(root, name, signal.SIGKILL)
-        down(Cluster(root))
-        shutil.rmtree(root, ignore_errors=True)
+        remove(Cluster(root))
 
 
 def _wait_for_text(read, text: str, timeout: float, what: str) -> None:

@@ -17,6 +17,8 @@ Debian package creates; the socket goes to a folder under ``.cluster/`` rather t
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import os
 import pwd
 import shlex
@@ -49,12 +51,21 @@ class Cluster:
     root: Path = DEFAULT_ROOT
 
     @property
+    def pg_home(self) -> Path:
+        """Where PostgreSQL's files go: under ``root``, unless the ``postgres`` user cannot reach it
+        (a clone under /root, say), then a folder of its own under /var/tmp named after ``root``."""
+        if _reachable_by_pg_user(self.root):
+            return self.root
+        digest = hashlib.sha256(str(self.root).encode()).hexdigest()[:12]
+        return Path("/var/tmp") / f"vnpolitics-cluster-{digest}"
+
+    @property
     def pg_data(self) -> Path:
-        return self.root / "postgres"
+        return self.pg_home / "postgres"
 
     @property
     def pg_socket_dir(self) -> Path:
-        return self.root / "run"
+        return self.pg_home / "run"
 
     @property
     def redis_dir(self) -> Path:
@@ -77,6 +88,16 @@ class Cluster:
         """The ports this cluster was started on (kept across restarts), from ``cluster.env``."""
         env = read_env(self.env_file) if self.env_file.exists() else {}
         return {key: int(env[key]) for key in ("CLUSTER_PG_PORT", "CLUSTER_REDIS_PORT") if key in env}
+
+
+@functools.cache
+def _reachable_by_pg_user(folder: Path) -> bool:
+    """Whether the ``postgres`` user can enter ``folder`` (always, when we are not root)."""
+    if os.geteuid() != 0:
+        return True
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["runuser", "-u", PG_USER, "--", "test", "-x", str(folder)], capture_output=True)
+    return done.returncode == 0
 
 
 def read_env(path: Path) -> dict[str, str]:
@@ -166,9 +187,9 @@ def start_postgres(cluster: Cluster, port: int) -> None:
     initdb, pg_ctl = _pg_tool("initdb"), _pg_tool("pg_ctl")
     assert initdb is not None and pg_ctl is not None
     cluster.root.mkdir(parents=True, exist_ok=True)
-    cluster.pg_socket_dir.mkdir(exist_ok=True)
+    cluster.pg_socket_dir.mkdir(parents=True, exist_ok=True)
     if not (cluster.pg_data / "PG_VERSION").exists():
-        cluster.pg_data.mkdir(exist_ok=True)
+        cluster.pg_data.mkdir(parents=True, exist_ok=True)
         _give_to_pg_user(cluster.pg_data)
         _run(
             _as_pg_user(
@@ -323,6 +344,13 @@ def down(cluster: Cluster) -> None:
     """Stop both servers; their data stays under the folder for the next ``up``."""
     stop_redis(cluster)
     stop_postgres(cluster)
+
+
+def remove(cluster: Cluster) -> None:
+    """Stop both servers and delete all their data (what a test does when it is done)."""
+    down(cluster)
+    shutil.rmtree(cluster.pg_home, ignore_errors=True)
+    shutil.rmtree(cluster.root, ignore_errors=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
