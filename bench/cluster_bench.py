@@ -123,11 +123,18 @@ def main(argv: list[str] | None = None) -> int:
             figures["one_worker"] = one
             figures["two_workers"] = two
             figures["speedup_2_over_1"] = round(one["seconds"] / two["seconds"], 2)
+            report(figures, args.out)  # the throughput first: the builds below take longer
             if args.compare_marts:
                 figures["marts"] = compare_marts(raw, work)
+                report(figures, args.out)
     finally:
         for name in running:
             start_worker(root, name)
+    return 0
+
+
+def report(figures: dict, out: Path) -> None:
+    """Print the figures so far and write them to ``out`` (JSON)."""
     print(f"{figures['articles']} articles, {figures['machine']}")
     for label, key in (("1 worker", "one_worker"), ("2 workers", "two_workers")):
         f = figures[key]
@@ -138,10 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  speedup 2 over 1: {figures['speedup_2_over_1']}x")
     if "marts" in figures:
         print(f"  marts: {figures['marts']}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"figures: {args.out}")
-    return 0
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"figures: {out}", flush=True)
 
 
 def compare_marts(raw: Path, work: Path) -> dict[str, object]:
