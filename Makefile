@@ -5,6 +5,8 @@
 # make dev    : the Dagster UI with the asset graph, the nightly schedule and the sensors
 # make status : the last run's summary; make docs / make report: dbt docs, an HTML overview
 # make superset: Apache Superset with the starter dashboard over the serving file; make test-bi: its test
+# make cluster-up / run-cluster / cluster-down: PostgreSQL, Redis and Celery workers here, the extraction
+#   on the workers and the warehouse published to DuckLake (docs/scaling.md)
 #
 # RAW_DIR and WAREHOUSE_PATH are read from make arguments or the environment; relative paths
 # are taken from the repository root. Runs are recorded in DAGSTER_HOME (default .dagster_home/).
@@ -25,7 +27,7 @@ UV = $(shell command -v uv >/dev/null 2>&1 && echo uv || echo python3 -m uv)
 SHARED := $(abspath ../shared)
 
 .PHONY: setup prepare run status test test-fast dev validate lint score quality-report events-report bench docs \
-	report clean bi-setup superset test-bi
+	report clean bi-setup superset test-bi cluster-up cluster-down run-cluster bench-cluster
 
 # --compile-bytecode: every package's .pyc written once here. Where PYTHONDONTWRITEBYTECODE is
 # set (as on these machines) Python never caches bytecode itself, and each process compiled
@@ -158,6 +160,36 @@ superset: setup bi-setup $(MARTS_PATH)
 # The screenshot it takes is left in warehouse/superset_dashboard.png.
 test-bi: setup bi-setup $(DAGSTER_HOME)/dagster.yaml
 	$(UV) run pytest -m bi -q tests/test_superset.py
+
+# The cluster mode on this machine (docs/scaling.md): PostgreSQL (Dagster's instance, the DuckLake
+# catalog) and Redis (Celery's broker) from Debian packages, on free ports, their data under .cluster/
+# (git-ignored), and CLUSTER_WORKERS Celery workers. Its settings are in .cluster/cluster.env.
+CLUSTER_WORKERS ?= 2
+cluster-up: setup
+	$(UV) run python -m vnpolitics.cluster.servers up
+	$(UV) run python -m dagster_project.cluster start-workers --count $(CLUSTER_WORKERS)
+
+cluster-down:
+	-$(UV) run python -m dagster_project.cluster stop-workers
+	$(UV) run python -m vnpolitics.cluster.servers down
+
+# The extraction backfill on the workers, then the build, published to the lake as one snapshot.
+# DAGSTER_HOME and the lake come from .cluster/cluster.env. The build's own DuckDB file (and the
+# extraction cache beside it, which the workers share) is CLUSTER_WAREHOUSE, not `make run`'s file.
+CLUSTER_WAREHOUSE ?= .cluster/build/warehouse.duckdb
+override CLUSTER_WAREHOUSE := $(abspath $(CLUSTER_WAREHOUSE))
+run-cluster: prepare
+	@test -f .cluster/cluster.env || { echo "no cluster: run make cluster-up first" >&2; exit 2; }
+	set -a && source .cluster/cluster.env && set +a && \
+		WAREHOUSE_PATH="$(CLUSTER_WAREHOUSE)" $(UV) run python -m dagster_project.cluster run
+	@echo "published to the lake (read it: source .cluster/cluster.env; uv run python -m vnpolitics.warehouse.lake sql ...)"
+
+# Extraction throughput of 1 and then 2 Celery workers on the same articles (bench/cluster_bench.py).
+#   make bench-cluster [CORPUS=folder] [ARTICLES=2000] [CLUSTER_BENCH_OUT=warehouse/bench-cluster.json]
+CLUSTER_BENCH_OUT ?= warehouse/bench-cluster-$(ARTICLES).json
+bench-cluster: prepare
+	@test -f .cluster/cluster.env || { echo "no cluster: run make cluster-up first" >&2; exit 2; }
+	$(UV) run python bench/cluster_bench.py --corpus "$(CORPUS)" --articles "$(ARTICLES)" --out "$(CLUSTER_BENCH_OUT)"
 
 clean:
 	rm -rf dbt/target dbt/logs logs .pytest_cache .ruff_cache

@@ -9,6 +9,9 @@ pool inside its step.
 ``extraction_backfill_job`` fills the extraction cache part by part (16 parts by file name).
 Launched as a backfill from the UI, each part is a run of its own, and the instance's run queue
 (``max_concurrent_runs`` in DAGSTER_HOME/dagster.yaml) runs as many at once as there are cores.
+
+``extraction_cluster_job`` is the same asset on Dagster's Celery executor: each part's step is a
+Celery task that a worker on any machine takes (``dagster_project.cluster``, docs/scaling.md).
 """
 
 from dagster import (
@@ -19,8 +22,10 @@ from dagster import (
     in_process_executor,
     multiprocess_executor,
 )
+from dagster_celery import celery_executor
 
 from dagster_project.assets.extraction import extracted_articles
+from dagster_project.cluster import celery_config
 
 # Runs with this tag wait in the run queue while another one builds (``tag_concurrency_limits``
 # in DAGSTER_HOME/dagster.yaml), instead of starting and waiting on the warehouse lock.
@@ -45,4 +50,14 @@ extraction_backfill_job = define_asset_job(
     selection=AssetSelection.assets(extracted_articles),
     executor_def=multiprocess_executor,
     description="Extract one part of RAW_DIR into the extraction cache (run it as a backfill over parts).",
+)
+
+# A step whose worker died is run again by Celery itself (late acknowledgement, see
+# ``dagster_project.cluster``); this policy covers a step that failed on a passing error.
+extraction_cluster_job = define_asset_job(
+    "extraction_cluster_job",
+    selection=AssetSelection.assets(extracted_articles),
+    executor_def=celery_executor.configured(celery_config(), name="celery_executor"),
+    op_retry_policy=TRANSIENT_RETRIES,
+    description="Extract one part of RAW_DIR into the extraction cache on a Celery worker (cluster mode).",
 )

@@ -1,14 +1,16 @@
 """Resources: where the run reads raw files and writes the warehouse, and the dbt CLI.
 
 ``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS``,
-``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS`` and ``CACHE_DIR`` come from the environment through
-``EnvVar`` when set; when unset the defaults are ``raw/`` and ``warehouse/warehouse.duckdb`` of
-the repository, 5 MB, 30 minutes, one half, one worker per core and ``cache/`` beside the
-warehouse. ``FORCE_REBUILD=1`` rebuilds even when nothing is new, ``FULL_BUILD=1`` rebuilds every
-dbt model from scratch and runs every test (the weekly schedule's build), and ``FILE_BUDGET_SECONDS``
-(default 300) is each file's time for decoding and extraction; both are read when the
-definitions load (Dagster has no ``EnvVar`` for a fractional number), and either can be set
-per run in the launchpad. Relative paths are resolved against the working directory of the run.
+``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS``, ``CACHE_DIR``, ``WAREHOUSE_CATALOG`` and
+``WAREHOUSE_DATA_PATH`` (the cluster mode's DuckLake, ``vnpolitics.warehouse.lake``) come from the
+environment through ``EnvVar`` when set; when unset the defaults are ``raw/`` and
+``warehouse/warehouse.duckdb`` of the repository, 5 MB, 30 minutes, one half, one worker per
+core, ``cache/`` beside the warehouse and no lake. ``FORCE_REBUILD=1`` rebuilds even when
+nothing is new, ``FULL_BUILD=1`` rebuilds every dbt model from scratch and runs every test (the
+weekly schedule's build), and ``FILE_BUDGET_SECONDS`` (default 300) is each file's time for
+decoding and extraction; both are read when the definitions load (Dagster has no ``EnvVar`` for a
+fractional number), and either can be set per run in the launchpad. Relative paths are resolved
+against the working directory of the run.
 
 ``warehouse`` is configuration only. ``warehouse_run`` hands each step that builds or publishes
 the run's ``WarehouseRun`` (``vnpolitics.warehouse.run``), which owns the lifecycle: while such
@@ -33,6 +35,7 @@ from dagster_project.project import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_
 from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
 from vnpolitics.warehouse.cache import default_cache_dir
 from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, file_budget_seconds
+from vnpolitics.warehouse.lake import CATALOG_ENV, DATA_PATH_ENV, LakeSettings
 from vnpolitics.warehouse.run import WarehouseRun
 
 DEFAULT_LOCK_TIMEOUT_SECONDS = 1800
@@ -78,6 +81,16 @@ class WarehouseConfig(ConfigurableResource):
         "(FULL_BUILD; the weekly schedule). Otherwise per-article models take only the changed "
         "articles and data tests read only their rows.",
     )
+    warehouse_catalog: str = Field(
+        default="",
+        description="A DuckLake catalog (e.g. 'postgres:dbname=ducklake host=db'): each publish is "
+        "also committed there as one snapshot (WAREHOUSE_CATALOG); empty: the single file alone.",
+    )
+    warehouse_data_path: str = Field(
+        default="",
+        description="Where the lake keeps its Parquet files: a folder every machine sees, or object "
+        "storage (WAREHOUSE_DATA_PATH).",
+    )
 
     @property
     def raw_path(self) -> Path:
@@ -95,6 +108,13 @@ class WarehouseConfig(ConfigurableResource):
             return Path(self.cache_dir).expanduser().resolve()
         return default_cache_dir(self.database_path)
 
+    @property
+    def lake(self) -> LakeSettings | None:
+        """The DuckLake the warehouse is published to as well, or None (the single-file default)."""
+        if not self.warehouse_catalog:
+            return None
+        return LakeSettings(self.warehouse_catalog, self.warehouse_data_path)
+
     def warehouse_run(self, run_id: str, started_at: datetime | None = None) -> WarehouseRun:
         """Run ``run_id`` on this configuration: what builds it, and what records it if it fails."""
         run = WarehouseRun(
@@ -103,6 +123,7 @@ class WarehouseConfig(ConfigurableResource):
             warehouse=self.database_path,
             dbt_project=DBT_DIR,
             force_rebuild=self.force_rebuild,
+            lake=self.lake,
         )
         if started_at is not None:
             run.started_at = started_at
@@ -151,6 +172,8 @@ def warehouse_from_env() -> WarehouseConfig:
         file_budget_seconds=file_budget_seconds(),
         force_rebuild=os.environ.get("FORCE_REBUILD", "") not in ("", "0"),
         full_build=os.environ.get("FULL_BUILD", "") not in ("", "0"),
+        warehouse_catalog=_from_env(CATALOG_ENV, ""),
+        warehouse_data_path=_from_env(DATA_PATH_ENV, ""),
     )
 
 

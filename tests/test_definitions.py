@@ -186,7 +186,7 @@ def test_the_code_location_holds_exactly_these_definitions(defs):
     # every generic dbt test is a check on its model; singular tests on several models are not checks
     assert generic_tests <= checks - OUR_CHECKS <= dbt_tests
     jobs = {job.name for job in defs.resolve_all_job_defs() if not job.name.startswith("__")}
-    assert jobs == {"build_warehouse_job", "extraction_backfill_job"}
+    assert jobs == {"build_warehouse_job", "extraction_backfill_job", "extraction_cluster_job"}
     assert {s.name for s in defs.schedules} == {"nightly_build", "weekly_full_build"}
     assert {s.name for s in defs.sensors} == {"new_raw_files", "record_failed_builds"}
     assert set(defs.resources) == {"warehouse", "warehouse_run", "dbt"}

@@ -35,5 +35,6 @@ def published_warehouse(
             "rejected_by_reason": MetadataValue.json(record.rejected_by_reason),
             "rows_per_table": MetadataValue.json(record.rows_per_table),
             "runs_logged": published.runs_logged,
+            **({"lake_snapshot": published.lake_snapshot} if published.lake_snapshot is not None else {}),
         }
     )

@@ -31,6 +31,7 @@ import polars as pl
 
 from vnpolitics.extract.version import EXTRACTOR_VERSION
 from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.lake import LakeSettings, commit_build
 from vnpolitics.warehouse.publish import discard_scratch, publish, run_lock, scratch_path, start_scratch
 from vnpolitics.warehouse.run_log import (
     FINGERPRINT_COLUMNS,
@@ -48,10 +49,12 @@ from vnpolitics.warehouse.run_log import (
 
 @dataclass(frozen=True)
 class Published:
-    """What a publish recorded: the run's record and how many runs table ``run_log`` now holds."""
+    """What a publish recorded: the run's record, how many runs table ``run_log`` now holds and,
+    when the warehouse is also a DuckLake, the snapshot the publish made there."""
 
     record: RunRecord
     runs_logged: int
+    lake_snapshot: int | None = None
 
 
 @dataclass
@@ -67,6 +70,7 @@ class WarehouseRun:
     warehouse: Path
     dbt_project: Path
     force_rebuild: bool = False
+    lake: LakeSettings | None = None
     extractor_version: str = EXTRACTOR_VERSION
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
@@ -126,6 +130,9 @@ class WarehouseRun:
 
         Call once every model, test and check has passed. The run's line reaches the run-log
         file only after the rename, so the file never claims a publish that a crash undid.
+
+        With a lake (``WAREHOUSE_CATALOG``), the build is committed there first, as one snapshot:
+        if that fails the run fails and neither the lake nor the file has changed.
         """
         record = self._record("success")
         with duckdb.connect(str(self.scratch)) as con:
@@ -135,10 +142,14 @@ class WarehouseRun:
             ingest_rows = con.execute(f"select {columns} from raw.ingest_files").fetchall()
             record.fingerprint = input_fingerprint(ingest_rows, self.extractor_version, self.dbt_project)
             runs = store_run_log(con, self.run_log, pending=record)
+            con.execute("checkpoint").fetchall()  # the lake commit reads the file without its WAL
         pause_point("publish")
+        snapshot = None
+        if self.lake is not None:
+            snapshot = commit_build(self.scratch, self.lake, f"publish of run {self.run_id}").snapshot_id
         publish(self.scratch, self.warehouse)
         append_run(self.run_log, record)
-        return Published(record, runs)
+        return Published(record, runs, snapshot)
 
     def record_failure(self, message: str) -> bool:
         """Record the run as failed with ``message``, unless it already is; True when recorded.

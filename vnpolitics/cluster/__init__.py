@@ -1,0 +1,1 @@
+"""Past one machine: the servers (``servers``), the DuckLake warehouse (``lake``) and the Celery backfill."""
