@@ -29,6 +29,7 @@ from dagster_project.project import dbt_project, env_set, warehouse_env
 from dagster_project.resources import WarehouseConfig
 from dagster_project.run_errors import dbt_failure, first_logged_dbt_error
 from vnpolitics.warehouse.crash_points import pause_point
+from vnpolitics.warehouse.dbt_files import prune_invocation_targets
 from vnpolitics.warehouse.incremental import build_mode, project_digest, record_build_state
 from vnpolitics.warehouse.run import WarehouseRun
 
@@ -49,6 +50,7 @@ def dbt_models(
     context.log.info(f"dbt build: {mode.kind} ({mode.reason})")
     args = ["build", "--full-refresh"] if mode.full else ["build", "--exclude", "test_type:unit"]
     target = _invocation_target(context)
+    prune_invocation_targets(target.parent)
     _restore_parse_state(warehouse_run.warehouse, target)
     # dbt's profile reads WAREHOUSE_PATH when dbt starts; DBT_TEST_SCOPE the test filter
     with warehouse_env(warehouse_run.scratch), _test_scope("all" if mode.full else "changed"):

@@ -17,7 +17,6 @@ full build whenever either differs (or the file has no build yet, or a full buil
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,17 +40,6 @@ class BuildMode:
     @property
     def full(self) -> bool:
         return self.kind == "full"
-
-
-def project_digest(dbt_project: Path) -> str:
-    """A digest of the dbt project's own files (models, macros, tests, seeds, settings)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in Path(dbt_project).rglob("*") if p.is_file()):
-        top = path.relative_to(dbt_project).parts[0]
-        if top in {"target", "logs", "dbt_packages"} or path.name.startswith("."):
-            continue
-        digest.update(path.relative_to(dbt_project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def build_state(con: duckdb.DuckDBPyConnection) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from vnpolitics.warehouse.incremental import project_digest
 from vnpolitics.warehouse.raw_frames import ArrowStream
 
 # Column types of main.run_log; also what read_json is told, so a short file still types right.
@@ -104,17 +105,10 @@ def input_fingerprint(ingest_rows: Iterable[tuple], extractor_version: str, dbt_
     ``ingest_rows`` are ``FINGERPRINT_COLUMNS`` tuples sorted by source file. Two runs with
     the same fingerprint build the same warehouse, so the second has nothing to do.
     """
-    digest = hashlib.sha256(extractor_version.encode())
-    for path in sorted(p for p in dbt_project.rglob("*") if p.is_file() and _is_dbt_source(p, dbt_project)):
-        digest.update(path.relative_to(dbt_project).as_posix().encode() + b"\0" + path.read_bytes())
+    digest = hashlib.sha256(f"{extractor_version}\0{project_digest(dbt_project)}\n".encode())
     for row in sorted(ingest_rows, key=lambda r: r[0]):
         digest.update(json.dumps(row, ensure_ascii=False).encode() + b"\n")
     return digest.hexdigest()
-
-
-def _is_dbt_source(path: Path, project: Path) -> bool:
-    top = path.relative_to(project).parts[0]
-    return top not in {"target", "logs", "dbt_packages"} and not path.name.startswith(".")
 
 
 def read_runs(path: Path) -> list[RunRecord]:
