@@ -29,8 +29,8 @@ from dagster_project.project import dbt_project, env_set, warehouse_env
 from dagster_project.resources import WarehouseConfig
 from dagster_project.run_errors import dbt_failure, first_logged_dbt_error
 from vnpolitics.warehouse.crash_points import pause_point
-from vnpolitics.warehouse.dbt_files import prune_invocation_targets
-from vnpolitics.warehouse.incremental import build_mode, project_digest, record_build_state
+from vnpolitics.warehouse.dbt_files import project_digest, prune_invocation_targets
+from vnpolitics.warehouse.incremental import build_mode, record_build_state
 from vnpolitics.warehouse.run import WarehouseRun
 
 # dbt's exit codes: 1 when the build ran to its end with failed models or tests, 2 when dbt

@@ -8,6 +8,7 @@ that dbt can read.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -262,6 +263,13 @@ def _event_row(key: str, e: PersonnelEvent) -> tuple:
         e.char_end,
         e.sentence_index,
     )
+
+
+# DuckDB 1.5 scans an Arrow C stream through pyarrow's Acero engine whenever pyarrow is installed
+# (dependencies bring it), and Acero finds polars' buffers not 64-byte aligned: by default it
+# prints a warning per batch on stderr (60 lines in a run's log on the samples) and goes on with
+# the unaligned buffers, which it says may crash. Reallocating them is its safe setting.
+os.environ.setdefault("ACERO_ALIGNMENT_HANDLING", "reallocate")
 
 
 class ArrowStream:

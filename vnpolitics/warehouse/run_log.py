@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from vnpolitics.warehouse.incremental import project_digest
+from vnpolitics.warehouse.dbt_files import project_digest
 from vnpolitics.warehouse.raw_frames import ArrowStream
 
 # Column types of main.run_log; also what read_json is told, so a short file still types right.
