@@ -8,6 +8,8 @@ unclosed tags that Python's html.parser would take more than a day on.
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -16,7 +18,14 @@ from bad_inputs import hostile_html, invented_article
 
 from vnpolitics.extract.version import EXTRACTOR_VERSION
 from vnpolitics.warehouse.batch_extraction import extract_to_cache
-from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, WorkerStartError, run_within_budget
+from vnpolitics.warehouse.budgeted_pool import (
+    OverBudget,
+    WorkerDied,
+    WorkerStartError,
+    run_within_budget,
+    stop_warm_pools,
+    warm_pool,
+)
 from vnpolitics.warehouse.cache import ExtractionCache
 from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, FILE_BUDGET_ENV, file_budget_seconds
 from vnpolitics.warehouse.scan import ScanProgress
@@ -60,6 +69,50 @@ def test_a_worker_that_cannot_start_fails_the_run_not_the_file() -> None:
 
     with pytest.raises(WorkerStartError, match="died while starting"):
         _run([("sleep", 0.1)], warm_up=pool_tasks.broken_warm_up)
+
+
+def test_a_warm_pool_serves_the_next_call_and_replaces_a_worker_killed_meanwhile() -> None:
+    import pool_tasks
+
+    def pid_of_a_call() -> int:
+        results = dict(
+            run_within_budget(pool_tasks.run, [("pid", 0)], workers=1, budget_seconds=30, keep_warm=True)
+        )
+        return int(results[0])
+
+    try:
+        first = pid_of_a_call()
+        assert pid_of_a_call() == first  # the same process, already warm
+        os.kill(first, signal.SIGKILL)
+        time.sleep(0.5)
+        replacement = pid_of_a_call()  # not WorkerDied: the task goes to a fresh worker
+        assert replacement != first
+    finally:
+        stop_warm_pools()
+    with pytest.raises(ProcessLookupError):  # stopped and reaped
+        os.kill(replacement, 0)
+
+
+def test_a_pool_warmed_ahead_takes_the_first_task_without_starting_another_worker() -> None:
+    import pool_tasks
+
+    try:
+        warmed = warm_pool(pool_tasks.run, pool_tasks.slow_warm_up, workers=1)
+        started = time.monotonic()
+        results = dict(
+            run_within_budget(
+                pool_tasks.run,
+                [("pid", 0)],
+                workers=1,
+                budget_seconds=30,
+                warm_up=pool_tasks.slow_warm_up,
+                keep_warm=True,
+            )
+        )
+        assert [int(results[0])] == warmed
+        assert time.monotonic() - started < pool_tasks.SLOW_WARM_UP_SECONDS  # its warm-up was paid before
+    finally:
+        stop_warm_pools()
 
 
 def test_the_budget_comes_from_the_environment(monkeypatch) -> None:

@@ -39,7 +39,7 @@ from vnpolitics.extract.article import extract_article
 from vnpolitics.extract.decoding import decode_bytes
 from vnpolitics.extract.records import ArticleExtraction, RejectedFile
 from vnpolitics.extract.version import EXTRACTOR_VERSION
-from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, run_within_budget
+from vnpolitics.warehouse.budgeted_pool import OverBudget, WorkerDied, run_within_budget, warm_pool
 from vnpolitics.warehouse.cache import ARTICLE_TABLES, ExtractionCache
 from vnpolitics.warehouse.crash_points import pause_point
 from vnpolitics.warehouse.file_budget import file_budget_seconds, over_budget_reason
@@ -174,11 +174,14 @@ def extract_to_cache(
     progress: Callable[[Progress | ScanProgress], None] | None = None,
     part: str | None = None,
     budget_seconds: float | None = None,
+    keep_workers_warm: bool = False,
 ) -> ExtractionReport:
     """Scan ``raw_dir`` and extract into ``cache`` every loaded article it lacks; return the ingest rows.
 
     With ``part`` (one of ``FILE_PARTS``) only the files of that part are scanned and extracted.
-    Each file gets ``budget_seconds`` (default: ``file_budget_seconds()``) on a worker process.
+    Each file gets ``budget_seconds`` (default: ``file_budget_seconds()``) on a worker process;
+    with ``keep_workers_warm`` those processes stay up for this process's next call
+    (``budgeted_pool.run_within_budget``'s ``keep_warm``).
     """
     started = time.monotonic()
     budget = file_budget_seconds() if budget_seconds is None else budget_seconds
@@ -208,7 +211,8 @@ def extract_to_cache(
     failures: dict[str, str] = {}
     over: dict[str, str] = {}
     done = 0
-    for frames, batch_failures, batch_over, size in _extracted_batches(todo, workers, batch_size, budget):
+    batches = _extracted_batches(todo, workers, batch_size, budget, keep_workers_warm)
+    for frames, batch_failures, batch_over, size in batches:
         cache.write_batch(frames)
         failures.update(batch_failures)
         over.update(batch_over)
@@ -242,14 +246,16 @@ _Batch = tuple[dict[str, pl.DataFrame], dict[str, str], dict[str, str], int]
 
 
 def _extracted_batches(
-    todo: list[LoadedFile], workers: int, batch_size: int, budget: float
+    todo: list[LoadedFile], workers: int, batch_size: int, budget: float, keep_warm: bool = False
 ) -> Iterator[_Batch]:
     """Extract ``todo`` on ``workers`` processes, one file at a time each, within ``budget`` seconds
     per file; yield a cache batch every ``batch_size`` files done and one for the rest."""
     extracted: list[tuple[LoadedFile, ArticleExtraction]] = []
     failures: dict[str, str] = {}
     over: dict[str, str] = {}
-    results = run_within_budget(_extract_one, todo, workers=workers, budget_seconds=budget, warm_up=_warm_up)
+    results = run_within_budget(
+        _extract_one, todo, workers=workers, budget_seconds=budget, warm_up=_warm_up, keep_warm=keep_warm
+    )
     for done, (index, result) in enumerate(results, start=1):
         if done == 1:  # an article extracted, others on their way: inside the phase
             pause_point("extraction")
@@ -286,6 +292,12 @@ def _extract_one(file: LoadedFile) -> tuple[LoadedFile, ArticleExtraction] | str
         return failures[file.article_key]
     done, extraction = extracted[0]
     return dataclasses.replace(done, decoded=dataclasses.replace(done.decoded, text="")), extraction
+
+
+def warm_extraction_workers(workers: int = 1) -> None:
+    """Start and warm the processes a later ``extract_to_cache(..., keep_workers_warm=True)`` with
+    as many ``workers`` takes, so that its first file does not wait for their warm-up."""
+    warm_pool(_extract_one, _warm_up, workers)
 
 
 def _warm_up() -> None:

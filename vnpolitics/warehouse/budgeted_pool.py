@@ -48,6 +48,10 @@ class WorkerStartError(RuntimeError):
     """A worker died before it was ready: a broken installation, not a bad input."""
 
 
+# Idle pools left by ``keep_warm`` calls, by (work, warm_up, size); taken out while in use.
+_warm_pools: dict[tuple[Callable[[Any], Any], Callable[[], None] | None, int], _Pool] = {}
+
+
 def run_within_budget(
     work: Callable[[Any], Any],
     tasks: Iterable[Any],
@@ -55,17 +59,26 @@ def run_within_budget(
     workers: int,
     budget_seconds: float,
     warm_up: Callable[[], None] | None = None,
+    keep_warm: bool = False,
 ) -> Iterator[tuple[int, Any]]:
     """Run ``work(task)`` for every task on ``workers`` processes; yield ``(index, result)`` as done.
 
     ``result`` is what ``work`` returned, or ``OverBudget`` / ``WorkerDied``. ``work`` and
     ``warm_up`` must be importable functions (they are sent to spawned processes), and ``work``
     should return its errors rather than raise them. Results come in the order they finish.
+
+    With ``keep_warm`` the workers outlive the call, idle, and the next call with the same
+    ``work``, ``warm_up`` and ``workers`` takes them: a long-lived process that extracts one small
+    batch after another (a Celery worker taking part after part) pays their warm-up once, not per
+    batch. They exit with this process (their pipe closes) or at ``stop_warm_pools``.
     """
     pending = deque(enumerate(tasks))
     if not pending:
         return
-    pool = _Pool(max(1, workers), work, warm_up)
+    key = (work, warm_up, max(1, workers))
+    pool = (_warm_pools.pop(key, None) if keep_warm else None) or _Pool(max(1, workers), work, warm_up)
+    pool.drop_dead()  # a warm worker may have been killed while it waited
+    finished = False
     try:
         while pending or pool.busy():
             pool.fill(len(pending))
@@ -77,7 +90,37 @@ def run_within_budget(
                 else:
                     pool.retire(worker)  # gone since it said it was ready
             yield from pool.collect(budget_seconds)
+        finished = True
     finally:
+        if keep_warm and finished:  # every worker idle: nothing of this call is left in them
+            _warm_pools[key] = pool
+        else:
+            pool.stop()
+
+
+def warm_pool(work: Callable[[Any], Any], warm_up: Callable[[], None] | None, workers: int) -> list[int]:
+    """Start the workers a later ``keep_warm`` call with the same arguments takes, and wait until
+    they are warm; their process ids. For a long-lived process that should be ready to work
+    before the first task comes (a Celery worker once it is up)."""
+    key = (work, warm_up, max(1, workers))
+    pool = _warm_pools.pop(key, None) or _Pool(max(1, workers), work, warm_up)
+    try:
+        pool.drop_dead()
+        pool.fill(pool.size)
+        while not all(w.ready for w in pool.workers):
+            for _ in pool.collect(budget_seconds=0):  # no task runs: only the ready messages come
+                pass
+    except BaseException:
+        pool.stop()
+        raise
+    _warm_pools[key] = pool
+    return [w.process.pid for w in pool.workers]
+
+
+def stop_warm_pools() -> None:
+    """Stop the workers ``keep_warm`` calls left running."""
+    while _warm_pools:
+        _, pool = _warm_pools.popitem()
         pool.stop()
 
 
@@ -91,6 +134,10 @@ class _Pool:
         """Start workers, up to the pool's size, until every pending task has one free or starting."""
         while len(self.workers) < self.size and sum(w.index is None for w in self.workers) < pending:
             self.workers.append(_Worker(self.context, self.work, self.warm_up))
+
+    def drop_dead(self) -> None:
+        for worker in [w for w in self.workers if not w.process.is_alive()]:
+            self.retire(worker)
 
     def busy(self) -> bool:
         return any(w.index is not None for w in self.workers)
