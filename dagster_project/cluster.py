@@ -14,7 +14,9 @@ The Dagster instance (DAGSTER_HOME, ``cluster/dagster.yaml``) keeps runs and eve
 PostgreSQL, where the workers on other machines write the events of the steps they run.
 
 A worker is ``dagster-celery worker start`` with the solo pool: one process, one task at a time,
-one core; add workers (on this machine or another) for more. Tasks are acknowledged late, so a
+one core; add workers (on this machine or another) for more. It loads the extraction job alone
+(``cluster_extraction_job``), and warms the process its parts extract in before it says it is ready
+(``warm_extraction_process``), keeping it for every part it takes. Tasks are acknowledged late, so a
 worker that dies mid-part leaves its task in Redis, and once ``CELERY_VISIBILITY_TIMEOUT``
 (default an hour; longer than any part should take) has passed another worker runs it again.
 The part writes the cache only in whole batches under temporary names, so a part cut short and
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from celery.signals import worker_ready
 from dagster import (
     DagsterInstance,
     JobDefinition,
@@ -44,7 +47,9 @@ from dagster import (
     execute_job,
 )
 
+from dagster_project.assets.extraction import CLUSTER_MODE, MODE_TAG
 from vnpolitics.cluster.servers import DEFAULT_ROOT, REPO, read_env
+from vnpolitics.warehouse.batch_extraction import warm_extraction_workers
 
 BROKER_ENV = "CELERY_BROKER_URL"
 BACKEND_ENV = "CELERY_RESULT_BACKEND"
@@ -54,6 +59,8 @@ IN_FLIGHT_ENV = "CLUSTER_IN_FLIGHT"
 DEFAULT_IN_FLIGHT = int(os.environ.get(IN_FLIGHT_ENV) or 4)
 WORKERS_DIR = "workers"
 WORKER_READY_MARKER = "ready."
+# Written to a worker's log before it starts: a log is appended to, so readiness is read after it.
+WORKER_START_MARKER = "--- worker starting ---"
 
 
 def celery_config(env: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -77,9 +84,25 @@ def celery_config(env: Mapping[str, str] | None = None) -> dict[str, Any]:
 
 
 def cluster_extraction_job() -> JobDefinition:
-    """``extraction_cluster_job`` resolved: what a Celery worker reconstructs to run a step."""
-    from dagster_project.definitions import defs
+    """``extraction_cluster_job`` resolved: what a Celery worker reconstructs to run a step.
 
+    Resolved from a ``Definitions`` of its own asset and the ``warehouse`` resource, not from the
+    code location's: the runs' orchestrating processes and every worker import this, and the whole
+    location (dagster-dbt, the dbt manifest, the checks) costs about 5 s of CPU per process that
+    the extraction never uses. The job, its asset and its partitions are the same objects the
+    code location lists, so the runs and materialisations are the same in the UI.
+    """
+    from dagster import Definitions
+
+    from dagster_project.assets.extraction import extracted_articles
+    from dagster_project.jobs import extraction_cluster_job
+    from dagster_project.resources import resources
+
+    defs = Definitions(
+        assets=[extracted_articles],
+        jobs=[extraction_cluster_job],
+        resources={"warehouse": resources["warehouse"]},
+    )
     return defs.resolve_job_def("extraction_cluster_job")
 
 
@@ -113,14 +136,17 @@ def run_backfill(
     part when its run ends, so at most that many tasks are queued or running at once: at least
     the number of workers keeps them all busy. Processes, not threads: Dagster sets up logging
     per run with ``logging.config``, and runs doing that in threads of one process deadlock;
-    spawned, not forked: a fork of a process with the pool's threads deadlocked too (both tried).
+    not forked from this one: a fork of a process with the pool's threads deadlocked too (both
+    tried). They are forked by a fork server, a single-threaded process that imports what
+    orchestrating a run needs (``ORCHESTRATION_MODULES``) once: spawned one by one, each paid
+    about 4 s of CPU for those imports, on the cores the workers of this machine extract on.
     """
     from vnpolitics.warehouse.batch_extraction import FILE_PARTS
 
     todo = list(parts or FILE_PARTS)
     run_config = _warehouse_run_config()
     with ProcessPoolExecutor(
-        max_workers=min(in_flight, len(todo)), mp_context=multiprocessing.get_context("spawn")
+        max_workers=min(in_flight, len(todo)), mp_context=_orchestration_context()
     ) as pool:
         futures = [pool.submit(_run_part, part, run_config) for part in todo]
         results = []
@@ -131,6 +157,30 @@ def run_backfill(
         return results
 
 
+# What orchestrating a run imports: the job (this module), Dagster's PostgreSQL storage, the Celery
+# client and the Redis transport, Dagster's execution and CLI modules. A module missing here is
+# only imported later, by each process.
+ORCHESTRATION_MODULES = [
+    "dagster_project.cluster",
+    "dagster_project.jobs",
+    "dagster._cli",
+    "dagster_postgres",
+    "dagster_celery.core_execution_loop",
+    "celery.app.amqp",
+    "celery.backends.redis",
+    "kombu.transport.redis",
+    "redis",
+    "alembic.command",
+    "psycopg2",
+]
+
+
+def _orchestration_context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(ORCHESTRATION_MODULES)
+    return context
+
+
 def _run_part(part: str, run_config: dict[str, Any]) -> tuple[str, str, bool]:
     """One part's run on the Celery executor; waits for the worker that takes it."""
     with DagsterInstance.get() as instance:
@@ -138,12 +188,20 @@ def _run_part(part: str, run_config: dict[str, Any]) -> tuple[str, str, bool]:
             _reconstructable(),
             instance,
             run_config=run_config,
-            tags={"dagster/partition": part, "vnpolitics/mode": "cluster"},
+            tags={"dagster/partition": part, MODE_TAG: CLUSTER_MODE},
         )
         return part, result.run_id, result.success
 
 
 # --- workers -------------------------------------------------------------------------------
+
+
+@worker_ready.connect
+def warm_extraction_process(**_kwargs: object) -> None:
+    """On a Celery worker (which imports this module), before it says it is ready: start and warm
+    the process its parts extract in (imports, gazetteers, pyvi's model; about 4 s), kept for
+    every part it takes, so that a worker that says it is ready is ready to extract."""
+    warm_extraction_workers(workers=1)  # the asset's: one process per part
 
 
 def worker_config_file(root: Path, env: Mapping[str, str]) -> Path:
@@ -162,6 +220,8 @@ def start_worker(root: Path, name: str, extra_env: dict[str, str] | None = None)
     config = worker_config_file(root, env)
     folder = root / WORKERS_DIR
     log = (folder / f"{name}.log").open("ab")
+    log.write(f"\n{WORKER_START_MARKER}\n".encode())
+    log.flush()
     command = [
         str(bin_dir / "dagster-celery"), "worker", "start",
         "-A", "dagster_celery.app",
@@ -178,14 +238,18 @@ def start_worker(root: Path, name: str, extra_env: dict[str, str] | None = None)
 
 
 def wait_for_workers(root: Path, names: Sequence[str], timeout: float = 120) -> None:
-    """Until each worker's log says it is ready to take tasks."""
+    """Until each worker's log says, since the worker's last start, that it is ready to take tasks."""
     deadline = time.monotonic() + timeout
     for name in names:
         log = root / WORKERS_DIR / f"{name}.log"
-        while not (log.exists() and WORKER_READY_MARKER in log.read_text(encoding="utf-8", errors="replace")):
+        while not (log.exists() and _ready_since_start(log.read_text(encoding="utf-8", errors="replace"))):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"worker {name} not ready after {timeout:g} s; see {log}")
             time.sleep(0.5)
+
+
+def _ready_since_start(log_text: str) -> bool:
+    return WORKER_READY_MARKER in log_text.rpartition(WORKER_START_MARKER)[2]
 
 
 def stop_worker(root: Path, name: str, sig: int = signal.SIGTERM) -> None:

@@ -31,6 +31,7 @@ from dagster_project.assets.raw_files import raw_files
 from dagster_project.assets.serving import serving_marts
 from dagster_project.checks import asset_checks
 from dagster_project.jobs import build_warehouse_job, extraction_backfill_job, extraction_cluster_job
+from dagster_project.project import dbt_cli_resource
 from dagster_project.resources import resources
 from dagster_project.schedules import schedules
 from dagster_project.sensors import new_raw_files, record_failed_builds
@@ -46,7 +47,7 @@ defs = Definitions(
         serving_marts,
     ],
     asset_checks=asset_checks,
-    resources=resources,
+    resources={**resources, "dbt": dbt_cli_resource()},
     jobs=[build_warehouse_job, extraction_backfill_job, extraction_cluster_job],
     schedules=schedules,
     sensors=[new_raw_files, record_failed_builds],

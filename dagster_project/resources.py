@@ -1,4 +1,4 @@
-"""Resources: where the run reads raw files and writes the warehouse, and the dbt CLI.
+"""Resources: where the run reads raw files and writes the warehouse (the dbt CLI is ``project``'s).
 
 ``RAW_DIR``, ``WAREHOUSE_PATH``, ``MAX_FILE_BYTES``, ``RUN_LOCK_TIMEOUT_SECONDS``,
 ``MAX_REJECTED_PERCENT``, ``EXTRACT_WORKERS``, ``CACHE_DIR``, ``WAREHOUSE_CATALOG`` and
@@ -31,7 +31,7 @@ from typing import Any
 from dagster import ConfigurableResource, EnvVar, InitResourceContext
 from pydantic import Field
 
-from dagster_project.project import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_PATH, dbt_cli_resource
+from dagster_project.locations import DBT_DIR, DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE_PATH
 from vnpolitics.warehouse.batch_extraction import DEFAULT_MAX_FILE_BYTES
 from vnpolitics.warehouse.cache import default_cache_dir
 from vnpolitics.warehouse.file_budget import DEFAULT_FILE_BUDGET_SECONDS, file_budget_seconds
@@ -148,7 +148,8 @@ class WarehouseRunResource(ConfigurableResource):
     @contextmanager
     def yield_for_execution(self, context: InitResourceContext) -> Iterator[WarehouseRun]:
         # build_resources() outside a run has no run id; a run log line still needs one
-        run = self.warehouse.warehouse_run(context.run_id or f"outside-dagster-{uuid.uuid4()}")
+        run_id = context.run.run_id if context.run is not None else None
+        run = self.warehouse.warehouse_run(run_id or f"outside-dagster-{uuid.uuid4()}")
         # the wait goes to the run's own log, where whoever watches the run looks
         on_wait = context.log.warning if context.log is not None else None
         with run.begin(self.warehouse.lock_timeout_seconds, on_wait=on_wait):
@@ -178,8 +179,9 @@ def warehouse_from_env() -> WarehouseConfig:
 
 
 _warehouse = warehouse_from_env()
+# The dbt CLI resource is added by ``definitions``: this module stays free of dagster-dbt (3 s to
+# import), so the extraction job's processes on Celery workers load without it.
 resources = {
     "warehouse": _warehouse,
     "warehouse_run": WarehouseRunResource(warehouse=_warehouse),
-    "dbt": dbt_cli_resource(),
 }

@@ -15,6 +15,13 @@ from vnpolitics.warehouse.cache import ExtractionCache
 
 file_parts = StaticPartitionsDefinition(list(FILE_PARTS))
 
+# The tag of the cluster mode's runs (``dagster_project.cluster``). Their steps run on Celery
+# workers, long-lived processes that take one part after another, so the part's extraction
+# process is kept warm for the next part: its warm-up (imports, gazetteers, pyvi's model, about
+# 4 s) is paid once per worker instead of once per part.
+MODE_TAG = "vnpolitics/mode"
+CLUSTER_MODE = "cluster"
+
 
 @asset(
     deps=[raw_files],
@@ -33,6 +40,7 @@ def extracted_articles(context: AssetExecutionContext, warehouse: WarehouseConfi
         part=context.partition_key,
         progress=lambda p: context.log.info(f"part {context.partition_key}: {p}"),
         budget_seconds=warehouse.file_budget_seconds,
+        keep_workers_warm=context.run.tags.get(MODE_TAG) == CLUSTER_MODE,
     )
     return MaterializeResult(
         metadata={
