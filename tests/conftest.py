@@ -47,6 +47,23 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if WAREHOUSE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.warehouse)
+    items[:] = _heaviest_files_first(items)
+
+
+def _heaviest_files_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The files marked ``heavy`` (several warehouse builds, minutes each) first, then those that
+    build or read one, then the unit tests; each file's tests together and in their order.
+
+    ``make test`` hands each file whole to one of two workers (``--dist loadfile``) in this order.
+    In file-name order a four-minute file could start last and the suite end on one worker alone
+    (measured: 15 min 22 s, 1.6 of 2 cores busy); the short unit tests now fill the gaps at the end.
+    """
+    rank: dict[str, int] = {}
+    for item in items:
+        weight = 0 if item.get_closest_marker("heavy") else 1 if item.get_closest_marker("warehouse") else 2
+        rank[item.location[0]] = min(weight, rank.get(item.location[0], weight))
+    order = {id(item): index for index, item in enumerate(items)}
+    return sorted(items, key=lambda item: (rank[item.location[0]], order[id(item)]))
 
 
 @pytest.fixture(scope="session")
