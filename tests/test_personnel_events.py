@@ -369,3 +369,36 @@ def test_a_bare_peoples_council_is_of_the_place_the_sentence_names():
     }
     (alone,) = events_of("Tin\n\nÔng Mạc Đình Tùng được bầu làm Chủ tịch HĐND với số phiếu tuyệt đối.\n")
     assert post_of(alone) == "Chủ tịch Hội đồng nhân dân"
+
+
+def test_persons_listed_before_a_verb_take_the_posts_listed_after_it_in_order():
+    events = events_of(
+        "Kỳ họp HĐND\n\nSáng 20/4, HĐND tỉnh Hòa Bình khóa XVI họp kỳ họp thứ nhất.\n\nTại kỳ họp, ông Diệp "
+        "Văn Sơn và ông Âu Minh Khang được bầu giữ chức Phó Chủ tịch UBND tỉnh và Phó Chủ tịch HĐND tỉnh.\n"
+    )
+    assert [(e.kind, e.full_name, post_of(e)) for e in events] == [
+        ("elected", "Diệp Văn Sơn", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("elected", "Âu Minh Khang", "Phó Chủ tịch Hội đồng nhân dân tỉnh Hòa Bình"),
+    ]
+
+
+def test_persons_listed_with_one_post_share_it_and_a_speaker_is_no_part_of_the_list():
+    events = events_of(
+        "Tin\n\nÔng Mạc Đình Tùng, Bí thư Tỉnh ủy, cho biết ông Diệp Văn Sơn, Giám đốc Sở Tài chính, và "
+        "ông Âu Minh Khang được bầu giữ chức Phó Chủ tịch UBND tỉnh Hòa Bình.\n"
+    )
+    assert [(e.full_name, post_of(e)) for e in events] == [
+        ("Diệp Văn Sơn", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+        ("Âu Minh Khang", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình"),
+    ]
+
+
+def test_objects_listed_after_a_verb_take_the_posts_listed_after_them_in_order():
+    events = events_of(
+        "Bổ nhiệm\n\nNgày 2/5, UBND tỉnh Hòa Bình bổ nhiệm ông Diệp Văn Sơn và ông Âu Minh Khang lần lượt "
+        "giữ chức Giám đốc Sở Tài chính, Giám đốc Sở Xây dựng.\n"
+    )
+    assert [(e.kind, e.full_name, post_of(e)) for e in events] == [
+        ("appointed", "Diệp Văn Sơn", "Giám đốc Sở Tài chính"),
+        ("appointed", "Âu Minh Khang", "Giám đốc Sở Xây dựng"),
+    ]

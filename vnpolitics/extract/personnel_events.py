@@ -93,6 +93,8 @@ UNDECIDED_KINDS = frozenset({"died", "resigned"})  # nobody decides these
 APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})
 # Words of a list of people: a post after them is the next person's, not one a verb introduces.
 LIST_WORDS = frozenset({"và", "các", "ông", "bà", "đồng", "chí", "cùng"})
+RESPECTIVE_WORDS = frozenset({"và", "lần", "lượt"})  # between posts listed one per person
+PLURAL_WORDS = frozenset({"các", "hai", "ba", "bốn", "năm"})  # before a list's first name: "các ông A, B"
 MAX_SUBJECT_GAP = 8  # plain words between a subject and its verb
 MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
@@ -325,17 +327,25 @@ class _SentenceReader:
         posts = self._posts(persons)
         found = []
         for i, cue in enumerate(self.cues):
+            respective = None
+            if len(persons[i]) > 1 and i in posts:
+                respective = self._respective_posts(posts[i], len(persons[i]))
             for n, person in enumerate(persons[i]):
+                if respective is not None:
+                    found.extend(self._events_of(cue, person, self._with_lower_tail(respective[n])))
+                    continue
                 post = posts.get(i) or self._replaced_post(cue, person, posts)
                 own = self._post_before(person)
                 if n > 0 and own is not None and post is not None and post.end <= persons[i][0].item.start:
                     post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
                 if post is not None and post is posts.get(i):
                     post = self._with_lower_tail(post)
-                event = self._event(cue, person, post)
-                if event is not None:
-                    found.append(event)
+                found.extend(self._events_of(cue, person, post))
         return found
+
+    def _events_of(self, cue: _CueAt, person: NameInSentence, post: TitleSpan | None) -> list[_Found]:
+        event = self._event(cue, person, post)
+        return [] if event is None else [event]
 
     def _with_lower_tail(self, post: TitleSpan) -> TitleSpan:
         """The post a verb introduces with the lower-case words that go on its body's name, where
@@ -384,12 +394,73 @@ class _SentenceReader:
     def _persons(self) -> dict[int, list[NameInSentence]]:
         """Cue index -> the persons it reads: subjects first, so an object verb's list leaves out
         a name a later verb takes as its subject."""
-        subjects = {i: self._subject(c) for i, c in enumerate(self.cues) if self._reads_subject(c)}
-        claimed = {n.item.start for n in subjects.values() if n is not None}
+        subjects = {i: self._subjects(c) for i, c in enumerate(self.cues) if self._reads_subject(c)}
+        claimed = {n.item.start for names in subjects.values() for n in names}
         return {
-            i: ([subjects[i]] if subjects[i] else []) if i in subjects else self._objects(cue, claimed)
+            i: subjects[i] if i in subjects else self._objects(cue, claimed)
             for i, cue in enumerate(self.cues)
         }
+
+    def _subjects(self, cue: _CueAt) -> list[NameInSentence]:
+        """The cue's subject and the persons listed before it ("ông A, ông B và ông C được bầu"):
+        names joined by commas and list words, each with its own posts."""
+        subject = self._subject(cue)
+        if subject is None:
+            return []
+        found = [subject]
+        items = [it for it in self.parse.items if it.end <= found[0].item.start]
+        for it in reversed(items):
+            if it.kind == "N" and it.start in self.names:
+                found.insert(0, self.names[it.start])
+            elif not self._list_gap(it):
+                break
+        while found[0] is not subject and not self._joined_to_next(found[0], found[1]):
+            found.pop(0)  # "ông A, ông B": a list needs "và" or a comma between its names
+        return found if len(found) == 1 or self._plural(found, cue) else [subject]
+
+    def _plural(self, names: list[NameInSentence], cue: _CueAt) -> bool:
+        """Whether names joined by commas are a list the verb reads, not an apposition ("cấp phó của
+        ông A, ông B, đã từ chức": B alone): "và" before the last name, a plural before the first
+        ("các ông", "hai ông") or "cùng" before the verb ("A, B cùng được bầu")."""
+        tokens = self.tokens
+        last_gap = tokens[names[-2].item.end : names[-1].item.start]
+        j, plural = names[0].item.start - 1, False
+        while j >= 0 and tokens[j].key in ADDRESS | PLURAL_WORDS:
+            plural = plural or tokens[j].key in PLURAL_WORDS
+            j -= 1
+        return (
+            any(t.key == "và" for t in last_gap)
+            or plural
+            or any(t.key == "cùng" for t in tokens[names[-1].item.end : cue.start])
+        )
+
+    def _list_gap(self, item: Item) -> bool:
+        """What may stand between two names of a list: a comma, list words, a name's own post."""
+        if item.kind == "P":
+            return self.tokens[item.start].text == ","
+        if item.kind == "T":
+            return item.start in self.attached
+        words = self.tokens[item.start : item.end]
+        return item.kind in ("X", "S") and all(t.key in LIST_WORDS for t in words)
+
+    def _joined_to_next(self, first: NameInSentence, second: NameInSentence) -> bool:
+        return any(t.key == "và" or t.text == "," for t in self.tokens[first.item.end : second.item.start])
+
+    def _respective_posts(self, first: TitleSpan, count: int) -> list[TitleSpan] | None:
+        """ "A và B được bầu giữ chức X và Y": as many posts listed after the verb as it has
+        persons, the first person's first; None when the list is not that long."""
+        posts, after = [first], first.end
+        for it in self.parse.items:
+            if it.start < after:
+                continue
+            if it.kind == "T" and it.title is not None and it.start == after:
+                posts.append(it.title)
+            elif it.kind == "X" and all(t.key in RESPECTIVE_WORDS for t in self.tokens[it.start : it.end]):
+                pass
+            elif not (it.kind == "P" and self.tokens[it.start].text == ","):
+                break
+            after = it.end
+        return posts if len(posts) == count else None
 
     def _reads_subject(self, cue: _CueAt) -> bool:
         return cue.cue.person == "subject" or cue.passive
