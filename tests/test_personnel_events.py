@@ -402,3 +402,10 @@ def test_objects_listed_after_a_verb_take_the_posts_listed_after_them_in_order()
         ("appointed", "Diệp Văn Sơn", "Giám đốc Sở Tài chính"),
         ("appointed", "Âu Minh Khang", "Giám đốc Sở Xây dựng"),
     ]
+
+
+def test_a_name_in_brackets_before_the_verb_is_not_its_subject():
+    events = events_of(
+        "Tin\n\nÔng Âu Minh Khang (cha vợ ca sĩ Diệp Văn Sơn) được bầu làm Chủ tịch HĐQT Công ty Hòa Phát.\n"
+    )
+    assert [e.full_name for e in events] == ["Âu Minh Khang"]

@@ -468,9 +468,14 @@ class _SentenceReader:
     def _subject(self, cue: _CueAt) -> NameInSentence | None:
         """The last person before the cue in its clause, with only posts, bodies, marks and a few
         adverbs between (``SUBJECT_GAP_WORDS``)."""
-        plain = 0
+        plain, depth = 0, 0
         for it in reversed(self.parse.items):
             if it.end > cue.start:
+                continue
+            if it.kind == "P" and self.tokens[it.start].text in ("(", ")"):
+                depth = max(0, depth + (1 if self.tokens[it.start].text == ")" else -1))
+                continue  # "ông A (bố chồng diễn viên B) được bầu": no name in brackets is the subject
+            if depth:
                 continue
             if it.kind == "N":
                 return self.names.get(it.start)
