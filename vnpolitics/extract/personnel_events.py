@@ -332,20 +332,18 @@ class _SentenceReader:
                 respective = self._respective_posts(posts[i], len(persons[i]))
             for n, person in enumerate(persons[i]):
                 if respective is not None:
-                    found.extend(self._events_of(cue, person, self._with_lower_tail(respective[n])))
-                    continue
-                post = posts.get(i) or self._replaced_post(cue, person, posts)
-                own = self._post_before(person)
-                if n > 0 and own is not None and post is not None and post.end <= persons[i][0].item.start:
-                    post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
-                if post is not None and post is posts.get(i):
-                    post = self._with_lower_tail(post)
-                found.extend(self._events_of(cue, person, post))
+                    post = self._with_lower_tail(respective[n])
+                else:
+                    post = posts.get(i) or self._replaced_post(cue, person, posts)
+                    own, first = self._post_before(person), persons[i][0]
+                    if n > 0 and own is not None and post is not None and post.end <= first.item.start:
+                        post = own  # "miễn nhiệm Bộ trưởng X đối với ông A và Tổng thanh tra Y B": B leaves Y
+                    if post is not None and post is posts.get(i):
+                        post = self._with_lower_tail(post)
+                event = self._event(cue, person, post)
+                if event is not None:
+                    found.append(event)
         return found
-
-    def _events_of(self, cue: _CueAt, person: NameInSentence, post: TitleSpan | None) -> list[_Found]:
-        event = self._event(cue, person, post)
-        return [] if event is None else [event]
 
     def _with_lower_tail(self, post: TitleSpan) -> TitleSpan:
         """The post a verb introduces with the lower-case words that go on its body's name, where

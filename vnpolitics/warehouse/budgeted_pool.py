@@ -75,9 +75,7 @@ def run_within_budget(
     pending = deque(enumerate(tasks))
     if not pending:
         return
-    key = (work, warm_up, max(1, workers))
-    pool = (_warm_pools.pop(key, None) if keep_warm else None) or _Pool(max(1, workers), work, warm_up)
-    pool.drop_dead()  # a warm worker may have been killed while it waited
+    key, pool = _take_pool(work, warm_up, workers, warm=keep_warm)
     finished = False
     try:
         while pending or pool.busy():
@@ -102,10 +100,8 @@ def warm_pool(work: Callable[[Any], Any], warm_up: Callable[[], None] | None, wo
     """Start the workers a later ``keep_warm`` call with the same arguments takes, and wait until
     they are warm; their process ids. For a long-lived process that should be ready to work
     before the first task comes (a Celery worker once it is up)."""
-    key = (work, warm_up, max(1, workers))
-    pool = _warm_pools.pop(key, None) or _Pool(max(1, workers), work, warm_up)
+    key, pool = _take_pool(work, warm_up, workers, warm=True)
     try:
-        pool.drop_dead()
         pool.fill(pool.size)
         while not all(w.ready for w in pool.workers):
             for _ in pool.collect(budget_seconds=0):  # no task runs: only the ready messages come
@@ -115,6 +111,17 @@ def warm_pool(work: Callable[[Any], Any], warm_up: Callable[[], None] | None, wo
         raise
     _warm_pools[key] = pool
     return [w.process.pid for w in pool.workers]
+
+
+def _take_pool(
+    work: Callable[[Any], Any], warm_up: Callable[[], None] | None, workers: int, warm: bool
+) -> tuple[tuple[Callable[[Any], Any], Callable[[], None] | None, int], _Pool]:
+    """The pool for ``work``: the idle warm one when ``warm`` and there is one (its workers killed
+    while they waited dropped), else a new one; with the key it is kept under."""
+    key = (work, warm_up, max(1, workers))
+    pool = (_warm_pools.pop(key, None) if warm else None) or _Pool(key[2], work, warm_up)
+    pool.drop_dead()
+    return key, pool
 
 
 def stop_warm_pools() -> None:
