@@ -385,3 +385,15 @@ def test_a_foreign_looking_run_before_a_post_that_opens_the_next_clause_is_no_na
     text = "Nhân dịp bà con Khmer sắp đón tết cổ truyền Chol Chnam Thmay, Thủ tướng đề nghị tỉnh quan tâm."
     assert people_of(text) == {}
     assert people_of("Vipin Narang, giáo sư tại MIT, cho biết.") == {"Vipin Narang": []}
+
+
+def test_a_post_keeps_no_first_syllable_of_the_name_printed_whole_elsewhere() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Bộ trưởng Quốc phòng Hàn Quốc Song Young Moo thăm Việt Nam.\n\n"
+        "Đại tướng Ngô Văn Lịch tiếp Bộ trưởng Song Young Moo."
+    )
+    titles = {(t.full_name, t.title) for t in extract_article(text).titles}
+    assert ("Song Young Moo", "Bộ trưởng Song") not in titles
+    assert ("Song Young Moo", "Bộ trưởng Quốc phòng Hàn Quốc") in titles

@@ -409,3 +409,14 @@ def test_a_name_in_brackets_before_the_verb_is_not_its_subject():
         "Tin\n\nÔng Âu Minh Khang (cha vợ ca sĩ Diệp Văn Sơn) được bầu làm Chủ tịch HĐQT Công ty Hòa Phát.\n"
     )
     assert [e.full_name for e in events] == ["Âu Minh Khang"]
+
+
+def test_the_agent_of_a_passive_appointment_is_not_the_person_appointed():
+    event = only_event("Ông Tôn Văn Tài được Thủ tướng Lê Văn Bảo bổ nhiệm làm Bộ trưởng Nông nghiệp.")
+    assert (event.kind, event.full_name) == ("appointed", "Tôn Văn Tài")
+    assert post_of(event) == "Bộ trưởng Nông nghiệp"
+    event = only_event(
+        "Ông Hà Văn Nam, Phó Bí thư Tỉnh ủy, đã được Thủ tướng Lê Văn Bảo bổ nhiệm giữ chức "
+        "Thứ trưởng Bộ Tài chính."
+    )
+    assert (event.full_name, post_of(event)) == ("Hà Văn Nam", "Thứ trưởng Bộ Tài chính")

@@ -577,3 +577,58 @@ def test_a_fronted_post_after_a_clause_and_a_comma_is_the_name_after_its_own_com
         "Lê Văn Tám": ["Bí thư Tỉnh ủy"],
         "Nguyễn Văn Hai": [],
     }
+
+
+def test_a_countrys_short_form_between_a_post_and_a_foreign_name_is_the_posts() -> None:
+    assert people_of("Thủ tướng Nhật Kenji Sato cũng tham dự.") == {"Kenji Sato": ["Thủ tướng Nhật"]}
+    assert people_of("Thủ tướng Ý Marco Bellini đã điện đàm.") == {"Marco Bellini": ["Thủ tướng Ý"]}
+    # a family name after a post is the name's, not a country's
+    assert people_of("Chủ tịch Hàn Văn Tâm phát biểu.") == {"Hàn Văn Tâm": ["Chủ tịch"]}
+
+
+def test_a_bracketed_parent_between_a_post_and_its_holder() -> None:
+    got = people_of("Trưởng phòng Dịch vụ vận tải hàng hải (Cục Hàng hải VN) Trịnh Văn Cường cho biết.")
+    assert got == {"Trịnh Văn Cường": ["Trưởng phòng Dịch vụ vận tải hàng hải"]}
+    # a remark in brackets is no parent, and the post is still the holder's
+    got = people_of("Giám đốc Sở Y tế (bên trái) Nguyễn Văn Tâm cho biết.")
+    assert got == {"Nguyễn Văn Tâm": ["Giám đốc Sở Y tế"]}
+
+
+def test_a_lower_case_commission_of_the_provincial_party_committee() -> None:
+    got = people_of("Bà Mai Thị Hoa, trưởng Ban tuyên giáo Tỉnh ủy Sơn La, sẽ chủ trì buổi họp.")
+    assert got == {"Mai Thị Hoa": ["trưởng Ban tuyên giáo Tỉnh ủy Sơn La"]}
+
+
+def test_a_lower_case_word_glued_to_the_next_capitalised_one_is_two_words() -> None:
+    got = people_of("Bà Mai Thị Hoa, trưởng Ban tuyên giáoTỉnh uỷ, sẽ chủ trì buổi họp.")
+    assert got == {"Mai Thị Hoa": ["trưởng Ban tuyên giáo Tỉnh ủy"]}
+
+
+def test_a_count_before_a_post_shares_it_with_the_listed_names() -> None:
+    got = people_of("Hai Phó chủ tịch Dương Văn Thắng và Đặng Minh Sơn lần lượt nhận 40, 41 phiếu.")
+    assert got == {"Dương Văn Thắng": ["Phó chủ tịch"], "Đặng Minh Sơn": ["Phó chủ tịch"]}
+
+
+def test_the_agent_of_a_passive_appointment_does_not_take_the_post() -> None:
+    got = people_of("Ông Tôn Văn Tài được Thủ tướng Lê Văn Bảo bổ nhiệm làm Bộ trưởng Nông nghiệp năm 2006.")
+    assert got == {"Tôn Văn Tài": ["Bộ trưởng Nông nghiệp"], "Lê Văn Bảo": ["Thủ tướng"]}
+
+
+def test_governors_mayors_and_senators_are_posts() -> None:
+    got = people_of("Thống đốc Ngân hàng Nhà nước Lê Văn Hưng phát biểu.")
+    assert got == {"Lê Văn Hưng": ["Thống đốc Ngân hàng Nhà nước"]}
+    assert people_of("Thượng nghị sĩ Mỹ John Carter đến thăm.") == {"John Carter": ["Thượng nghị sĩ Mỹ"]}
+    got = people_of("Nguyễn Văn Minh, Viện phó Viện dầu khí, cho rằng nhu cầu đầu tư lớn.")
+    assert got == {"Nguyễn Văn Minh": ["Viện phó Viện dầu khí"]}
+
+
+def test_a_chair_named_by_the_unit_alone_is_the_chair_of_its_peoples_committee() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = "Tỉnh ủy Nghệ An họp.\n\nÔng Kim gửi bản kiểm điểm cho ông Nguyễn Văn Đường, Chủ tịch tỉnh."
+    (title,) = extract_article(text).titles
+    assert (title.title, title.organization_name) == ("Chủ tịch tỉnh Nghệ An", "Ủy ban nhân dân tỉnh Nghệ An")
+    assert title.canonical_title == "Chủ tịch Ủy ban nhân dân tỉnh Nghệ An"
+    # no place fixed: the post stays as printed
+    (title,) = extract_article("Ông Nguyễn Văn Đường, Chủ tịch tỉnh, đã ký.").titles
+    assert (title.title, title.organization_name) == ("Chủ tịch tỉnh", None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
@@ -136,6 +137,7 @@ def extract_article(
             )
             evidence.setdefault(full_name, set())
             for title in found.titles:
+                title = _without_name_start(tokens, title, found.item, full_name)
                 record = title_of(sentence, tokens, title, full_name)
                 titles.setdefault((full_name, fold(record.title)), record)
 
@@ -220,6 +222,11 @@ def _person_title(
         if org and org != body_printed and printed.endswith(body_printed):
             printed = printed[: -len(body_printed)] + complete(body_printed, here, typed=False)
     parts = post_parts(tokens, title, org)
+    implied = _implied_committee(tokens, title, here) if title.body is None else None
+    if implied is not None:
+        org, place = implied
+        printed = f"{printed} {place}"
+        parts = replace(parts, canonical_title=f"{parts.post} {org}", body_name=org)
     return PersonTitle(
         full_name,
         printed,
@@ -286,6 +293,44 @@ def _person_name(tokens: list[Token], found, full_by_given: dict[str, str | None
     if not (found.cued or found.item.end - found.item.start >= 3):
         return None  # an uncued two-syllable run is too often a place or a word
     return full_form(name_text(tokens, found.item.start, found.item.end), full_by_given.values())
+
+
+# "Chủ tịch tỉnh", "Phó chủ tịch huyện": the chair of that unit's people's committee, as spoken.
+COMMITTEE_CHAIRS = frozenset({("chủ", "tịch"), ("phó", "chủ", "tịch")})
+CHAIRED_UNITS = frozenset({"tỉnh", "huyện", "quận"})
+
+
+def _implied_committee(tokens: list[Token], title: TitleSpan, here: dict[str, str]) -> tuple[str, str] | None:
+    """The people's committee and the place a chair's post names by its unit alone ("Chủ tịch
+    tỉnh" in an article on Nghệ An: "Ủy ban nhân dân tỉnh Nghệ An", "Nghệ An"), when the article
+    fixes the place; None otherwise."""
+    head = tuple(t.key for t in tokens[title.head_start : title.head_end])
+    if head not in COMMITTEE_CHAIRS or title.end - title.head_end != 1:
+        return None
+    unit = tokens[title.head_end].key
+    if unit not in CHAIRED_UNITS:
+        return None
+    body = complete(f"Ủy ban nhân dân {unit}", here)
+    if body == f"Ủy ban nhân dân {unit}":
+        return None
+    return body, complete(unit, here, typed=False).removeprefix(unit).strip()
+
+
+def _without_name_start(tokens: list[Token], title: TitleSpan, name, full_name: str) -> TitleSpan:
+    """A post right before a name, without the name's first syllables it read as its field:
+    "Bộ trưởng Song|Young Moo" is "Bộ trưởng" before "Song Young Moo", a name the article prints
+    whole elsewhere (``full_form`` completed it); the title as read otherwise."""
+    printed = name_text(tokens, name.start, name.end)
+    if title.end != name.start or full_name == printed or not full_name.endswith(" " + printed):
+        return title
+    lost = full_name[: -len(printed)].split()
+    cut = title.end - len(lost)
+    if cut < title.head_end or [t.text for t in tokens[cut : title.end]] != lost:
+        return title
+    body = title.body
+    if body is not None and body.end > cut:
+        body = replace(body, end=cut) if body.start < cut else None
+    return replace(title, end=cut, body=body)
 
 
 def _add_by_post(evidence: dict[str, set[str]], by_post: list[tuple[str, str]], titles) -> None:

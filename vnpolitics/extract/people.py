@@ -496,11 +496,33 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
             q = past  # "bà A, đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y, nguyên Phó Bí thư ..."
             continue
         nxt = items[q + 2] if q + 2 < len(items) else None
-        if nxt is not None and (nxt.kind == "N" or _one_word_name(tokens, items[q + 1], nxt)):
+        if nxt is not None and (
+            nxt.kind == "N"
+            or _one_word_name(tokens, items[q + 1], nxt)
+            or _place_then_name(tokens, items, q + 2)
+        ):
             break  # the post stands before the next name and is that name's
         out.append(q + 1)
         q += 2
     return out
+
+
+# Lower-case words of a foreign unit a post may end with before its holder's name ("Thống đốc
+# bang Texas John Conally"): the gazetteer knows no foreign state, so the post stops before them.
+FOREIGN_UNIT_WORDS = frozenset({"bang", "tỉnh", "vùng", "xứ", "hạt"})
+PLACE_BEFORE_NAME_MAX = 3
+
+
+def _place_then_name(tokens: list[Token], items: list[Item], r: int) -> bool:
+    """Whether items from r are a few capitalised words (a unit word may open them) and then an
+    announced name: the post before r is that name's ("A, Thống đốc|bang Texas John Conally")."""
+    k = r
+    while k < len(items) and k - r < PLACE_BEFORE_NAME_MAX and items[k].kind == "X":
+        t = tokens[items[k].start]
+        if not (t.is_cap or (k == r and t.key in FOREIGN_UNIT_WORDS)):
+            return False
+        k += 1
+    return k > r and k < len(items) and items[k].kind == "N" and items[k].announced
 
 
 def _one_word_name(tokens: list[Token], post: Item, nxt: Item) -> bool:
@@ -561,10 +583,21 @@ def _description_end(tokens: list[Token], items: list[Item], r: int) -> int | No
     return None
 
 
+# Counts right before a post that a list of names shares: "hai Phó Chủ tịch A và B", "3 Thứ
+# trưởng A, B, C" ("năm" is left out: it is also "year", "cuối năm Chủ tịch A ...").
+PLURAL_COUNTS = frozenset({"hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "những"})
+
+
 def _plural_before(tokens: list[Token], item: Item) -> bool:
-    """ "các đồng chí Phó Ban ..." / "các Ủy viên ...": one post for a list of people."""
+    """ "các đồng chí Phó Ban ...", "các Ủy viên ...", "hai Phó Chủ tịch ...": one post for a list
+    of people."""
     before = [t.key for t in tokens[max(0, item.start - 3) : item.start]]
-    return "các" in before
+    if "các" in before:
+        return True
+    if item.start == 0:
+        return False
+    count = tokens[item.start - 1]
+    return count.key in PLURAL_COUNTS or (count.kind == "num" and count.text.isdigit())
 
 
 SHARING_JOINS = frozenset({"-", "–", "—", "kiêm"})
@@ -744,6 +777,10 @@ def _subjects_before(
             break
         if _cue_before(tokens, items[r].start, kin_cue_phrases()):
             break  # "bố chồng A làm chủ tịch": the post is A's kin's
+        passive = _passive_mark(tokens, items, r)
+        if passive is not None:
+            # "A được Thủ tướng B bổ nhiệm làm Bộ trưởng": B appoints, A (or nobody) is appointed
+            return out or _subjects_before(tokens, items, names, passive)
         out.append(r)
         r -= 1
         while r >= 0 and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
@@ -752,6 +789,16 @@ def _subjects_before(
             break
         r -= 1
     return out
+
+
+PASSIVE_MARKS = frozenset({"được", "bị"})
+
+
+def _passive_mark(tokens: list[Token], items: list[Item], r: int) -> int | None:
+    """The item of "được"/"bị" printed right before name r and its posts, when r is the agent of
+    a passive verb ("được Thủ tướng B bổ nhiệm"); None when it is not."""
+    first = min([r, *_pre_titles(tokens, items, r)])
+    return first - 1 if first >= 1 and _text(tokens, items[first - 1]) in PASSIVE_MARKS else None
 
 
 def _before_bracket(tokens: list[Token], items: list[Item], r: int) -> int:

@@ -291,7 +291,21 @@ class _SentenceReader:
             and item.kind in ("O", "T")
             and item.start > 0
             and (self.tokens[item.start - 1].key in PASSIVE)
-        )
+        ) or self._passive_agent(k) is not None
+
+    def _passive_agent(self, k: int) -> int | None:
+        """Where a person named as the agent of the passive verb at k starts, with the posts
+        printed before the name ("A được Thủ tướng B bổ nhiệm": B appoints A); None when none is."""
+        j = k
+        while j > 0 and self.tokens[j - 1].key in ADVERBS:
+            j -= 1
+        item = self._item_ending_at(j)
+        if item is None or item.kind != "N":
+            return None
+        start = item.start
+        while (before := self._item_ending_at(start)) is not None and before.kind in ("T", "O"):
+            start = before.start
+        return start if start > 0 and self.tokens[start - 1].key in PASSIVE else None
 
     def _cancelled(self, k: int) -> bool:
         """A word of personnel_not_events.txt shortly before the cue in its clause, or a question
@@ -465,10 +479,13 @@ class _SentenceReader:
 
     def _subject(self, cue: _CueAt) -> NameInSentence | None:
         """The last person before the cue in its clause, with only posts, bodies, marks and a few
-        adverbs between (``SUBJECT_GAP_WORDS``)."""
+        adverbs between (``SUBJECT_GAP_WORDS``); a passive verb's agent is not it ("A được Thủ
+        tướng B bổ nhiệm": A)."""
         plain, depth = 0, 0
+        agent = self._passive_agent(cue.start)
+        limit = cue.start if agent is None else agent
         for it in reversed(self.parse.items):
-            if it.end > cue.start:
+            if it.end > limit:
                 continue
             if it.kind == "P" and self.tokens[it.start].text in ("(", ")"):
                 depth = max(0, depth + (1 if self.tokens[it.start].text == ")" else -1))

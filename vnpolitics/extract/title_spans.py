@@ -13,6 +13,7 @@ from vnpolitics.extract.bodies import BodySpan, body_at, opens_longer_word
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
     body_kinds,
+    country_short_forms,
     dropped_prefixes,
     lowercase_body_phrases,
     personal_cue_phrases,
@@ -23,6 +24,8 @@ from vnpolitics.extract.gazetteer import (
 from vnpolitics.extract.names import (
     ADMIN_UNITS,
     NUMBERED_UNITS,
+    cued_name_length_at,
+    is_foreign_shaped,
     name_length_at,
     starts_body_kind,
     starts_place,
@@ -114,14 +117,29 @@ def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
         and opens_longer_word(tokens, body.start)
     ):
         return None  # "Trưởng ban|công tác ...QHNguyễn": a glued word read as a kind names nothing
-    end = body.end if body else k + n
+    end = _bracketed_parent_end(tokens, body.end) if body else k + n
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
     if body is None:
-        end += starts_place(tokens, end) or _unit_place(tokens, end) or _bare_unit(tokens, end, head.is_rank)
+        end += (
+            starts_place(tokens, end)
+            or _unit_place(tokens, end)
+            or _bare_unit(tokens, end, head.is_rank)
+            or _country_short_form(tokens, end)
+        )
     if head.posted:
         end = _posted_place_end(tokens, end, body is None)
     return TitleSpan(i, end, body, k, k + n)
+
+
+def _country_short_form(tokens: list[Token], j: int) -> int:
+    """1 when token j is a country's one-syllable short form before a foreign name: "Thủ tướng
+    Nhật|Shinzo Abe", "Tổng thống Hàn|Moon Jae-in" (the country of the post; "Hàn", "Nhật" are
+    family names too, so only before a name no Vietnamese reads); else 0."""
+    if j + 1 >= len(tokens) or tokens[j].key not in country_short_forms() or not tokens[j].is_cap:
+        return 0
+    n = cued_name_length_at(tokens, j + 1)
+    return 1 if n and is_foreign_shaped(tokens, j + 1, j + 1 + n) else 0
 
 
 def _posted_place_end(tokens: list[Token], end: int, bare: bool) -> int:
@@ -145,6 +163,9 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     nhiệm UB Tài chính, Ngân hàng, Ngân sách Lê Văn Bình", "Vụ trưởng Vụ Chính sách đối ngoại -
     Bộ Ngoại giao"). No verb (by the predicate list or pyvi's tag), cue, post or other body may come
     between; before a mark every word must be one pyvi tagged as no verb."""
+    bracket = _lower_run_to_bracket(tokens, body.end)
+    if bracket:
+        return replace(body, end=bracket, bare=False)
     j = body.end
     tagged = True
     while j < len(tokens) and j - body.end < RUN_TO_NAME_MAX:
@@ -188,6 +209,39 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     return body
 
 
+def _bracketed_parent(tokens: list[Token], j: int) -> int:
+    """The token after ")" when a bracket opening at j holds a body and a name follows it:
+    "Trưởng phòng Dịch vụ (Cục Hàng hải VN) A", the unit's parent printed as an aside before the
+    name of the post's holder; else 0."""
+    if j >= len(tokens) or tokens[j].text != "(" or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+        return 0
+    inner = body_at(tokens, j + 1)
+    if inner is None or inner.end >= len(tokens) or tokens[inner.end].text != ")":
+        return 0
+    return inner.end + 1 if inner.end + 1 < len(tokens) and name_length_at(tokens, inner.end + 1) else 0
+
+
+def _bracketed_parent_end(tokens: list[Token], end: int) -> int:
+    """A post's end past a bracketed parent before its holder's name (``_bracketed_parent``)."""
+    return _bracketed_parent(tokens, end) or end
+
+
+def _lower_run_to_bracket(tokens: list[Token], j: int) -> int:
+    """Where a body's lower-case words end when they run from j to a bracketed parent before a
+    name ("Phòng Dịch vụ vận tải hàng hải|(Cục Hàng hải VN) A"): the bracket and the name say the
+    run is the body's field, so a word pyvi tags as a verb ("vận tải") does not end it; a listed
+    predicate, a cue, a post or another body still does. 0 when the words do not run so."""
+    k = j
+    while k < len(tokens) and k - j < RUN_TO_NAME_MAX:
+        t = tokens[k]
+        if t.text == "(":
+            return k if k > j and _bracketed_parent(tokens, k) else 0
+        if t.kind != "word" or t.is_cap or _opens_other(tokens, k):
+            return 0
+        k += 1
+    return 0
+
+
 APPOSITIVE_ENDS = frozenset({",", "-", "–", "—", ";", "."})
 
 
@@ -221,13 +275,18 @@ def _lower_run_to_name(tokens: list[Token], j: int) -> int:
 
 
 def _closing_parent(tokens: list[Token], j: int) -> int:
-    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ") starting at j and
-    closing the appositive (a name, a mark or the end follows), 0 otherwise: the parent of the
-    lower-case body before it."""
+    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ"), or the one of
+    the article's place ("Tỉnh ủy"), starting at j and closing the appositive (a name, a mark or
+    the end follows), 0 otherwise: the parent of the lower-case body before it ("ban công tác đại
+    biểu Quốc hội", "Ban tuyên giáo Tỉnh ủy")."""
     n = starts_body_kind(tokens, j) if tokens[j].is_cap or tokens[j].abbr else 0
-    if not n or not body_kinds()[tuple(t.key for t in tokens[j : j + n])].unique:
+    kind = body_kinds()[tuple(t.key for t in tokens[j : j + n])] if n else None
+    if kind is None or not (kind.unique or kind.of_place):
         return 0
     end = j + n
+    if kind.of_place and end < len(tokens):
+        end += starts_place(tokens, end)  # "Ban tuyên giáo Tỉnh ủy Sơn La"
+        n = end - j
     closes = end == len(tokens) or tokens[end].text in APPOSITIVE_ENDS or name_length_at(tokens, end)
     return n if closes else 0
 

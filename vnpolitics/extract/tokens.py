@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnpolitics.extract.gazetteer import abbreviations
+from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import fold
 
 _TOKEN_RE = re.compile(
@@ -102,8 +103,24 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         if expansion:
             tokens.extend(Token(w, start, end, "word", abbr=True) for w in expansion)
         else:
-            tokens.append(Token(surface, start, end, "word"))
+            tokens += _unglued(surface, start)
     return tokens
+
+
+def _unglued(surface: str, start: int) -> list[Token]:
+    """A word, or the Vietnamese syllables a lost space glued into it: "tuyên giáoTỉnh ủy" is
+    "giáo" and "Tỉnh" (a capital after a lower-case letter starts a new word). Only when the word
+    opens in lower case, every piece is a Vietnamese syllable and one carries a Vietnamese letter
+    or mark: brands in camel case ("iPhone", "VinGroup", "McCain") stay whole, and so do two
+    capitalised words a removed joiner glued ("PhạmMinh"), which forge no name."""
+    cuts = [k for k in range(1, len(surface)) if surface[k].isupper() and surface[k - 1].islower()]
+    if not cuts:
+        return [Token(surface, start, start + len(surface), "word")]
+    bounds = [0, *cuts, len(surface)]
+    pieces = [surface[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    if not surface[0].islower() or surface.isascii() or not all(is_vietnamese_syllable(p) for p in pieces):
+        return [Token(surface, start, start + len(surface), "word")]
+    return [Token(p, start + a, start + a + len(p), "word") for p, a in zip(pieces, bounds, strict=False)]
 
 
 PYVI_CONTEXT_BEFORE = 1  # syllables of context pyvi sees around capitalised words
