@@ -170,6 +170,16 @@ def test_byline_is_read_from_the_end_of_the_story_before_credit_and_captions() -
     assert meta(text).author == "Minh An"
 
 
+def test_a_full_name_above_uncredited_photo_captions_is_the_byline() -> None:
+    text = (
+        f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\nVõ Văn Tâm\n\nÔng Lê Văn Hai.\nĐường thăng tiến của ông Hai."
+    )
+    assert meta(text).author == "Võ Văn Tâm"
+    # a short last sentence above the captions is no byline
+    text = f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\nHội nghị bế mạc.\n\nÔng Lê Văn Hai."
+    assert meta(text).author is None
+
+
 def test_photo_credit_is_never_the_author() -> None:
     text = f"Tiêu đề bài báo\n\n{LEAD}\n\n{BODY}\n\nĐồng chí Bí thư phát biểu - Ảnh: Minh An"
     assert meta(text).author is None

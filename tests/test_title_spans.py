@@ -632,3 +632,20 @@ def test_a_chair_named_by_the_unit_alone_is_the_chair_of_its_peoples_committee()
     # no place fixed: the post stays as printed
     (title,) = extract_article("Ông Nguyễn Văn Đường, Chủ tịch tỉnh, đã ký.").titles
     assert (title.title, title.organization_name) == ("Chủ tịch tỉnh", None)
+
+
+def test_a_country_of_two_syllables_is_read_whole_inside_a_body_before_a_foreign_name() -> None:
+    got = people_of("Tiếp có chủ tịch Quốc hội Ai Cập Ali Abdel Aal và các đại biểu.")
+    assert got == {"Ali Abdel Aal": ["chủ tịch Quốc hội Ai Cập"]}
+
+
+def test_in_a_list_of_post_and_name_pairs_each_post_is_the_next_names() -> None:
+    got = people_of(
+        "Dự có Bộ trưởng Ngoại giao Việt Nam Trần Văn Minh, Bộ trưởng Ngoại giao Hàn Quốc, bà Kang "
+        "Kyung-wha, Bộ trưởng Ngoại giao Nhật Bản, ông Taro Kono."
+    )
+    assert got == {
+        "Trần Văn Minh": ["Bộ trưởng Ngoại giao Việt Nam"],
+        "Kang Kyung-wha": ["Bộ trưởng Ngoại giao Hàn Quốc"],
+        "Taro Kono": ["Bộ trưởng Ngoại giao Nhật Bản"],
+    }

@@ -6,10 +6,12 @@ from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
+from vnpolitics.extract.admin_places import admin_place_phrases
 from vnpolitics.extract.bodies import BodySpan, canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
 from vnpolitics.extract.eponyms import street_names
+from vnpolitics.extract.gazetteer import phrase_key
 from vnpolitics.extract.hierarchy import OrganizationTree, nested_parent
 from vnpolitics.extract.meeting_kinds import find_meeting_kind
 from vnpolitics.extract.metadata import extract_metadata
@@ -311,9 +313,10 @@ def _implied_committee(tokens: list[Token], title: TitleSpan, here: dict[str, st
     if unit not in CHAIRED_UNITS:
         return None
     body = complete(f"Ủy ban nhân dân {unit}", here)
-    if body == f"Ủy ban nhân dân {unit}":
-        return None
-    return body, complete(unit, here, typed=False).removeprefix(unit).strip()
+    place = complete(unit, here, typed=False).removeprefix(unit).strip()
+    if body == f"Ủy ban nhân dân {unit}" or phrase_key(place) not in admin_place_phrases().phrases:
+        return None  # no place, or capitalised words that name no unit ("tỉnh Đinh Văn Thu")
+    return body, place
 
 
 def _without_name_start(tokens: list[Token], title: TitleSpan, name, full_name: str) -> TitleSpan:

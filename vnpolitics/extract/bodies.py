@@ -182,6 +182,9 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if gloss > j:
             j = gloss
             continue
+        if t.is_cap and (place := starts_place(tokens, j)) > 1:
+            j += place  # "Quốc hội Ai Cập|Ali Abdel Aal": a place whole, before a name is looked for
+            continue
         if _foreign_after_vietnamese(tokens, j, first):
             break  # "Ủy ban quốc vụ Triều Tiên|Choe Ryong Hae": the person the body announces
         if t.is_cap and starts_body_kind(tokens, j) > 1:

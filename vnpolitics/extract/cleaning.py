@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnpolitics.extract.name_hyphens import close_name_hyphens
 from vnpolitics.extract.records import Caption, CleanArticle
 
 
@@ -110,7 +111,7 @@ class _Line:
 def clean_article(text: str) -> CleanArticle:
     """Drop page chrome, tidy blank lines and mark photo captions; offsets index the returned text."""
     removed: list[str] = []
-    lines = _remove_chrome([_tidy(line) for line in text.split("\n")], removed)
+    lines = _remove_chrome([close_name_hyphens(_tidy(line)) for line in text.split("\n")], removed)
     lines = _collapse_blank_lines(lines)
     marked = _mark_captions(lines, removed)
     return _assemble(marked, removed)

@@ -402,6 +402,7 @@ def find_author(clean: CleanArticle, raw_lines: list[str] | None = None) -> str 
     lines = _lines_with_offsets(clean.text)
     if len(lines) < 2:
         return None
+    uncredited = 0  # short lines under the byline read as photo captions without a credit
     for start, line in reversed(lines[1:]):
         if start in caption_starts or is_page_furniture(line):
             continue
@@ -410,12 +411,29 @@ def find_author(clean: CleanArticle, raw_lines: list[str] | None = None) -> str 
             return theo[0]
         if _outlet_from_credit_line(line):
             continue
-        found = parse_byline(line)
+        found = parse_byline(line) if not uncredited else _name_alone(line)
         if found:
             return found
+        if uncredited < UNCREDITED_CAPTIONS_MAX and len(line.split()) <= UNCREDITED_CAPTION_WORDS:
+            uncredited += 1
+            continue
         break
     raw_lines = raw_lines or []
     return _byline_after_gap(raw_lines) or _byline_under_title(raw_lines)
+
+
+# Under the byline some pages print their photo captions with no credit ("Ông A.", "Đường
+# thăng tiến của ông A."): a few short lines, past which only a full name alone is a byline.
+UNCREDITED_CAPTIONS_MAX = 3
+UNCREDITED_CAPTION_WORDS = 15
+
+
+def _name_alone(line: str) -> str | None:
+    """A full name alone on its line ("Võ Văn An"): a family name first, 2-4 capitalised words."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    return _personal_byline(line) if _starts_with_surname(line) else None
 
 
 # A byline kept on the last paragraph's line, after a run of spaces or a tab.

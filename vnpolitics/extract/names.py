@@ -444,6 +444,7 @@ def _spaced_given_name_part(tokens: list[Token], hyphen: int) -> bool:
         not _adjacent(tokens, hyphen - 1, hyphen)
         and not (is_vietnamese_syllable(left.text) and is_vietnamese_syllable(tokens[hyphen - 2].text))
         and right.text.islower()
+        and right.text.isascii()  # romanised Korean; not "Steinmeier - người đang ..."
         and not starts_title_head(tokens, hyphen + 1)
         and not person_cue_phrases().longest_at(tokens, hyphen + 1)
         and (after >= len(tokens) or tokens[after].word_id != right.word_id)

@@ -175,12 +175,20 @@ def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
     if tokens[head].is_cap or t.kind != "word" or not starts_title_head(tokens, head):
         return None
     title = title_at(tokens, i, allow_lower=True)
-    if title is None or title.end >= len(tokens) or not name_length_at(tokens, title.end):
+    if title is None or title.end >= len(tokens) or not _name_follows(tokens, title.end):
         return None
     if title.body is None:
         return title
     named = tokens[title.body.start : title.body.end]
     return title if any(t.is_cap or t.abbr for t in named) else None  # "đoàn ĐBQH TP. HCM" names one
+
+
+def _name_follows(tokens: list[Token], k: int) -> bool:
+    """A Vietnamese name at k, or a foreign one ("cựu chủ tịch Cuba|Fidel Castro")."""
+    if name_length_at(tokens, k):
+        return True
+    n = cued_name_length_at(tokens, k)
+    return n >= 2 and is_foreign_shaped(tokens, k, k + n)
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
@@ -463,7 +471,7 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     while chain[-1] >= 2 and _text(tokens, items[chain[-1] - 1]) == "," and items[chain[-1] - 2].kind == "T":
         chain.append(chain[-1] - 2)
     before = chain[-1] - 1
-    if before < 0:
+    if before < 0 or _parallel_fronted(tokens, items, before):
         return sorted(chain)
     mark = _text(tokens, items[before])
     if items[before].kind in ("N", "S") or mark in OBJECT_MARKERS:
@@ -471,6 +479,40 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     if mark in CLAUSE_CHAIN_BREAKS and not (mark == "," and before >= 1 and items[before - 1].kind == "X"):
         return []  # after a name's comma, a bracket or a dash; a comma after the clause's words opens one
     return sorted(chain)
+
+
+def _fronted_name(tokens: list[Token], items: list[Item], p: int) -> bool:
+    """Whether name p is printed after its post, a comma and a form of address ("Post, bà A")."""
+    return (
+        p >= 3
+        and items[p].kind == "N"
+        and items[p - 1].kind == "X"
+        and _text(tokens, items[p - 1]) in SUBJECT_CUES
+        and _text(tokens, items[p - 2]) == ","
+        and items[p - 3].kind == "T"
+    )
+
+
+def _fronted_pair(tokens: list[Token], items: list[Item], r: int) -> bool:
+    """Whether items from r are a post, a comma, a form of address and a name ("Post, ông B")."""
+    return (
+        r + 3 < len(items)
+        and items[r].kind == "T"
+        and _text(tokens, items[r + 1]) == ","
+        and _text(tokens, items[r + 2]) in SUBJECT_CUES
+        and items[r + 3].kind == "N"
+    )
+
+
+def _parallel_fronted(tokens: list[Token], items: list[Item], r: int) -> bool:
+    """Whether item r is a comma in a list of "Post, ông B" pairs ("Bộ trưởng X, bà A, Bộ trưởng
+    Y, ông B"): the pair after it follows a name printed so, or another pair follows it. Each post
+    there is the next name's, not an appositive of the name before."""
+    if not (0 < r < len(items) and _text(tokens, items[r]) == "," and _fronted_pair(tokens, items, r + 1)):
+        return False
+    return _fronted_name(tokens, items, r - 1) or (
+        r + 5 < len(items) and _text(tokens, items[r + 5]) == "," and _fronted_pair(tokens, items, r + 6)
+    )
 
 
 def _before_locative(tokens: list[Token], items: list[Item], r: int) -> int:
@@ -496,6 +538,8 @@ def _post_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
             q = past  # "bà A, đảng viên Chi bộ thôn X thuộc Đảng bộ xã Y, nguyên Phó Bí thư ..."
             continue
         nxt = items[q + 2] if q + 2 < len(items) else None
+        if _parallel_fronted(tokens, items, q):
+            break  # "Post, bà A, Post, ông B": the second post opens B's, as the first opened A's
         if nxt is not None and (
             nxt.kind == "N"
             or _one_word_name(tokens, items[q + 1], nxt)
