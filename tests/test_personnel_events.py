@@ -420,3 +420,25 @@ def test_the_agent_of_a_passive_appointment_is_not_the_person_appointed():
         "Thứ trưởng Bộ Tài chính."
     )
     assert (event.full_name, post_of(event)) == ("Hà Văn Nam", "Thứ trưởng Bộ Tài chính")
+
+
+def test_a_term_printed_with_its_years_between_the_post_and_the_person_relieved():
+    event = only_event(
+        "HĐND tỉnh đã miễn nhiệm chức danh Chủ tịch UBND tỉnh nhiệm kỳ 2016-2021 đối với ông Hà Văn Nam "
+        "để nghỉ hưu theo chế độ."
+    )
+    assert (event.kind, event.full_name) == ("relieved", "Hà Văn Nam")
+    assert post_of(event) == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_a_second_verb_of_a_passive_clause_is_passive_and_no_later_name_is_its_object():
+    event = only_event(
+        "Ông Hà Văn Nam, Chủ tịch HĐND tỉnh Hà Tĩnh vừa được Bộ Chính trị điều động, chỉ định giữ chức "
+        "Bí thư Tỉnh ủy Hà Giang nhiệm kỳ 2015-2020 và Đại tá Lê Văn Sáu, nguyên Giám đốc Công an tỉnh "
+        "chuyển công tác."
+    )
+    assert (event.kind, event.full_name, post_of(event)) == (
+        "assigned",
+        "Hà Văn Nam",
+        "Bí thư Tỉnh ủy Hà Giang",
+    )

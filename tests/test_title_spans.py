@@ -649,3 +649,18 @@ def test_in_a_list_of_post_and_name_pairs_each_post_is_the_next_names() -> None:
         "Kang Kyung-wha": ["Bộ trưởng Ngoại giao Hàn Quốc"],
         "Taro Kono": ["Bộ trưởng Ngoại giao Nhật Bản"],
     }
+
+
+def test_a_bare_secretary_before_a_post_in_a_party_committees_body_is_that_committees() -> None:
+    got = people_of("Ông Nguyễn Văn An, phó bí thư, Chủ nhiệm Ủy ban kiểm tra Đảng ủy xã Tân Lập dự.")
+    assert got == {
+        "Nguyễn Văn An": ["phó bí thư Đảng ủy xã Tân Lập", "Chủ nhiệm Ủy ban kiểm tra Đảng ủy xã Tân Lập"]
+    }
+    # a people's committee is no party committee: the secretary's committee is not printed
+    got = people_of("Ông Lê Văn Hải, Phó Bí thư - Chủ tịch UBND xã Tân Lập phát biểu.")
+    assert got == {"Lê Văn Hải": ["Phó Bí thư", "Chủ tịch Ủy ban nhân dân xã Tân Lập"]}
+
+
+def test_a_post_of_a_city_printed_without_its_peoples_committee() -> None:
+    got = people_of("Phó chủ tịch TP Đà Nẵng Nguyễn Văn An được bầu làm Chủ tịch.")
+    assert got["Nguyễn Văn An"][0] == "Phó chủ tịch thành phố Đà Nẵng"

@@ -16,6 +16,7 @@ from vnpolitics.extract.bodies import BodySpan, body_at, second_place_body, with
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
     address_cue_phrases,
+    body_kinds,
     country_short_forms,
     kin_cue_phrases,
     not_person_cue_phrases,
@@ -34,6 +35,7 @@ from vnpolitics.extract.names import (
     is_foreign_shaped,
     name_length_at,
     preceded_by,
+    starts_body_kind,
     starts_person_cue,
     starts_place,
     starts_title_head,
@@ -663,6 +665,47 @@ def _share_joined_bodies(tokens: list[Token], items: list[Item]) -> None:
             first.title = replace(first.title, body=second.title.body)
 
 
+PARTY_SECRETARIES = frozenset({("bí", "thư"), ("phó", "bí", "thư"), ("phó", "bí", "thư", "thường", "trực")})
+COMMITTEE_CHAIN_JOINS = frozenset({",", "-", "–", "kiêm"})
+
+
+def _share_party_committee(tokens: list[Token], items: list[Item]) -> None:
+    """ "A, phó bí thư, Chủ nhiệm Ủy ban kiểm tra Đảng ủy xã X", "Phó Bí thư Thường trực, Trưởng Ban
+    Dân vận Tỉnh ủy": a secretary's post printed bare before a post in one of a party committee's
+    own bodies is that committee's secretary. Only a committee of a place or a unit (Tỉnh ủy, Đảng
+    ủy, Chi bộ), never the centre's ("Bộ Chính trị"), and never a people's committee ("Phó Bí thư -
+    Chủ tịch UBND xã" names the commune's party committee, which is not printed)."""
+    for q in range(len(items) - 3, -1, -1):  # from the right: a chain of three passes it back
+        first, join, second = items[q : q + 3]
+        if not (first.kind == "T" and second.kind == "T" and _text(tokens, join) in COMMITTEE_CHAIN_JOINS):
+            continue
+        post, later = first.title, second.title
+        if post is None or later is None or post.body is not None or post.end != post.head_end:
+            continue
+        if tuple(t.key for t in tokens[post.head_start : post.head_end]) not in PARTY_SECRETARIES:
+            continue
+        body = later.body
+        committee = (
+            next(
+                (found for k in range(body.start, body.end) if (found := _local_party_committee(tokens, k))),
+                None,
+            )
+            if body is not None
+            else None
+        )
+        if committee is not None:
+            first.title = replace(post, body=committee)
+
+
+def _local_party_committee(tokens: list[Token], k: int) -> BodySpan | None:
+    """The party committee of a place or unit whose name starts at k ("Đảng ủy xã X", "Tỉnh ủy")."""
+    n = starts_body_kind(tokens, k) if tokens[k].is_cap else 0
+    kind = body_kinds()[tuple(t.key for t in tokens[k : k + n])] if n else None
+    if kind is None or kind.kind != "party_committee" or kind.unique or kind.named:
+        return None
+    return body_at(tokens, k)
+
+
 PARENT_CLOSERS = frozenset({"-", "–", "—", ";", ".", ")"})
 
 
@@ -698,6 +741,7 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
     items = chunk(tokens)
     _share_joined_bodies(tokens, items)
     _share_parents(tokens, items)
+    _share_party_committee(tokens, items)
     names: dict[int, NameInSentence] = {}
     for p, item in enumerate(items):
         if item.kind == "S":

@@ -190,6 +190,7 @@ class _CueAt:
     end: int
     cue: Cue
     passive: bool
+    joined: bool = False  # one more passive verb of the cue before ("được ... điều động, chỉ định")
 
 
 # Callables the article extraction lends: its way of naming a person, a post and a body, so the
@@ -275,9 +276,17 @@ class _SentenceReader:
             if self._cancelled(k) or cue.kind in cancelled:
                 cancelled.add(cue.kind)
             else:
-                found.append(_CueAt(k, k + n, cue, self._passive(k)))
+                joined = bool(found) and found[-1].passive and self._joined_verbs(found[-1].end, k)
+                found.append(_CueAt(k, k + n, cue, joined or self._passive(k), joined))
             k += n
         return _merge_levels(found, self.parse.items, tokens)
+
+    def _joined_verbs(self, end: int, k: int) -> bool:
+        """Whether the cue at k follows the cue ending at ``end`` as one more verb of its clause
+        ("được Bộ Chính trị điều động, chỉ định giữ chức ...", "được bầu và bổ nhiệm"): the passive
+        marker of the first is the second's too."""
+        between = [t.key for t in self.tokens[end:k]]
+        return 0 < len(between) <= 2 and all(w in (",", "và") for w in between)
 
     def _passive(self, k: int) -> bool:
         j = k - 1
@@ -339,6 +348,9 @@ class _SentenceReader:
     def events(self) -> list[_Found]:
         persons = self._persons()
         posts = self._posts(persons)
+        for i, cue in enumerate(self.cues):
+            if cue.joined and not persons[i] and persons[i - 1] and i in posts and i - 1 not in posts:
+                posts[i - 1] = posts.pop(i)  # "được X điều động, chỉ định giữ chức Y": one event, Y
         found = []
         for i, cue in enumerate(self.cues):
             respective = None
@@ -522,7 +534,8 @@ class _SentenceReader:
                 if not found or it.start not in claimed:
                     found.append(name)
             elif it.kind in ("X", "S"):
-                words = {t.key for t in self.tokens[it.start : it.end]}
+                # numbers pass: "chức danh Chủ tịch UBND tỉnh nhiệm kỳ 2016-2021 đối với ông A"
+                words = {t.key for t in self.tokens[it.start : it.end] if t.kind != "num"}
                 if not words <= (LIST_WORDS if found else OBJECT_GAP_WORDS):
                     break
         return found

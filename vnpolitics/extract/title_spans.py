@@ -327,9 +327,16 @@ def _bare_unit(tokens: list[Token], j: int, is_rank: bool) -> int:
     return 1 if nxt is None or not (nxt.is_cap or nxt.word_id == tokens[j].word_id) else 0
 
 
+TWO_WORD_UNITS = frozenset({("thành", "phố"), ("thị", "xã"), ("thị", "trấn")})
+
+
 def _unit_place(tokens: list[Token], j: int) -> int:
     """Tokens of a unit and its capitalised name after a post with no body: "Tỉnh trưởng tỉnh Xay
-    Nhạ Bu ly" (a Lao province, a place no gazetteer lists); 0 when none follows."""
+    Nhạ Bu ly" (a Lao province, a place no gazetteer lists), "Phó chủ tịch TP Đà Nẵng" (a unit of
+    two words before a unit's known name); 0 when none follows."""
+    if j + 2 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in TWO_WORD_UNITS and tokens[j + 2].is_cap:
+        n = admin_place_phrases().longest_at(tokens, j + 2)
+        return 2 + n if n else 0
     if (
         j >= len(tokens)
         or (tokens[j].key,) not in ADMIN_UNITS
