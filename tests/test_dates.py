@@ -317,3 +317,13 @@ def test_a_document_a_day_before_dates_the_meeting_that_acts_on_it() -> None:
 def test_a_full_date_far_from_the_event_does_not_date_it() -> None:
     text = "Chiều 10/6, tỉnh họp. Tỉnh thực hiện Nghị quyết số 12-NQ/TU ngày 1-3-2019 của Tỉnh ủy."
     assert _resolved(text) == (date(2019, 6, 10), "lower_bound")
+
+
+def test_a_year_set_apart_by_spaced_slashes_is_the_dates_year() -> None:
+    from vnpolitics.extract.dates import find_date_phrases
+
+    (phrase,) = find_date_phrases("Ngày 13/11 / 2015, ông A được bổ nhiệm giữ chức.")
+    assert (phrase.day, phrase.month, phrase.year) == (13, 11, 2015)
+    # a spaced dash is a clause's, not a year's: "chiều 5-3 - 2000 người dự"
+    (phrase,) = find_date_phrases("Chiều 5-3 - 2000 người dự lễ.")
+    assert phrase.year is None

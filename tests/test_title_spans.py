@@ -664,3 +664,10 @@ def test_a_bare_secretary_before_a_post_in_a_party_committees_body_is_that_commi
 def test_a_post_of_a_city_printed_without_its_peoples_committee() -> None:
     got = people_of("Phó chủ tịch TP Đà Nẵng Nguyễn Văn An được bầu làm Chủ tịch.")
     assert got["Nguyễn Văn An"][0] == "Phó chủ tịch thành phố Đà Nẵng"
+
+
+def test_when_a_fronted_post_was_held_is_no_part_of_its_body() -> None:
+    got = people_of("Chủ tịch UBND TP Hà Nội hiện nay, ông Nguyễn Văn Thảo đã bước sang tuổi 63.")
+    assert got == {"Nguyễn Văn Thảo": ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]}
+    got = people_of("Thủ tướng cùng Bộ trưởng cấp cao Goh Chok Tong cắt băng khai trương.")
+    assert got["Goh Chok Tong"] == ["Bộ trưởng cấp cao"]

@@ -46,8 +46,9 @@ _REL = r"(?P<rel>nay|mai|qua|hôm nay|hôm qua)"
 # What may stand before the numbers: "Chiều 29/1", "Chiều nay 10/12", "sáng mai (15/3)",
 # "Sáng ngày 3/9", "Ngày 28-2", "hôm nay (12/4)".
 _LEAD = rf"(?:{_TOD}(?:\s+{_REL})?(?:\s+ngày)?|ngày|hôm nay|hôm qua)"
-# A numeric day-month with one separator used throughout: 29/1, 12-4, 7.3, 3-9-2019, 5/3/2018.
-_DM = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
+# A numeric day-month with one separator used throughout: 29/1, 12-4, 7.3, 3-9-2019, 5/3/2018, and
+# "13/11 / 2015" (the year set apart by spaces, as some pages print it).
+_DM = r"(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?:(?P=sep)| / )(?P<y>\d{4}))?"
 _NOT_MORE = r"(?!\d|(?P=sep)\d|[/.]\d|\s*%)"  # "22/50%" or "1.540.000" or "3/9/20" are not dates
 
 # (name, pattern): the date forms. Group names: tod, rel, d, m, y.

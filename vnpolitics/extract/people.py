@@ -466,7 +466,7 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
     if c is None or c < 2 or _text(tokens, items[c - 1]) != ",":
         return []
-    post = _before_locative(tokens, items, c - 2)
+    post = _before_locative(tokens, items, _before_time_words(tokens, items, c - 2))
     if items[post].kind != "T":
         return []
     chain = [post]
@@ -515,6 +515,24 @@ def _parallel_fronted(tokens: list[Token], items: list[Item], r: int) -> bool:
     return _fronted_name(tokens, items, r - 1) or (
         r + 5 < len(items) and _text(tokens, items[r + 5]) == "," and _fronted_pair(tokens, items, r + 6)
     )
+
+
+# When a fronted post was held, printed between it and its comma: "Chủ tịch UBND TP Hà Nội hiện
+# nay, ông A" (body_ends.txt keeps these words out of the body).
+POST_TIME_WORDS = frozenset(
+    {("hiện", "nay"), ("hiện", "tại"), ("khi", "đó"), ("lúc", "đó"), ("đương", "nhiệm")}
+)
+
+
+def _before_time_words(tokens: list[Token], items: list[Item], r: int) -> int:
+    """The item before the words of POST_TIME_WORDS that end at item r, else r."""
+    for n in (1, 2):
+        start = r - n + 1
+        if start >= 1 and all(it.kind == "X" for it in items[start : r + 1]):
+            words = tuple(t.key for it in items[start : r + 1] for t in tokens[it.start : it.end])
+            if words in POST_TIME_WORDS:
+                return start - 1
+    return r
 
 
 def _before_locative(tokens: list[Token], items: list[Item], r: int) -> int:
