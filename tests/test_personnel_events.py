@@ -442,3 +442,24 @@ def test_a_second_verb_of_a_passive_clause_is_passive_and_no_later_name_is_its_o
         "Hà Văn Nam",
         "Bí thư Tỉnh ủy Hà Giang",
     )
+
+
+def test_a_level_printed_after_a_colon_is_the_disciplines_and_the_post_its_own():
+    (event,) = events_of(
+        "Hội nghị Trung ương đã thông qua việc kỷ luật ông Tất Văn Cường bằng hình thức: Cách chức "
+        "Ủy viên Trung ương Đảng khóa XII."
+    )
+    assert (event.kind, event.discipline_level, post_of(event)) == (
+        "disciplined",
+        "cách chức",
+        "Ủy viên Trung ương Đảng",
+    )
+
+
+def test_a_post_said_to_be_a_person_by_la_is_that_persons():
+    event = only_event("Năm 2015, Bộ trưởng Nội vụ Israel lúc đó là ông Silvan Shalom đã từ chức.")
+    assert (event.kind, event.full_name, post_of(event)) == (
+        "resigned",
+        "Silvan Shalom",
+        "Bộ trưởng Nội vụ Israel",
+    )

@@ -780,6 +780,7 @@ def parse_sentence(tokens: list[Token]) -> SentenceParse:
     _distribute_colon_titles(tokens, items, names)
     _give_verb_titles(tokens, items, names)
     _give_object_titles(tokens, items, names)
+    _give_copula_titles(tokens, items, names)
     bodies = [it.body for it in items if it.body] + [
         it.title.body for it in items if it.title and it.title.body and it.title.body.start >= it.start
     ]
@@ -833,6 +834,20 @@ def _add_title(found: NameInSentence, title: TitleSpan | None) -> None:
     if title is not None and title not in found.titles:
         found.titles.append(title)
         found.cued = True
+
+
+def _give_copula_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:
+    """ "Bộ trưởng Nội vụ Israel lúc đó là ông A", "Chủ tịch UBND tỉnh hiện nay là bà B": a post
+    said to be a person by "là" (when it was held may come between) is that person's."""
+    for p in sorted(names):
+        r = p - 1
+        if r >= 0 and items[r].kind == "X" and _text(tokens, items[r]) in SUBJECT_CUES:
+            r -= 1
+        if r < 1 or items[r].kind != "X" or _text(tokens, items[r]) != "là":
+            continue
+        q = _before_time_words(tokens, items, r - 1)
+        if q >= 0 and items[q].kind == "T":
+            _add_title(names[p], items[q].title)
 
 
 def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:

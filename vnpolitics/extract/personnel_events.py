@@ -777,10 +777,7 @@ def _merge_levels(found: list[_CueAt], items: list[Item], tokens: list[Token]) -
             last is not None
             and last.cue.kind == cue.cue.kind == "disciplined"
             and not any(tokens[k].text in CLAUSE_ENDS for k in range(last.end, cue.start))
-            and (
-                not any(last.end <= n < cue.start for n in names)
-                or tuple(t.key for t in tokens[max(0, cue.start - 2) : cue.start]) == FORM_OF
-            )
+            and (not any(last.end <= n < cue.start for n in names) or _form_of_before(tokens, cue.start))
         ):
             level = _severest(last.cue.level, cue.cue.level)
             merged[-1] = _CueAt(
@@ -789,6 +786,13 @@ def _merge_levels(found: list[_CueAt], items: list[Item], tokens: list[Token]) -
             continue
         merged.append(cue)
     return merged
+
+
+def _form_of_before(tokens: list[Token], k: int) -> bool:
+    """Whether "hình thức" (perhaps with a colon) stands right before token k: "kỷ luật ông A bằng
+    hình thức: Cách chức ..." prints the level of the discipline, not an event of its own."""
+    j = k - 1 if k > 0 and tokens[k - 1].text == ":" else k
+    return tuple(t.key for t in tokens[max(0, j - 2) : j]) == FORM_OF
 
 
 def _severest(a: str | None, b: str | None) -> str | None:
