@@ -39,10 +39,12 @@ class Token:
     # Set once from ``text`` and ``kind``: read for nearly every token by every rule.
     is_cap: bool = field(init=False, repr=False, compare=False)  # a word with a capital first letter
     is_upper: bool = field(init=False, repr=False, compare=False)  # all capitals: an acronym (UDIC, QĐND)
-    # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks.
+    # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks:
+    # the window is segmented at the first word group asked and tagged at the first tag asked.
     _word_id: int = field(default=-1, repr=False, compare=False)
     _pos: str = field(default="", repr=False, compare=False)
-    _window: _Window | None = field(default=None, repr=False, compare=False)
+    _window: _Window | None = field(default=None, repr=False, compare=False)  # not segmented yet
+    _untagged: _Window | None = field(default=None, repr=False, compare=False)  # not tagged yet
 
     def __post_init__(self) -> None:
         self.key = fold(self.text)
@@ -60,8 +62,8 @@ class Token:
     @property
     def pos(self) -> str:
         """pyvi's part-of-speech tag ("" outside every window pyvi reads)."""
-        if self._window is not None:
-            self._window.segment()
+        if self._untagged is not None:
+            self._untagged.tag()
         return self._pos
 
 
@@ -129,17 +131,35 @@ def pyvi_windows(tokens: list[Token]) -> list[tuple[int, int]]:
 
 class _Window:
     """A stretch of tokens pyvi reads as one text, the first time a rule asks for a word or tag in it:
-    most windows never decide anything, and pyvi is the costliest step of extraction."""
+    most windows never decide anything, and pyvi is the costliest step of extraction.
+
+    Segmenting (word groups) and tagging (parts of speech) are two models run one after the other;
+    nearly every rule asks only for word groups, so the tagger runs only when a tag is asked. Its
+    tags are those it gives the segmenter's words, as when both ran together."""
 
     def __init__(self, tokens: list[Token], first_id: int) -> None:
         self.tokens, self.first_id = tokens, first_id
+        self.words: list[str] | None = None  # the segmenter's words, once run
+        self.word_of: list[int] = []  # per token, the index of its word in ``words`` (-1: none)
         for t in tokens:
-            t._window = self
+            t._window = t._untagged = self
 
     def segment(self) -> None:
         for t in self.tokens:
             t._window = None
-        _segment(self.tokens, self.first_id)
+        self.words = _segment(self.tokens, self.first_id, self.word_of)
+
+    def tag(self) -> None:
+        if self.words is None:
+            self.segment()
+        for t in self.tokens:
+            t._untagged = None
+        from pyvi import ViPosTagger
+
+        _, tags = ViPosTagger.postagging_tokens(self.words)
+        for t, w in zip(self.tokens, self.word_of, strict=True):
+            if w >= 0:
+                t._pos = str(tags[w])
 
 
 def attach_pyvi_words(tokens: list[Token]) -> None:
@@ -155,20 +175,24 @@ def attach_pyvi_words(tokens: list[Token]) -> None:
         _Window(tokens[start:end], first_id=(w + 1) * 1000)
 
 
-def _segment(tokens: list[Token], first_id: int) -> None:
-    """Run pyvi on a window; pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
-    from pyvi import ViPosTagger, ViTokenizer
+def _segment(tokens: list[Token], first_id: int, word_of: list[int]) -> list[str]:
+    """Run pyvi's segmenter on a window and return its words; pieces pyvi cuts from one token
+    ("29/1" -> "29", "/", "1") are glued back. ``word_of`` gets each token's word index (-1: none)."""
+    from pyvi import ViTokenizer
 
-    words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(" ".join(t.text for t in tokens)))
+    # what ViPosTagger.postagging reads: the segmented text cut at spaces
+    words = ViTokenizer.tokenize(" ".join(t.text for t in tokens)).split(" ")
+    word_of[:] = [-1] * len(tokens)
     i, pending = 0, ""
-    for word_id, (word, tag) in enumerate(zip(words, tags, strict=False), start=first_id):
+    for index, word in enumerate(words):
         for part in word.split("_"):
             if i >= len(tokens):
-                return
+                return words
             pending += part
             if pending == tokens[i].text:
-                tokens[i]._word_id, tokens[i]._pos = word_id, str(tag)
+                tokens[i]._word_id, word_of[i] = first_id + index, index
                 i, pending = i + 1, ""
             elif not tokens[i].text.startswith(pending):
                 pending = ""  # lost the thread: this token stays a word of its own
                 i += 1
+    return words
