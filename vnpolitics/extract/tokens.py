@@ -6,6 +6,7 @@ token keeps the character span of what was printed, so provenance is never lost.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ _APOSTROPHES = re.compile("['’]")
 SYLLABLE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a token is made for every syllable and read by every rule
 class Token:
     text: str  # the syllable as parsed (an expanded abbreviation gives several tokens)
     start: int  # offsets of the printed text in the cleaned article
@@ -47,10 +48,7 @@ class Token:
     _untagged: _Window | None = field(default=None, repr=False, compare=False)  # not tagged yet
 
     def __post_init__(self) -> None:
-        self.key = fold(self.text)
-        word = self.kind == "word"
-        self.is_cap = word and self.text[:1].isupper()
-        self.is_upper = word and len(self.text) > 1 and self.text.isupper()
+        self.key, self.is_cap, self.is_upper = _facts(self.text, self.kind)
 
     @property
     def word_id(self) -> int:
@@ -65,6 +63,14 @@ class Token:
         if self._untagged is not None:
             self._untagged.tag()
         return self._pos
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _facts(text: str, kind: str) -> tuple[str, bool, bool]:
+    """A token's key, capital and all-capitals flags, which depend on its text and kind alone:
+    syllables repeat, so each is worked out once."""
+    word = kind == "word"
+    return fold(text), word and text[:1].isupper(), word and len(text) > 1 and text.isupper()
 
 
 def _expand(surface: str) -> list[str] | None:
@@ -85,27 +91,32 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article."""
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        surface = m.group()
-        start, end = base + m.start(), base + m.end()
-        if surface[0].isdigit():
-            tokens.append(Token(surface, start, end, "num"))
-            continue
-        if not (surface[0].isalpha()):
-            tokens.append(Token(surface, start, end, "punct"))
-            continue
-        expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
-        if (
-            expansion is None
-            and not surface.isalpha()
-            and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
-        ):
-            tokens += _plain_tokens(surface, start)  # an unknown compound such as "AB-CD": its parts
-            continue
-        if expansion:
-            tokens.extend(Token(w, start, end, "word", abbr=True) for w in expansion)
-        else:
-            tokens.append(Token(surface, start, end, "word"))
+        at = base + m.start()
+        for piece, start, end, kind, abbr in _pieces(m.group()):
+            tokens.append(Token(piece, at + start, at + end, kind, abbr))
     return tokens
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pieces(surface: str) -> tuple[tuple[str, int, int, str, bool], ...]:
+    """The tokens one match of _TOKEN_RE gives, offsets from its start: a surface gives the same
+    tokens wherever it is printed, and surfaces repeat, so each is read once."""
+    whole = (0, len(surface))
+    if surface[0].isdigit():
+        return ((surface, *whole, "num", False),)
+    if not (surface[0].isalpha()):
+        return ((surface, *whole, "punct", False),)
+    expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
+    if (
+        expansion is None
+        and not surface.isalpha()
+        and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
+    ):
+        # an unknown compound such as "AB-CD": its parts
+        return tuple((t.text, t.start, t.end, t.kind, False) for t in _plain_tokens(surface, 0))
+    if expansion:
+        return tuple((w, *whole, "word", True) for w in expansion)
+    return ((surface, *whole, "word", False),)
 
 
 PYVI_CONTEXT_BEFORE = 1  # syllables of context pyvi sees around capitalised words
