@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 
 from vnpolitics.extract.era_clues import era_clues
 from vnpolitics.extract.records import MeetingDate
+from vnpolitics.extract.regex_prefix import compile_with_opening
 
 TIMES_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
 
@@ -79,8 +80,11 @@ RELATIVE_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 _FLAGS = re.IGNORECASE
-_DATE_RES = tuple((name, re.compile(rf"(?<!\w){p}", _FLAGS)) for name, p in DATE_FORMS)
-_RELATIVE_RES = tuple((name, re.compile(rf"(?<!\w){p}(?!\w)", _FLAGS)) for name, p in RELATIVE_FORMS)
+# Searched over every article's whole text: each led by a look-ahead for the characters it opens with.
+_DATE_RES = tuple((name, compile_with_opening(rf"(?<!\w){p}", _FLAGS)) for name, p in DATE_FORMS)
+_RELATIVE_RES = tuple(
+    (name, compile_with_opening(rf"(?<!\w){p}(?!\w)", _FLAGS)) for name, p in RELATIVE_FORMS
+)
 _CLOCK_NEAR = re.compile(r"\d{1,2}:\d{2}")
 
 
