@@ -220,13 +220,13 @@ class YearMention:
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_PERIOD_RE = re.compile(rf"(?<![\w/.\-])(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\w/])")
-_YEAR_RE = re.compile(rf"(?<![\w/.\-,])(?P<y>{_YEAR})(?![\w/]|[.,]\d)")
+_PERIOD_RE = compile_with_opening(rf"(?<![\w/.\-])(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\w/])")
+_YEAR_RE = compile_with_opening(rf"(?<![\w/.\-,])(?P<y>{_YEAR})(?![\w/]|[.,]\d)")
 # Words just before a year that make it a goal rather than the time of writing.
 _TARGET_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|trước|vào|chậm nhất|muộn nhất|hạn)\s+(?:năm\s+)?$", _FLAGS)
 # "Luật Đấu thầu năm 2023": a law's year, so a lower bound like a cited document's date.
 _LAW_BEFORE = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)(?:\s+[^\s,;.]+){0,6}\s+năm\s*$")
-_ELAPSED_RE = re.compile(
+_ELAPSED_RE = compile_with_opening(
     r"(?P<lead>(?:hướng tới|tiến tới|chào mừng)\s+)?(?:kỷ niệm|kỉ niệm|tưởng niệm|tổng kết|sơ kết|cách đây)"
     r"\s+(?P<n>\d{1,3})\s+năm(?!\s*\d)",
     _FLAGS,
@@ -647,7 +647,7 @@ SAME_SENTENCE_WEIGHT = 2.0  # a year in the event's own sentence describes the e
 
 
 # Words naming the opening of a term: "Đại hội ... nhiệm kỳ 2020-2025", "kỳ họp thứ nhất HĐND khóa X".
-_TERM_OPENERS = re.compile(
+_TERM_OPENERS = compile_with_opening(
     r"(?<!\w)(?:đại hội|(?:kỳ|kì|phiên) họp (?:thứ nhất|thứ 1|đầu tiên)|hội nghị lần thứ (?:nhất|1))(?!\w)",
     _FLAGS,
 )
