@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from vnpolitics.extract.gazetteer import abbreviations
@@ -28,8 +27,7 @@ _APOSTROPHES = re.compile("['’]")
 SYLLABLE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
 
 
-# slots: a token is made for every syllable and read by every rule; a weak reference: _Window
-@dataclass(slots=True, weakref_slot=True)
+@dataclass(slots=True)  # slots: a token is made for every syllable and read by every rule
 class Token:
     text: str  # the syllable as parsed (an expanded abbreviation gives several tokens)
     start: int  # offsets of the printed text in the cleaned article
@@ -43,11 +41,13 @@ class Token:
     is_cap: bool = field(init=False, repr=False, compare=False)  # a word with a capital first letter
     is_upper: bool = field(init=False, repr=False, compare=False)  # all capitals: an acronym (UDIC, QĐND)
     # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks:
-    # the window is segmented at the first word group asked and tagged at the first tag asked.
+    # the window is segmented at the first word group asked and tagged at the first tag asked,
+    # and each token copies its own answers from the window when it is first asked.
     _word_id: int = field(default=-1, repr=False, compare=False)
     _pos: str = field(default="", repr=False, compare=False)
-    _window: _Window | None = field(default=None, repr=False, compare=False)  # not segmented yet
-    _untagged: _Window | None = field(default=None, repr=False, compare=False)  # not tagged yet
+    _window: _Window | None = field(default=None, repr=False, compare=False)  # word group not read yet
+    _untagged: _Window | None = field(default=None, repr=False, compare=False)  # tag not read yet
+    _at: int = field(default=0, repr=False, compare=False)  # the token's place in its window
 
     def __post_init__(self) -> None:
         self.key, self.is_cap, self.is_upper = _facts(self.text, self.kind)
@@ -55,15 +55,23 @@ class Token:
     @property
     def word_id(self) -> int:
         """pyvi's word group: syllables of one word share it."""
-        if self._window is not None:
-            self._window.segment()
+        window = self._window
+        if window is not None:
+            self._window = None
+            word = window.word_of(self._at)
+            if word >= 0:
+                self._word_id = window.first_id + word
         return self._word_id
 
     @property
     def pos(self) -> str:
         """pyvi's part-of-speech tag ("" outside every window pyvi reads)."""
-        if self._untagged is not None:
-            self._untagged.tag()
+        window = self._untagged
+        if window is not None:
+            self._untagged = None
+            tag = window.tag_of(self._at)
+            if tag is not None:
+                self._pos = tag
         return self._pos
 
 
@@ -150,41 +158,35 @@ class _Window:
     nearly every rule asks only for word groups, so the tagger runs only when a tag is asked. Its
     tags are those it gives the segmenter's words, as when both ran together.
 
-    The window holds its tokens by weak reference: a token points to its window, and a window that
-    held its tokens would make a cycle of every sentence's tokens, left to the cyclic garbage
-    collector, whose passes over them cost a tenth of extraction. A token no longer referenced is
-    one no rule can ask about."""
+    The window keeps its tokens' texts, not the tokens: a token points to its window, and a window
+    that pointed back would make every sentence's tokens cyclic garbage, left to the cyclic
+    collector, whose passes over them cost a tenth of extraction. Each token reads its own
+    answer from the window by its place in it (``Token._at``)."""
 
     def __init__(self, tokens: list[Token], first_id: int) -> None:
         self.texts = [t.text for t in tokens]
-        self.refs = [weakref.ref(t) for t in tokens]
         self.first_id = first_id
         self.words: list[str] | None = None  # the segmenter's words, once run
-        self.word_of: list[int] = []  # per token, the index of its word in ``words`` (-1: none)
-        for t in tokens:
+        self.word_index: list[int] = []  # per token, the index of its word in ``words`` (-1: none)
+        self.tags: list[str] | None = None  # the tagger's tags of ``words``, once run
+        for at, t in enumerate(tokens):
             t._window = t._untagged = self
+            t._at = at
 
-    def _live(self) -> list[tuple[Token, int]]:
-        """(token, its word's index) of the tokens still referenced, once segmented."""
-        return [(t, w) for ref, w in zip(self.refs, self.word_of, strict=True) if (t := ref()) is not None]
-
-    def segment(self) -> None:
-        self.words, self.word_of = _segment(self.texts)
-        for t, w in self._live():
-            t._window = None
-            if w >= 0:
-                t._word_id = self.first_id + w
-
-    def tag(self) -> None:
+    def word_of(self, at: int) -> int:
+        """The index of the word of the token at ``at`` (-1: pyvi lost it), segmenting once."""
         if self.words is None:
-            self.segment()
-        from pyvi import ViPosTagger
+            self.words, self.word_index = _segment(self.texts)
+        return self.word_index[at]
 
-        _, tags = ViPosTagger.postagging_tokens(self.words)
-        for t, w in self._live():
-            t._untagged = None
-            if w >= 0:
-                t._pos = str(tags[w])
+    def tag_of(self, at: int) -> str | None:
+        """The tag of the token at ``at`` (None: pyvi lost it), tagging once."""
+        word = self.word_of(at)
+        if self.tags is None:
+            from pyvi import ViPosTagger
+
+            self.tags = [str(tag) for tag in ViPosTagger.postagging_tokens(self.words)[1]]
+        return self.tags[word] if word >= 0 else None
 
 
 def attach_pyvi_words(tokens: list[Token]) -> None:
