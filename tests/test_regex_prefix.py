@@ -28,6 +28,6 @@ def test_same_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == expected
 
 
-@pytest.mark.parametrize("pattern", [r"\d*", r".abc", r"[^a]b", r"(?i)ab", r"(a|)"])
+@pytest.mark.parametrize("pattern", [r"\d*", r".abc", r"[^a]b", r"(?i)ab", r"(a|)", r"^\s*ab", r"\Aab"])
 def test_unbounded_openings_are_compiled_as_they_are(pattern: str) -> None:
     assert compile_with_opening(pattern).pattern == pattern

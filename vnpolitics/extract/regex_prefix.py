@@ -27,7 +27,12 @@ def compile_with_opening(pattern: str, flags: int = 0) -> re.Pattern[str]:
     when they can be bounded; the same matches, groups and offsets either way."""
     parsed = _parser.parse(pattern, flags)
     inline_flags = parsed.state.flags != _parser.parse("", flags).state.flags  # "(?i)..." opens it
-    opening = None if inline_flags else _opening_class(parsed)
+    anchored = bool(parsed.data) and parsed.data[0] == (c.AT, c.AT_BEGINNING_STRING)
+    anchored = anchored or (
+        bool(parsed.data) and parsed.data[0] == (c.AT, c.AT_BEGINNING) and not flags & re.M
+    )
+    # "^..." is tried at the start alone already: a look-ahead first would have it tried everywhere
+    opening = None if inline_flags or anchored else _opening_class(parsed)
     if opening is None:
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{opening}])(?:{pattern})", flags)
