@@ -102,31 +102,53 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
         at = base + m.start()
-        for piece, start, end, kind, abbr in _pieces(m.group()):
-            tokens.append(Token(piece, at + start, at + end, kind, abbr))
+        for piece, start, end, kind, abbr, key, is_cap, is_upper in _pieces(m.group()):
+            tokens.append(_token(piece, at + start, at + end, kind, abbr, key, is_cap, is_upper))
     return tokens
 
 
+_new = object.__new__
+
+
+def _token(
+    text: str, start: int, end: int, kind: str, abbr: bool, key: str, is_cap: bool, is_upper: bool
+) -> Token:
+    """``Token(text, start, end, kind, abbr)`` with its facts known already: every field set as the
+    constructor sets it (a test holds it), without its call and ``__post_init__`` (a third of
+    tokenizing, which makes a token for every syllable of every parsed sentence)."""
+    t = _new(Token)
+    t.text, t.start, t.end, t.kind, t.abbr = text, start, end, kind, abbr
+    t.key, t.is_cap, t.is_upper, t.name_len = key, is_cap, is_upper, -1
+    t._word_id, t._pos, t._window, t._untagged, t._at = -1, "", None, None, 0
+    return t
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _pieces(surface: str) -> tuple[tuple[str, int, int, str, bool], ...]:
-    """The tokens one match of _TOKEN_RE gives, offsets from its start: a surface gives the same
-    tokens wherever it is printed, and surfaces repeat, so each is read once."""
-    whole = (0, len(surface))
+def _pieces(surface: str) -> tuple[tuple[str, int, int, str, bool, str, bool, bool], ...]:
+    """The tokens one match of _TOKEN_RE gives, offsets from its start, with their facts: a surface
+    gives the same tokens wherever it is printed, and surfaces repeat, so each is read once."""
+    return tuple(
+        (t.text, t.start, t.end, t.kind, t.abbr, t.key, t.is_cap, t.is_upper) for t in _read(surface)
+    )
+
+
+def _read(surface: str) -> list[Token]:
+    """The tokens of one match of _TOKEN_RE, offsets from its start."""
+    whole = len(surface)
     if surface[0].isdigit():
-        return ((surface, *whole, "num", False),)
+        return [Token(surface, 0, whole, "num")]
     if not (surface[0].isalpha()):
-        return ((surface, *whole, "punct", False),)
+        return [Token(surface, 0, whole, "punct")]
     expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
     if (
         expansion is None
         and not surface.isalpha()
         and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
     ):
-        # an unknown compound such as "AB-CD": its parts
-        return tuple((t.text, t.start, t.end, t.kind, False) for t in _plain_tokens(surface, 0))
+        return _plain_tokens(surface, 0)  # an unknown compound such as "AB-CD": its parts
     if expansion:
-        return tuple((w, *whole, "word", True) for w in expansion)
-    return ((surface, *whole, "word", False),)
+        return [Token(w, 0, whole, "word", abbr=True) for w in expansion]
+    return [Token(surface, 0, whole, "word")]
 
 
 PYVI_CONTEXT_BEFORE = 1  # syllables of context pyvi sees around capitalised words
