@@ -103,7 +103,7 @@ def extract_article(
     places = places_by_level(list(canonical.values()))
 
     # Each sentence's places are read once: titles and bodies of one sentence all complete from them.
-    places_in = {s.index: sentence_places(s.text, places) for s, _ in parses}
+    places_in = _PlacesBySentence({s.index: s.text for s, _ in parses}, places)
     organizations: list[OrganizationMention] = []
     tree = OrganizationTree(places)
 
@@ -119,8 +119,8 @@ def extract_article(
     evidence: dict[str, set[str]] = {}
     for sentence, parse in parses:
         tokens = parse.tokens
-        here = places_in[sentence.index]
         for body in parse.bodies:
+            here = places_in[sentence.index]
             name = specific_name(canonical[sentence.index, body], body, here)
             if name:
                 tree.add(tokens, body, name)
@@ -190,6 +190,20 @@ def extract_article(
         roles=roles,
         personnel_events=events,
     )
+
+
+class _PlacesBySentence(dict[int, dict[str, str]]):
+    """Sentence index -> the places that complete its bodies and posts (``sentence_places``), read
+    the first time a body or post of the sentence asks: reading them takes the sentence's canonical
+    text, and most sentences name no body and give no post. Only parsed sentences have places."""
+
+    def __init__(self, texts: dict[int, str], places: dict[str, str]) -> None:
+        super().__init__()
+        self._texts, self._places = texts, places
+
+    def __missing__(self, index: int) -> dict[str, str]:
+        found = self[index] = sentence_places(self._texts[index], self._places)
+        return found
 
 
 SURE_YEAR_BASES = ("printed", "publication")  # meeting dates whose year nobody guessed

@@ -264,8 +264,8 @@ def _trade_then_place(tokens: list[Token], j: int) -> bool:
         t = tokens[k]
         if t.is_cap or t.is_upper:
             return k > j and bool(starts_place(tokens, k))
-        if t.kind != "word" or not t.pos.startswith(TRADE_TAGS) or _ends_body(tokens, k):
-            return False
+        if t.kind != "word" or _ends_body(tokens, k) or not t.pos.startswith(TRADE_TAGS):
+            return False  # pyvi's tag asked last: the costliest test
         k += 1
     return False
 
@@ -280,14 +280,14 @@ def _split_compound_end(tokens: list[Token], j: int, first: int) -> bool:
     return (
         j > first
         and t.kind == "word"
-        and t.pos == "N"
         and not t.is_cap
         and tokens[j - 1].is_cap
-        and tokens[j - 1].word_id != t.word_id
         and j + 1 < len(tokens)
         and tokens[j + 1].text in NAME_CLOSERS
         and (t.key,) not in UNIT_WORDS
         and not _ends_body(tokens, j)
+        and tokens[j - 1].word_id != t.word_id  # pyvi asked last: the costliest tests
+        and t.pos == "N"
     )
 
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 
 from vnpolitics.extract.name_hyphens import close_name_hyphens
 from vnpolitics.extract.records import Caption, CleanArticle
+from vnpolitics.extract.regex_prefix import compile_with_opening
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """Searched in every line: led by a look-ahead for what a match opens with (regex_prefix)."""
+    return compile_with_opening(pattern, re.IGNORECASE)
 
 
 # A line matching one of these (whole line, after trimming) is chrome and is dropped.
@@ -82,8 +84,8 @@ _MAX_CREDIT_WORDS = 5
 _CREDIT_LINE_RE = re.compile(rf"^\(?\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>{_CREDIT_NAME})\s*\)?\s*\.?$")
 # A credit at the end of a caption: " - Ảnh Minh An", " - Ảnh: TTXVN.", " (Ảnh: TH)".
 _INLINE_CREDIT_RES: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"\s*[-–—]\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>{_CREDIT_NAME})\s*\.?\s*$"),
-    re.compile(rf"\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>{_CREDIT_NAME})\s*\)\s*\.?\s*$"),
+    compile_with_opening(rf"\s*[-–—]\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>{_CREDIT_NAME})\s*\.?\s*$"),
+    compile_with_opening(rf"\s*\(\s*{_CREDIT_WORD}\s*:?\s*(?P<credit>{_CREDIT_NAME})\s*\)\s*\.?\s*$"),
 )
 # Credits that say what the picture is rather than who took it.
 _NOT_A_CREDIT = frozenset({"tư liệu", "minh họa", "minh hoạ", "internet", "chụp màn hình"})

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 
 from vnpolitics.extract.era_clues import era_clues
 from vnpolitics.extract.records import MeetingDate
+from vnpolitics.extract.regex_prefix import compile_with_opening
 
 TIMES_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
 
@@ -80,8 +81,11 @@ RELATIVE_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 _FLAGS = re.IGNORECASE
-_DATE_RES = tuple((name, re.compile(rf"(?<!\w){p}", _FLAGS)) for name, p in DATE_FORMS)
-_RELATIVE_RES = tuple((name, re.compile(rf"(?<!\w){p}(?!\w)", _FLAGS)) for name, p in RELATIVE_FORMS)
+# Searched over every article's whole text: each led by a look-ahead for the characters it opens with.
+_DATE_RES = tuple((name, compile_with_opening(rf"(?<!\w){p}", _FLAGS)) for name, p in DATE_FORMS)
+_RELATIVE_RES = tuple(
+    (name, compile_with_opening(rf"(?<!\w){p}(?!\w)", _FLAGS)) for name, p in RELATIVE_FORMS
+)
 _CLOCK_NEAR = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -217,13 +221,13 @@ class YearMention:
 
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_PERIOD_RE = re.compile(rf"(?<![\w/.\-])(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\w/])")
-_YEAR_RE = re.compile(rf"(?<![\w/.\-,])(?P<y>{_YEAR})(?![\w/]|[.,]\d)")
+_PERIOD_RE = compile_with_opening(rf"(?<![\w/.\-])(?P<y1>{_YEAR})\s*[-–—]\s*(?P<y2>{_YEAR})(?![\w/])")
+_YEAR_RE = compile_with_opening(rf"(?<![\w/.\-,])(?P<y>{_YEAR})(?![\w/]|[.,]\d)")
 # Words just before a year that make it a goal rather than the time of writing.
 _TARGET_BEFORE = re.compile(r"(?:đến|tới|tầm nhìn|trước|vào|chậm nhất|muộn nhất|hạn)\s+(?:năm\s+)?$", _FLAGS)
 # "Luật Đấu thầu năm 2023": a law's year, so a lower bound like a cited document's date.
 _LAW_BEFORE = re.compile(r"\b(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh)(?:\s+[^\s,;.]+){0,6}\s+năm\s*$")
-_ELAPSED_RE = re.compile(
+_ELAPSED_RE = compile_with_opening(
     r"(?P<lead>(?:hướng tới|tiến tới|chào mừng)\s+)?(?:kỷ niệm|kỉ niệm|tưởng niệm|tổng kết|sơ kết|cách đây)"
     r"\s+(?P<n>\d{1,3})\s+năm(?!\s*\d)",
     _FLAGS,
@@ -383,8 +387,15 @@ def _single_year_use(text: str, m: re.Match[str]) -> str | None:
 
 
 def _window_has(text: str, start: int, end: int, cues: Iterable[str]) -> bool:
-    window = text[start:end].lower()
-    return any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", window) for c in cues)
+    cues = tuple(cues)
+    return bool(cues) and _cues_re(cues).search(text[start:end].lower()) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _cues_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``cues`` as a whole word, in one pattern compiled once: a window is asked for the same
+    few lists of cues for every date and year of every article."""
+    return compile_with_opening("|".join(rf"(?<!\w){re.escape(c)}(?!\w)" for c in cues))
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -644,7 +655,7 @@ SAME_SENTENCE_WEIGHT = 2.0  # a year in the event's own sentence describes the e
 
 
 # Words naming the opening of a term: "Đại hội ... nhiệm kỳ 2020-2025", "kỳ họp thứ nhất HĐND khóa X".
-_TERM_OPENERS = re.compile(
+_TERM_OPENERS = compile_with_opening(
     r"(?<!\w)(?:đại hội|(?:kỳ|kì|phiên) họp (?:thứ nhất|thứ 1|đầu tiên)|hội nghị lần thứ (?:nhất|1))(?!\w)",
     _FLAGS,
 )

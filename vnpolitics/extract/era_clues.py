@@ -22,6 +22,7 @@ from functools import cache
 
 from vnpolitics.extract.admin_places import provinces_2025
 from vnpolitics.extract.gazetteer import provinces
+from vnpolitics.extract.regex_prefix import compile_with_opening
 from vnpolitics.extract.textnorm import fold
 
 # First year of each National Assembly (Quốc hội khóa N): the year of its election.
@@ -41,19 +42,21 @@ _ORDINAL = r"(?P<n>\d{1,2}|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=
 _TERM = r"(?P<k>[IVXL]{1,6}|\d{1,2})"
 _FLAGS = re.IGNORECASE
 # "kỳ họp thứ 8, Quốc hội khóa XIV", "Kỳ họp thứ nhất Quốc hội (khóa XV)"; not "bất thường" ones.
-_SESSION_THEN_TERM = re.compile(
+_SESSION_THEN_TERM = compile_with_opening(
     rf"(?<!\w)(?:kỳ|kì) họp thứ {_ORDINAL}\s*,?\s*(?:của\s+)?Quốc hội\s*\(?\s*(?:khóa|khoá)\s+{_TERM}(?!\w)",
     _FLAGS,
 )
 # "Quốc hội khóa XV, kỳ họp thứ 10", "Quốc hội khóa XIV tại kỳ họp thứ 7".
-_TERM_THEN_SESSION = re.compile(
+_TERM_THEN_SESSION = compile_with_opening(
     rf"(?<!\w)Quốc hội\s*\(?\s*(?:khóa|khoá)\s+{_TERM}\s*\)?\s*,?\s*(?:tại\s+|trong\s+)?"
     rf"(?:kỳ|kì) họp thứ {_ORDINAL}(?!\w)",
     _FLAGS,
 )
 # "tỉnh Quảng Nam cũ", "(tỉnh Quảng Nam cũ)": a capitalised name of up to four syllables.
-_FORMER_PROVINCE = re.compile(r"(?<!\w)tỉnh\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w'’]*\s*-?\s*){1,4}?)\s*\(?\s*cũ(?!\w)")
-_TWO_LEVEL = re.compile(r"(?<!\w)chính quyền (?:địa phương )?(?:hai|2) cấp(?!\w)", _FLAGS)
+_FORMER_PROVINCE = compile_with_opening(
+    r"(?<!\w)tỉnh\s+(?P<name>(?:[A-ZĐÀ-Ỹ][\w'’]*\s*-?\s*){1,4}?)\s*\(?\s*cũ(?!\w)"
+)
+_TWO_LEVEL = compile_with_opening(r"(?<!\w)chính quyền (?:địa phương )?(?:hai|2) cấp(?!\w)", _FLAGS)
 
 
 @dataclass(frozen=True)

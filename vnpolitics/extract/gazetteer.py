@@ -28,6 +28,8 @@ class PhraseSet:
         for phrase in self.phrases:
             lengths.setdefault(phrase[0], set()).add(len(phrase))
         self._lengths = {first: sorted(ns, reverse=True) for first, ns in lengths.items()}
+        # The syllables a phrase opens with: no phrase starts at a token whose key is none of them.
+        self.first_words = frozenset(self._lengths)
 
     def __contains__(self, phrase: tuple[str, ...]) -> bool:
         return phrase in self.phrases

@@ -13,6 +13,7 @@ from functools import cache
 
 from vnpolitics.extract.dates import find_date_phrases
 from vnpolitics.extract.gazetteer import DATA_DIR
+from vnpolitics.extract.regex_prefix import compile_with_opening
 from vnpolitics.extract.textnorm import modern_tones
 
 GAZETTEER = "meeting_kinds.txt"
@@ -36,7 +37,7 @@ def _kind_re() -> re.Pattern[str]:
     """All wordings, longest first, on word boundaries, any whitespace between syllables."""
     surfaces = sorted(kind_of_surface(), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, s.split())) for s in surfaces)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return compile_with_opening(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def find_meeting_kinds(text: str) -> list[tuple[str, int, int]]:

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 from vnpolitics.extract.dates import article_years
 from vnpolitics.extract.gazetteer import DATA_DIR, body_kind_phrases, phrase_key, places, surname_rank
 from vnpolitics.extract.records import ArticleMetadata, CleanArticle
+from vnpolitics.extract.regex_prefix import compile_with_opening
 from vnpolitics.extract.textnorm import fold
 
 # How many non-empty lines at the top count as the page header.
@@ -30,8 +31,10 @@ _YMD = r"(?P<Y>\d{4})-(?P<M>\d{2})-(?P<D>\d{2})"
 # "12 tháng 1, 2012", "Ngày 30 Tháng 04 Năm 2024": blogs and site clocks write the month out.
 _WORDED = r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})\s*(?:,|năm)\s*(?P<wy>\d{4})"
 _TIME = r"(?P<H>\d{1,2})\s*[:hH]\s*(?P<MI>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>SA|CH|AM|PM)\b)?"
-_DATE_RE = re.compile(rf"(?<!\d){_DMY}(?!\d)|(?<!\d){_YMD}(?!\d)|(?<!\d){_WORDED}(?!\d)", re.IGNORECASE)
-_TIME_RE = re.compile(rf"(?<![\d/.-]){_TIME}(?![\d/])", re.IGNORECASE)
+_DATE_RE = compile_with_opening(
+    rf"(?<!\d){_DMY}(?!\d)|(?<!\d){_YMD}(?!\d)|(?<!\d){_WORDED}(?!\d)", re.IGNORECASE
+)
+_TIME_RE = compile_with_opening(rf"(?<![\d/.-]){_TIME}(?![\d/])", re.IGNORECASE)
 _TRAILING_TIME_RE = re.compile(r"\s*\(\s*\d{1,2}:\d{2}\s+\d{1,2}/\d{1,2}/\d{4}\s*\)\s*$")
 # Lines that announce a publication time wherever they stand ...
 _PUBLISHED_LABEL_RE = re.compile(
@@ -44,7 +47,7 @@ _DATE_LABEL_RE = re.compile(
     r"|ngày phát hành)\b",
     re.IGNORECASE,
 )
-_WEEKDAY_RE = re.compile(r"\b(thứ (hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ nhật)\b", re.IGNORECASE)
+_WEEKDAY_RE = compile_with_opening(r"\b(thứ (hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|chủ nhật)\b", re.IGNORECASE)
 # A header line holding a date is short once the date, time and weekday are taken out.
 _MAX_HEADER_LEFTOVER_WORDS = 3
 # A clock with seconds ("12:07:22") years after every year the story prints is the site's clock

@@ -11,6 +11,7 @@ posts are then attached to names by the constructions of Vietnamese news prose:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from vnpolitics.extract.bodies import BodySpan, body_at, second_place_body, with_shared_parent
 from vnpolitics.extract.gazetteer import (
@@ -22,11 +23,13 @@ from vnpolitics.extract.gazetteer import (
     not_person_cue_phrases,
     person_cue_phrases,
     personal_cue_phrases,
+    places,
     post_object_phrases,
     post_verb_phrases,
     predicate_phrases,
     sentence_post_verb_phrases,
     surname_rank,
+    title_head_phrases,
     title_prefixes,
 )
 from vnpolitics.extract.names import (
@@ -81,10 +84,15 @@ class SentenceParse:
 def chunk(tokens: list[Token]) -> list[Item]:
     items: list[Item] = []
     i = 0
+    openers = _lower_item_openers()
     while i < len(tokens):
         t = tokens[i]
         if t.kind == "punct":
             items.append(Item("P", i, i + 1))
+            i += 1
+            continue
+        if not t.is_cap and t.key not in openers:
+            items.append(Item("X", i, i + 1))  # what every reading below concludes: see _lower_item_openers
             i += 1
             continue
         appositive = _appositive_position(tokens, items)
@@ -127,6 +135,20 @@ def chunk(tokens: list[Token]) -> list[Item]:
         items.append(Item("X", i, i + 1))
         i += 1
     return items
+
+
+@cache
+def _lower_item_openers() -> frozenset[str]:
+    """Folded syllables at which ``chunk`` may read more than an "X" item from a token in lower case.
+
+    In lower case (a word with no capital, a number) nothing but a post or a place can open
+    there: a name, a short reference and a body (unless after a post) need a capital. A post needs
+    a head or a prefix at the token (``title_at``, ``_lower_post_at``), a place a place's first
+    syllable (``starts_place``). Every other lower-case token, most of any text, is an "X" at
+    once, without the look-ups: a new reading in ``chunk`` that opens at a lower-case token must
+    add what it opens with here.
+    """
+    return title_head_phrases().first_words | places().first_words | title_prefixes()
 
 
 BRAND_ENDS = frozenset({",", ";", ".", ")", "-", "–"})

@@ -264,11 +264,20 @@ class _SentenceReader:
         """Cue phrases outside names, posts and bodies, not cancelled, a discipline's level printed
         after its verb ("kỷ luật bằng hình thức cảnh cáo") folded into that verb."""
         tokens, found = self.tokens, []
-        inside = {k for it in self.parse.items if it.kind in ("N", "T", "O") for k in range(it.start, it.end)}
+        phrases = cue_phrases()
+        inside: set[int] | None = None  # tokens inside names, posts and bodies: read at the first cue
         k = 0
         cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
         while k < len(tokens):
-            n = cue_phrases().longest_at(tokens, k)
+            # most tokens open no cue: one set look-up answers them
+            n = phrases.longest_at(tokens, k) if tokens[k].key in phrases.first_words else 0
+            if n and inside is None:
+                inside = {
+                    j
+                    for it in self.parse.items
+                    if it.kind in ("N", "T", "O")
+                    for j in range(it.start, it.end)
+                }
             if not n or k in inside or _inside_word(tokens, k):
                 k += 1
                 continue

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from vnpolitics.extract.records import Sentence
+from vnpolitics.extract.regex_prefix import compile_with_opening
 
 # A sentence ends at . ! ? … followed by space and an upper-case letter, a quote or a digit,
 # but not after an abbreviation such as "TP." or "T.Ư." nor inside numbers like 1.540.
-_END_RE = re.compile(
+_END_RE = compile_with_opening(  # searched at every position of every article
     r"(?<![A-ZĐ]\.[A-ZĐƯ])(?<!\bTP)(?<!\bTp)(?<!\bThS)(?<!\bTS)(?<!\bPGS)(?<!\bGS)"
     r"(?:[.!?…]+[\"”’)]*)\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9])"
 )

@@ -6,6 +6,7 @@ token keeps the character span of what was printed, so provenance is never lost.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ _APOSTROPHES = re.compile("['’]")
 SYLLABLE_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a token is made for every syllable and read by every rule
 class Token:
     text: str  # the syllable as parsed (an expanded abbreviation gives several tokens)
     start: int  # offsets of the printed text in the cleaned article
@@ -40,30 +41,47 @@ class Token:
     # Set once from ``text`` and ``kind``: read for nearly every token by every rule.
     is_cap: bool = field(init=False, repr=False, compare=False)  # a word with a capital first letter
     is_upper: bool = field(init=False, repr=False, compare=False)  # all capitals: an acronym (UDIC, QĐND)
-    # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks.
+    # pyvi's word group (syllables of one word share it) and tag, read when a rule first asks:
+    # the window is segmented at the first word group asked and tagged at the first tag asked,
+    # and each token copies its own answers from the window when it is first asked.
     _word_id: int = field(default=-1, repr=False, compare=False)
     _pos: str = field(default="", repr=False, compare=False)
-    _window: _Window | None = field(default=None, repr=False, compare=False)
+    _window: _Window | None = field(default=None, repr=False, compare=False)  # word group not read yet
+    _untagged: _Window | None = field(default=None, repr=False, compare=False)  # tag not read yet
+    _at: int = field(default=0, repr=False, compare=False)  # the token's place in its window
 
     def __post_init__(self) -> None:
-        self.key = fold(self.text)
-        word = self.kind == "word"
-        self.is_cap = word and self.text[:1].isupper()
-        self.is_upper = word and len(self.text) > 1 and self.text.isupper()
+        self.key, self.is_cap, self.is_upper = _facts(self.text, self.kind)
 
     @property
     def word_id(self) -> int:
         """pyvi's word group: syllables of one word share it."""
-        if self._window is not None:
-            self._window.segment()
+        window = self._window
+        if window is not None:
+            self._window = None
+            word = window.word_of(self._at)
+            if word >= 0:
+                self._word_id = window.first_id + word
         return self._word_id
 
     @property
     def pos(self) -> str:
         """pyvi's part-of-speech tag ("" outside every window pyvi reads)."""
-        if self._window is not None:
-            self._window.segment()
+        window = self._untagged
+        if window is not None:
+            self._untagged = None
+            tag = window.tag_of(self._at)
+            if tag is not None:
+                self._pos = tag
         return self._pos
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _facts(text: str, kind: str) -> tuple[str, bool, bool]:
+    """A token's key, capital and all-capitals flags, which depend on its text and kind alone:
+    syllables repeat, so each is worked out once."""
+    word = kind == "word"
+    return fold(text), word and text[:1].isupper(), word and len(text) > 1 and text.isupper()
 
 
 def _expand(surface: str) -> list[str] | None:
@@ -84,27 +102,54 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article."""
     tokens: list[Token] = []
     for m in _TOKEN_RE.finditer(text):
-        surface = m.group()
-        start, end = base + m.start(), base + m.end()
-        if surface[0].isdigit():
-            tokens.append(Token(surface, start, end, "num"))
-            continue
-        if not (surface[0].isalpha()):
-            tokens.append(Token(surface, start, end, "punct"))
-            continue
-        expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
-        if (
-            expansion is None
-            and not surface.isalpha()
-            and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
-        ):
-            tokens += _plain_tokens(surface, start)  # an unknown compound such as "AB-CD": its parts
-            continue
-        if expansion:
-            tokens.extend(Token(w, start, end, "word", abbr=True) for w in expansion)
-        else:
-            tokens += _unglued(surface, start)
+        at = base + m.start()
+        for piece, start, end, kind, abbr, key, is_cap, is_upper in _pieces(m.group()):
+            tokens.append(_token(piece, at + start, at + end, kind, abbr, key, is_cap, is_upper))
     return tokens
+
+
+_new = object.__new__
+
+
+def _token(
+    text: str, start: int, end: int, kind: str, abbr: bool, key: str, is_cap: bool, is_upper: bool
+) -> Token:
+    """``Token(text, start, end, kind, abbr)`` with its facts known already: every field set as the
+    constructor sets it (a test holds it), without its call and ``__post_init__`` (a third of
+    tokenizing, which makes a token for every syllable of every parsed sentence)."""
+    t = _new(Token)
+    t.text, t.start, t.end, t.kind, t.abbr = text, start, end, kind, abbr
+    t.key, t.is_cap, t.is_upper, t.name_len = key, is_cap, is_upper, -1
+    t._word_id, t._pos, t._window, t._untagged, t._at = -1, "", None, None, 0
+    return t
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _pieces(surface: str) -> tuple[tuple[str, int, int, str, bool, str, bool, bool], ...]:
+    """The tokens one match of _TOKEN_RE gives, offsets from its start, with their facts: a surface
+    gives the same tokens wherever it is printed, and surfaces repeat, so each is read once."""
+    return tuple(
+        (t.text, t.start, t.end, t.kind, t.abbr, t.key, t.is_cap, t.is_upper) for t in _read(surface)
+    )
+
+
+def _read(surface: str) -> list[Token]:
+    """The tokens of one match of _TOKEN_RE, offsets from its start."""
+    whole = len(surface)
+    if surface[0].isdigit():
+        return [Token(surface, 0, whole, "num")]
+    if not (surface[0].isalpha()):
+        return [Token(surface, 0, whole, "punct")]
+    expansion = _expand(surface) if (surface.isupper() or "." in surface or surface[:2] == "Tp") else None
+    if (
+        expansion is None
+        and not surface.isalpha()
+        and not _APOSTROPHES.sub("", surface.replace(" ", "")).isalpha()
+    ):
+        return _plain_tokens(surface, 0)  # an unknown compound such as "AB-CD": its parts
+    if expansion:
+        return [Token(w, 0, whole, "word", abbr=True) for w in expansion]
+    return _unglued(surface, 0)
 
 
 def _unglued(surface: str, start: int) -> list[Token]:
@@ -146,17 +191,41 @@ def pyvi_windows(tokens: list[Token]) -> list[tuple[int, int]]:
 
 class _Window:
     """A stretch of tokens pyvi reads as one text, the first time a rule asks for a word or tag in it:
-    most windows never decide anything, and pyvi is the costliest step of extraction."""
+    most windows never decide anything, and pyvi is the costliest step of extraction.
+
+    Segmenting (word groups) and tagging (parts of speech) are two models run one after the other;
+    nearly every rule asks only for word groups, so the tagger runs only when a tag is asked. Its
+    tags are those it gives the segmenter's words, as when both ran together.
+
+    The window keeps its tokens' texts, not the tokens: a token points to its window, and a window
+    that pointed back would make every sentence's tokens cyclic garbage, left to the cyclic
+    collector, whose passes over them cost a tenth of extraction. Each token reads its own
+    answer from the window by its place in it (``Token._at``)."""
 
     def __init__(self, tokens: list[Token], first_id: int) -> None:
-        self.tokens, self.first_id = tokens, first_id
-        for t in tokens:
-            t._window = self
+        self.texts = [t.text for t in tokens]
+        self.first_id = first_id
+        self.words: list[str] | None = None  # the segmenter's words, once run
+        self.word_index: list[int] = []  # per token, the index of its word in ``words`` (-1: none)
+        self.tags: list[str] | None = None  # the tagger's tags of ``words``, once run
+        for at, t in enumerate(tokens):
+            t._window = t._untagged = self
+            t._at = at
 
-    def segment(self) -> None:
-        for t in self.tokens:
-            t._window = None
-        _segment(self.tokens, self.first_id)
+    def word_of(self, at: int) -> int:
+        """The index of the word of the token at ``at`` (-1: pyvi lost it), segmenting once."""
+        if self.words is None:
+            self.words, self.word_index = _segment(self.texts)
+        return self.word_index[at]
+
+    def tag_of(self, at: int) -> str | None:
+        """The tag of the token at ``at`` (None: pyvi lost it), tagging once."""
+        word = self.word_of(at)
+        if self.tags is None:
+            from pyvi import ViPosTagger
+
+            self.tags = [str(tag) for tag in ViPosTagger.postagging_tokens(self.words)[1]]
+        return self.tags[word] if word >= 0 else None
 
 
 def attach_pyvi_words(tokens: list[Token]) -> None:
@@ -172,20 +241,24 @@ def attach_pyvi_words(tokens: list[Token]) -> None:
         _Window(tokens[start:end], first_id=(w + 1) * 1000)
 
 
-def _segment(tokens: list[Token], first_id: int) -> None:
-    """Run pyvi on a window; pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
-    from pyvi import ViPosTagger, ViTokenizer
+def _segment(texts: list[str]) -> tuple[list[str], list[int]]:
+    """Run pyvi's segmenter on a window's token texts: its words, and each token's word index
+    (-1: none). Pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
+    from pyvi import ViTokenizer
 
-    words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(" ".join(t.text for t in tokens)))
+    # what ViPosTagger.postagging reads: the segmented text cut at spaces
+    words = ViTokenizer.tokenize(" ".join(texts)).split(" ")
+    word_of = [-1] * len(texts)
     i, pending = 0, ""
-    for word_id, (word, tag) in enumerate(zip(words, tags, strict=False), start=first_id):
+    for index, word in enumerate(words):
         for part in word.split("_"):
-            if i >= len(tokens):
-                return
+            if i >= len(texts):
+                return words, word_of
             pending += part
-            if pending == tokens[i].text:
-                tokens[i]._word_id, tokens[i]._pos = word_id, str(tag)
+            if pending == texts[i]:
+                word_of[i] = index
                 i, pending = i + 1, ""
-            elif not tokens[i].text.startswith(pending):
+            elif not texts[i].startswith(pending):
                 pending = ""  # lost the thread: this token stays a word of its own
                 i += 1
+    return words, word_of
