@@ -671,3 +671,11 @@ def test_when_a_fronted_post_was_held_is_no_part_of_its_body() -> None:
     assert got == {"Nguyễn Văn Thảo": ["Chủ tịch Ủy ban nhân dân thành phố Hà Nội"]}
     got = people_of("Thủ tướng cùng Bộ trưởng cấp cao Goh Chok Tong cắt băng khai trương.")
     assert got["Goh Chok Tong"] == ["Bộ trưởng cấp cao"]
+
+
+def test_an_association_and_a_press_secretary() -> None:
+    got = people_of("Ông Nguyễn Văn Nhiêm, Chủ tịch Hiệp hội Phát hành và Phổ biến phim Việt Nam cho rằng.")
+    assert got == {"Nguyễn Văn Nhiêm": ["Chủ tịch Hiệp hội Phát hành và Phổ biến phim Việt Nam"]}
+    assert people_of("Thư ký báo chí Nhà Trắng Sarah Sanders đăng trên Twitter.")["Sarah Sanders"] == [
+        "Thư ký báo chí Nhà Trắng"
+    ]
