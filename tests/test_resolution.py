@@ -31,9 +31,9 @@ ARTICLES = Path(__file__).parent / "fixtures" / "resolution"
 
 
 def build(root: Path, project: Path | None = None) -> Path:
-    """Extract the invented articles (a copy under ``root/raw``) and build them into ``root/w.duckdb``."""
+    """Extract the invented articles (a copy under ``root/raw``) into ``root/warehouse.duckdb``."""
     raw = shutil.copytree(ARTICLES, root / "raw")
-    warehouse = root / "w.duckdb"
+    warehouse = root / "warehouse.duckdb"
     load_raw_frames(warehouse, extract_folder(raw))
     if project is None:
         dbt_build(warehouse, root)
