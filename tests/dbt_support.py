@@ -74,6 +74,10 @@ def write_raw(warehouse: Path, rows: dict[str, list[tuple]]) -> None:
 
 
 WITHOUT_TESTS = ("build", "--exclude-resource-type", "test", "--exclude-resource-type", "unit_test")
+# Every data test but none of dbt's unit tests: a unit test mocks its model's inputs, so it gives
+# the same result on any warehouse, and test_dbt_models' build (and the session's sample build)
+# runs all of them already; a build of other articles running them again learns nothing new.
+WITHOUT_UNIT_TESTS = ("build", "--exclude-resource-type", "unit_test")
 
 # dbt's partial-parse state (in its target folder) of the last dbt_build in this process, by
 # (project, warehouse file name).
