@@ -61,8 +61,15 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
         """xdist hands out files by their number of tests, most first: the parametrised unit test
         files went first and the files that build several warehouses (one to three tests, minutes
         each) last, so the suite ended on one worker alone (measured: 15 min 22 s, 1.6 of 2 cores
-        busy). Files whose ``pytestmark`` says ``heavy`` now go first, then the other ``warehouse``
-        files, then the rest, each group in xdist's order; the short tests fill the end."""
+        busy). Files whose ``pytestmark`` says ``heavy`` now go first, the longest first (by the
+        ``seconds`` the mark gives), then the other ``warehouse`` files, then the rest, each group
+        in xdist's order; the short tests fill the end.
+
+        Longest first also keeps both workers busy from the start: in xdist's order (most tests
+        first) the two files handed out first both needed the session's sample build, and one
+        worker waited on its lock for the minute and a half the other spent building it. Now the
+        first is test_incremental, which builds its own warehouses, while the other worker builds
+        the samples."""
 
         def _assign_work_unit(self, node) -> None:
             if not getattr(self, "_ranked", False):
@@ -75,12 +82,15 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return HeaviestFilesFirst(config, log)
 
 
-def _file_rank(test_file: str) -> int:
-    """0 for a file marked ``heavy``, 1 for ``warehouse``, 2 for the others (by module marks)."""
+def _file_rank(test_file: str) -> tuple[int, float]:
+    """(0, minus its ``seconds``) for a file marked ``heavy``, (1, 0) for ``warehouse``, (2, 0) for
+    the others (by module marks): sorted, the heavy files longest first."""
     module = sys.modules.get(Path(test_file).stem) or importlib.import_module(Path(test_file).stem)
     marks = getattr(module, "pytestmark", [])
-    names = {mark.name for mark in (marks if isinstance(marks, list) else [marks])}
-    return 0 if "heavy" in names else 1 if "warehouse" in names else 2
+    by_name = {mark.name: mark for mark in (marks if isinstance(marks, list) else [marks])}
+    if "heavy" in by_name:
+        return 0, -float(by_name["heavy"].kwargs.get("seconds", 0))
+    return (1 if "warehouse" in by_name else 2), 0.0
 
 
 @pytest.fixture(scope="session")

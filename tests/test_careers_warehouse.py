@@ -1,9 +1,9 @@
 """Careers in the warehouse, from invented articles (tests/career_articles.py) through the
-extraction and every dbt model and test: tenures that personnel events start and end, a death in
+extraction and every dbt model and data test: tenures that personnel events start and end, a death in
 office, an overlap of a single-seat post flagged with a warning, a single-seat tenure ended by its
 successor, and the open formats.
 
-One build (extraction, load, ``dbt build`` with its tests) shared by the module.
+One build (extraction, load, ``dbt build`` with its data tests) shared by the module.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 from career_articles import write_career_articles
-from dbt_support import dbt_build, query
+from dbt_support import WITHOUT_UNIT_TESTS, dbt_build, query
 from open_format_checks import assert_popolo_links, assert_valid_ftm, read_ftm, read_popolo
 
 from vnpolitics.warehouse.batch_extraction import extract_folder
@@ -29,7 +29,7 @@ def careers(tmp_path_factory):
     raw = write_career_articles(root / "raw")
     warehouse = root / "warehouse.duckdb"
     load_raw_frames(warehouse, extract_folder(raw))
-    proc = dbt_build(warehouse, root)
+    proc = dbt_build(warehouse, root, command=WITHOUT_UNIT_TESTS)
     export_open_formats(warehouse, root / "export")
     return warehouse, proc.stdout, root / "export"
 

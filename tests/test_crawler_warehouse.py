@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bad_inputs import invented_article
 from crawler_inputs import CHAIR, REPLACEMENT, SPEAKER, jsonl, record, story, write
-from dbt_support import WITHOUT_TESTS, dbt_build, query
+from dbt_support import WITHOUT_TESTS, WITHOUT_UNIT_TESTS, dbt_build, query
 
 from vnpolitics.warehouse.batch_extraction import extract_folder
 from vnpolitics.warehouse.load import load_raw_frames
@@ -81,9 +81,13 @@ def _second_fetch(raw: Path) -> None:
     )
 
 
-def _build(raw: Path, warehouse: Path, work: Path, command: tuple[str, ...]) -> None:
+def _build(raw: Path, work: Path, command: tuple[str, ...]) -> Path:
+    """The warehouse ``work/warehouse.duckdb`` built from ``raw`` (the name dbt_build shares a parse for)."""
+    warehouse = work / "warehouse.duckdb"
+    work.mkdir(parents=True)
     load_raw_frames(warehouse, extract_folder(raw))
     dbt_build(warehouse, work, command=command)
+    return warehouse
 
 
 def _keys(warehouse: Path) -> dict[str, set[str]]:
@@ -111,11 +115,9 @@ def builds(tmp_path_factory):
     root = tmp_path_factory.mktemp("crawler_warehouse")
     raw = root / "raw"
     _first_fetch(raw)
-    before = root / "before.duckdb"
-    _build(raw, before, root / "before", WITHOUT_TESTS)
+    before = _build(raw, root / "before", WITHOUT_TESTS)
     _second_fetch(raw)
-    after = root / "after.duckdb"
-    _build(raw, after, root / "after", ("build",))  # with every dbt test: versions must pass them
+    after = _build(raw, root / "after", WITHOUT_UNIT_TESTS)  # every data test: versions must pass them
     return before, after
 
 

@@ -362,7 +362,7 @@ def test_score_queries_run(built, tmp_path):
 
 
 def test_empty_raw_schema_builds(tmp_path):
-    warehouse = tmp_path / "empty.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     write_raw(warehouse, {"ingest_files": [("bad.bin", None, 3, "rejected", "not text", None, None, None)]})
     dbt_build(warehouse, tmp_path, command=WITHOUT_TESTS)
     counts = {t: query(warehouse, f"select count(*) from main.{t}")[0][0] for t in CONTRACT_COLUMNS}
@@ -372,7 +372,7 @@ def test_empty_raw_schema_builds(tmp_path):
 
 def test_articles_without_people_fail_the_build(tmp_path):
     """A collapse (articles loaded, nobody extracted) is an error, not an empty mart."""
-    warehouse = tmp_path / "collapsed.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     people_tables = ("person_mentions", "person_titles", "participant_roles")
     write_raw(warehouse, {t: rows for t, rows in RAW_ROWS.items() if t not in people_tables})
     # dim_people, what it is built from and the tests on them alone (cautious indirect selection)
@@ -413,7 +413,7 @@ def test_fct_co_attendance_leaves_out_a_meeting_too_large_to_pair(tmp_path):
     (raw / "congress.txt").write_text(congress_article(40), encoding="utf-8")
     at_cap = congress_article(30, province="Lào Cai", day="5/11/2020", first=40)
     (raw / "at-cap.txt").write_text(at_cap, encoding="utf-8")
-    warehouse = tmp_path / "w.duckdb"
+    warehouse = tmp_path / "warehouse.duckdb"
     load_raw_frames(warehouse, extract_folder(raw))
     dbt_build(warehouse, tmp_path, command=WITHOUT_TESTS, CO_ATTENDANCE_MAX_ATTENDEES="30")
     meetings = query(

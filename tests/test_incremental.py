@@ -18,7 +18,7 @@ import pytest
 from dagster_support import REPO, SHARED, copy_build, copy_raw
 from run_support import run_to_end
 
-pytestmark = [pytest.mark.warehouse, pytest.mark.heavy]
+pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=300)]  # one test, three builds in a row
 
 CORPUS = SHARED / "corpus" / "vietnews_politics" / "articles"
 

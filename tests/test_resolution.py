@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from dbt_support import WITHOUT_TESTS, copy_dbt_project, dbt_build, query, write_seed
+from dbt_support import WITHOUT_TESTS, WITHOUT_UNIT_TESTS, copy_dbt_project, dbt_build, query, write_seed
 
 from vnpolitics.warehouse.batch_extraction import extract_folder
 from vnpolitics.warehouse.load import load_raw_frames
@@ -31,12 +31,12 @@ ARTICLES = Path(__file__).parent / "fixtures" / "resolution"
 
 
 def build(root: Path, project: Path | None = None) -> Path:
-    """Extract the invented articles (a copy under ``root/raw``) and build them into ``root/w.duckdb``."""
+    """Extract the invented articles (a copy under ``root/raw``) into ``root/warehouse.duckdb``."""
     raw = shutil.copytree(ARTICLES, root / "raw")
-    warehouse = root / "w.duckdb"
+    warehouse = root / "warehouse.duckdb"
     load_raw_frames(warehouse, extract_folder(raw))
     if project is None:
-        dbt_build(warehouse, root)
+        dbt_build(warehouse, root, command=WITHOUT_UNIT_TESTS)
     else:  # the curated build: its marts are what the tests read, the data tests ran on the first
         dbt_build(warehouse, root, project, command=WITHOUT_TESTS)
     return warehouse
