@@ -507,14 +507,7 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
 
 def _fronted_name(tokens: list[Token], items: list[Item], p: int) -> bool:
     """Whether name p is printed after its post, a comma and a form of address ("Post, bà A")."""
-    return (
-        p >= 3
-        and items[p].kind == "N"
-        and items[p - 1].kind == "X"
-        and _text(tokens, items[p - 1]) in SUBJECT_CUES
-        and _text(tokens, items[p - 2]) == ","
-        and items[p - 3].kind == "T"
-    )
+    return p >= 3 and _fronted_pair(tokens, items, p - 3)
 
 
 def _fronted_pair(tokens: list[Token], items: list[Item], r: int) -> bool:
