@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import itertools
 import json
+import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -67,6 +69,7 @@ def open_page(url: str, cookies: dict[str, str], width: int = 1400, height: int 
             [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             socket = connect(_browser_endpoint(Path(profile), browser), max_size=None, open_timeout=30)
@@ -89,8 +92,38 @@ def open_page(url: str, cookies: dict[str, str], width: int = 1400, height: int 
                 page.send("Page.navigate", url=url)
                 yield page
         finally:
-            browser.terminate()
-            browser.wait(timeout=30)
+            _stop(browser)
+
+
+def _stop(browser: subprocess.Popen) -> None:
+    """End the browser and every helper process it started.
+
+    Chromium's renderer, GPU and crash-handler processes outlive the main one for a moment and go
+    on writing into the profile, so removing the profile after ``terminate()`` alone raced them
+    ("Directory not empty: 'Default'"). The browser runs in its own session: the whole group is
+    signalled, and killed if it has not gone within the grace period.
+    """
+    for sig, grace in ((signal.SIGTERM, 15), (signal.SIGKILL, 15)):
+        try:
+            os.killpg(browser.pid, sig)
+        except ProcessLookupError:
+            break
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline and _group_alive(browser.pid):
+            browser.poll()
+            time.sleep(0.2)
+        if not _group_alive(browser.pid):
+            break
+    browser.wait(timeout=30)
+
+
+def _group_alive(group: int) -> bool:
+    """True while any process of the group is left (signal 0 tests without sending)."""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def _browser_endpoint(profile: Path, browser: subprocess.Popen, timeout: float = 60) -> str:
