@@ -588,7 +588,7 @@ def test_a_countrys_short_form_between_a_post_and_a_foreign_name_is_the_posts() 
 
 def test_a_bracketed_parent_between_a_post_and_its_holder() -> None:
     got = people_of("Trưởng phòng Dịch vụ vận tải hàng hải (Cục Hàng hải VN) Trịnh Văn Cường cho biết.")
-    assert got == {"Trịnh Văn Cường": ["Trưởng phòng Dịch vụ vận tải hàng hải"]}
+    assert got == {"Trịnh Văn Cường": ["Trưởng phòng Dịch vụ vận tải hàng hải Cục Hàng hải Việt Nam"]}
     # a remark in brackets is no parent, and the post is still the holder's
     got = people_of("Giám đốc Sở Y tế (bên trái) Nguyễn Văn Tâm cho biết.")
     assert got == {"Nguyễn Văn Tâm": ["Giám đốc Sở Y tế"]}
@@ -679,3 +679,52 @@ def test_an_association_and_a_press_secretary() -> None:
     assert people_of("Thư ký báo chí Nhà Trắng Sarah Sanders đăng trên Twitter.")["Sarah Sanders"] == [
         "Thư ký báo chí Nhà Trắng"
     ]
+
+
+def test_a_bracketed_parent_closing_the_appositive_ends_the_body() -> None:
+    got = people_of(
+        "Bà Lý Thị Hạnh, Trưởng ban Văn hoá - Xã hội (HĐND TP. HCM) cho biết, tháng 1 ban đã khảo sát."
+    )
+    assert got == {"Lý Thị Hạnh": ["Trưởng ban Văn hóa - Xã hội Hội đồng nhân dân thành phố Hồ Chí Minh"]}
+    got = people_of("Đại tá Đỗ Văn Hùng, Cục trưởng cục Cảnh sát hình sự (bộ Công an) cho biết.")
+    assert got == {"Đỗ Văn Hùng": ["Đại tá", "Cục trưởng cục Cảnh sát hình sự bộ Công an"]}
+    # a bracket repeating the body's own kind is its acronym, not a parent
+    got = people_of("Ông Lê Văn Tám, Giám đốc Ban Quản lý dự án (Ban QLDA), cho biết.")
+    assert got == {"Lê Văn Tám": ["Giám đốc Ban Quản lý dự án"]}
+
+
+def test_a_lower_case_commission_of_a_named_peoples_council() -> None:
+    got = people_of("Theo Trưởng ban pháp chế HĐND TP Hà Nội Trịnh Hoài Nam, hồ sơ đã đủ điều kiện.")
+    assert got == {"Trịnh Hoài Nam": ["Trưởng ban pháp chế Hội đồng nhân dân thành phố Hà Nội"]}
+
+
+def test_a_chain_of_former_posts_after_cua_is_one_persons_career() -> None:
+    got = people_of(
+        "Thủ tướng tưởng nhớ công lao của nguyên Chủ tịch Hội đồng Nhà nước, nguyên Phó Chủ tịch Hội đồng Bộ"
+        " trưởng, nguyên Cố vấn Ban Chấp hành Trung ương Đảng Võ Văn Công."
+    )
+    assert got["Võ Văn Công"] == [
+        "nguyên Chủ tịch Hội đồng Nhà nước",
+        "nguyên Phó Chủ tịch Hội đồng Bộ trưởng",
+        "nguyên Cố vấn Ban Chấp hành Trung ương Đảng",
+    ]
+    # posts of the object of "của" that are not all former may be several people's
+    got = people_of(
+        "Theo ý kiến của Trưởng Ban Tổ chức, Bí thư Tỉnh ủy Nguyễn Văn Bình, việc này cần làm rõ."
+    )
+    assert got["Nguyễn Văn Bình"] == ["Bí thư Tỉnh ủy"]
+
+
+def test_a_lower_case_post_before_a_dash_and_a_form_of_address_is_the_names() -> None:
+    got = people_of(
+        "Liên quan đến nhà thờ Bùi Chu, chủ tịch UBND tỉnh Nam Định - ông Phạm Văn Nghị xác nhận."
+    )
+    assert got == {"Phạm Văn Nghị": ["chủ tịch Ủy ban nhân dân tỉnh Nam Định"]}
+    # a post given by a verb is its object, not the next name's
+    got = people_of(
+        "Ông Tập Cận Bình tái đắc cử chức chủ tịch nước, ông Trần Kỳ Sơn, được bầu làm phó chủ tịch nước."
+    )
+    assert "chủ tịch nước" not in got["Trần Kỳ Sơn"]
+    # nor is a post with no body, counted before the comma
+    got = people_of("Ủy ban Kiểm tra nhiệm kỳ mới gồm 7 ủy viên, đồng chí Vũ Văn Hòa được bầu làm Chủ nhiệm.")
+    assert "ủy viên" not in got["Vũ Văn Hòa"]

@@ -85,7 +85,7 @@ def _word_end(tokens: list[Token], k: int) -> int:
     return j
 
 
-def _gloss_end(tokens: list[Token], k: int) -> int:
+def gloss_end(tokens: list[Token], k: int) -> int:
     """Skip an acronym gloss such as "(TCT)"; returns k when there is none."""
     if tokens[k].text != "(":
         return k
@@ -178,7 +178,7 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         t = tokens[j]
         if name_length_at(tokens, j):
             break
-        gloss = _gloss_end(tokens, j)
+        gloss = gloss_end(tokens, j)
         if gloss > j:
             j = gloss
             continue
@@ -229,6 +229,17 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
             continue
         break
     return j
+
+
+def bracketed_body(tokens: list[Token], j: int) -> BodySpan | None:
+    """The body a bracket opening at j holds whole, its kind printed in capitals or, before a
+    name of its own, not ("(Cục Hàng hải VN)", "(bộ Công an)"); None otherwise."""
+    if j + 1 >= len(tokens) or tokens[j].text != "(" or tokens[j + 1].kind != "word":
+        return None
+    inner = body_at(tokens, j + 1, allow_lower=True)
+    if inner is None or inner.end >= len(tokens) or tokens[inner.end].text != ")":
+        return None
+    return inner if tokens[j + 1].is_cap or not inner.bare else None
 
 
 FIELD_DASHES = frozenset({"-", "–"})
@@ -436,7 +447,7 @@ def _surface(tokens: list[Token], start: int, end: int) -> list[str]:
     out: list[str] = []
     k = start
     while k < end:
-        g = _gloss_end(tokens, k)
+        g = gloss_end(tokens, k)
         if g > k:
             k = g
             continue

@@ -44,7 +44,7 @@ from vnpolitics.extract.names import (
     starts_title_head,
 )
 from vnpolitics.extract.syllables import is_vietnamese_syllable
-from vnpolitics.extract.title_spans import TitleSpan, shares_body, title_at
+from vnpolitics.extract.title_spans import TitleSpan, is_former, shares_body, title_at
 from vnpolitics.extract.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
@@ -199,7 +199,11 @@ def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
     if tokens[head].is_cap or t.kind != "word" or not starts_title_head(tokens, head):
         return None
     title = title_at(tokens, i, allow_lower=True)
-    if title is None or title.end >= len(tokens) or not _name_follows(tokens, title.end):
+    if title is None or title.end >= len(tokens):
+        return None
+    # "chủ tịch UBND tỉnh X - ông B": a post with a body only ("gồm 7 ủy viên, đồng chí B" is a count)
+    addressed = title.body is not None and _addressed_name_follows(tokens, i, title.end)
+    if not (_name_follows(tokens, title.end) or addressed):
         return None
     if title.body is None:
         return title
@@ -213,6 +217,24 @@ def _name_follows(tokens: list[Token], k: int) -> bool:
         return True
     n = cued_name_length_at(tokens, k)
     return n >= 2 and is_foreign_shaped(tokens, k, k + n)
+
+
+# Nouns a post is printed after as their object: "tái đắc cử chức|chủ tịch nước".
+POST_NOUNS = frozenset(
+    {("chức",), ("chức", "vụ"), ("chức", "danh"), ("cương", "vị"), ("vị", "trí"), ("ghế",)}
+)
+
+
+def _addressed_name_follows(tokens: list[Token], i: int, k: int) -> bool:
+    """A comma or a dash, a form of address and a name at k after the post at i: "chủ tịch UBND
+    tỉnh X - ông B". A post a verb gives is that verb's object: "tái đắc cử chức chủ tịch nước,
+    ông B, ..." names B next, with a post of his own; so does a post after "chức" or "vị trí"."""
+    if k + 2 >= len(tokens) or tokens[k].text not in FRONTING_MARKS:
+        return False
+    if preceded_by(tokens, i, post_verb_phrases()) or preceded_by(tokens, i, POST_NOUNS):
+        return False
+    cue = address_cue_phrases().longest_at(tokens, k + 1)
+    return bool(cue) and k + 1 + cue < len(tokens) and _name_follows(tokens, k + 1 + cue)
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
@@ -452,9 +474,16 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
         len(chain) > 1
         and q >= 1
         and (_text(tokens, items[q - 1]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
+        and not _all_former(tokens, items, chain)
     ):
         return [chain[0]]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's
     return sorted(chain)
+
+
+def _all_former(tokens: list[Token], items: list[Item], chain: list[int]) -> bool:
+    """Every post of the chain printed as former: one person's past career ("công lao của nguyên
+    Chủ tịch X, nguyên Phó Chủ tịch Y, nguyên Cố vấn Z B"), not posts of several people."""
+    return all(items[q].title is not None and is_former(tokens, items[q].title) for q in chain)
 
 
 CLAUSE_CHAIN_BREAKS = frozenset({",", "-", "–", "—", "("})
@@ -478,6 +507,9 @@ def _cue_before(tokens: list[Token], start: int, cues: PhraseSet) -> int | None:
     )
 
 
+FRONTING_MARKS = frozenset({",", "-", "–"})  # "Chủ tịch UBND tỉnh - ông B" as "Chủ tịch UBND tỉnh, ông B"
+
+
 def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
     """Posts printed before a comma and a form of address that opens name p: "Bí thư Tỉnh ủy Hà
     Giang, ông A; Bí thư T.Ư Đoàn, anh B tới dự". The posts must open their clause: after a
@@ -486,7 +518,7 @@ def _fronted_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]
     "của" someone else's ("đề nghị của Phó Chủ tịch UBND tỉnh, ông B ..." may name a guest B)."""
     cue = _cue_before(tokens, items[p].start, address_cue_phrases())
     c = next((r for r in range(p - 1, -1, -1) if items[r].start == cue), None) if cue else None
-    if c is None or c < 2 or _text(tokens, items[c - 1]) != ",":
+    if c is None or c < 2 or _text(tokens, items[c - 1]) not in FRONTING_MARKS:
         return []
     post = _before_locative(tokens, items, _before_time_words(tokens, items, c - 2))
     if items[post].kind != "T":

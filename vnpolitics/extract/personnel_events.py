@@ -48,7 +48,7 @@ from vnpolitics.extract.gazetteer import (
 )
 from vnpolitics.extract.people import Item, NameInSentence, SentenceParse
 from vnpolitics.extract.records import PersonnelEvent, PersonTitle, Sentence
-from vnpolitics.extract.title_spans import TitleSpan
+from vnpolitics.extract.title_spans import TitleSpan, is_former
 from vnpolitics.extract.tokens import Token
 
 START_KINDS = frozenset({"appointed", "elected", "re_elected", "assigned", "acting"})
@@ -640,7 +640,7 @@ class _SentenceReader:
         kind = cue.cue.kind
         held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
         if post is None and kind in END_KINDS and held:
-            post = held[0] if kind != "died" else next((t for t in held if _is_former(tokens, t)), held[0])
+            post = held[0] if kind != "died" else next((t for t in held if is_former(tokens, t)), held[0])
         if kind == "assigned" and post is not None and post.end == person.item.start:
             post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
         if post is None and kind in POST_NEEDED:
@@ -820,10 +820,6 @@ def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
     """A seat in a collegial body ("Ủy viên Bộ Chính trị", "Tỉnh ủy viên"), which a transfer keeps."""
     words = [t.key for t in tokens[title.head_start : title.head_end]]
     return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
-
-
-def _is_former(tokens: list[Token], title: TitleSpan) -> bool:
-    return title.head_start > title.start and tokens[title.start].key in ("nguyên", "cựu")
 
 
 def _re_elected(tokens: list[Token], cue: _CueAt) -> bool:

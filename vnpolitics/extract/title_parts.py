@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vnpolitics.extract.bodies import canonical_body
-from vnpolitics.extract.gazetteer import PostName, body_kinds, former_prefixes, post_names, title_heads
+from vnpolitics.extract.gazetteer import PostName, body_kinds, post_names, title_heads
 from vnpolitics.extract.names import starts_body_kind
 from vnpolitics.extract.textnorm import canonical_text
-from vnpolitics.extract.title_spans import TitleSpan
+from vnpolitics.extract.title_spans import TitleSpan, is_former
 from vnpolitics.extract.tokens import Token
 
 
@@ -46,7 +46,7 @@ def post_parts(tokens: list[Token], title: TitleSpan, organization_name: str | N
         post=post,
         canonical_title=f"{title_head} {rest}".strip(),
         body_name=body_name,
-        is_former=title.head_start > title.start and tokens[title.start].key in former_prefixes(),
+        is_former=is_former(tokens, title),
     )
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from vnpolitics.extract.admin_places import admin_place_phrases
-from vnpolitics.extract.bodies import BodySpan, body_at, opens_longer_word
+from vnpolitics.extract.bodies import BodySpan, body_at, bracketed_body, gloss_end, opens_longer_word
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
     body_kinds,
     country_short_forms,
     dropped_prefixes,
+    former_prefixes,
     lowercase_body_phrases,
     personal_cue_phrases,
     predicate_phrases,
@@ -53,6 +54,11 @@ def title_text(tokens: list[Token], title: TitleSpan) -> str:
     if title.body is not None and title.body.tail:
         words += [t.text for t in tokens[title.body.tail[0] : title.body.tail[1]]]
     return " ".join(words)
+
+
+def is_former(tokens: list[Token], title: TitleSpan) -> bool:
+    """Whether the post is printed as one no longer held ("nguyên", "cựu")."""
+    return title.head_start > title.start and tokens[title.start].key in former_prefixes()
 
 
 def shares_body(tokens: list[Token], first: TitleSpan, second: TitleSpan) -> bool:
@@ -117,7 +123,9 @@ def _with_head(tokens: list[Token], i: int, k: int, n: int) -> TitleSpan | None:
         and opens_longer_word(tokens, body.start)
     ):
         return None  # "Trưởng ban|công tác ...QHNguyễn": a glued word read as a kind names nothing
-    end = _bracketed_parent_end(tokens, body.end) if body else k + n
+    end = k + n
+    if body is not None:
+        body, end = _with_bracketed_parent(tokens, body)
     if body is None and head.takes_field:
         end = _field_end(tokens, end)
     if body is None:
@@ -163,7 +171,7 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     nhiệm UB Tài chính, Ngân hàng, Ngân sách Lê Văn Bình", "Vụ trưởng Vụ Chính sách đối ngoại -
     Bộ Ngoại giao"). No verb (by the predicate list or pyvi's tag), cue, post or other body may come
     between; before a mark every word must be one pyvi tagged as no verb."""
-    bracket = _lower_run_to_bracket(tokens, body.end)
+    bracket = _lower_run_to_bracket(tokens, body)
     if bracket:
         return replace(body, end=bracket, bare=False)
     j = body.end
@@ -182,6 +190,8 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
         if place:
             j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
             continue
+        if t.text == "(" and tagged and j > body.end and _gloss_closes(tokens, j):
+            return replace(body, end=j, bare=False)  # "Ban Quản lý dự án|(Ban QLDA), ..."
         if t.text in APPOSITIVE_ENDS:
             if (
                 j + 1 < len(tokens)
@@ -209,33 +219,68 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     return body
 
 
-def _bracketed_parent(tokens: list[Token], j: int) -> int:
-    """The token after ")" when a bracket opening at j holds a body and a name follows it:
-    "Trưởng phòng Dịch vụ (Cục Hàng hải VN) A", the unit's parent printed as an aside before the
-    name of the post's holder; else 0."""
-    if j >= len(tokens) or tokens[j].text != "(" or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+def _gloss_closes(tokens: list[Token], j: int) -> bool:
+    """Whether an acronym's gloss opens at j and the appositive closes after it (a mark, a verb,
+    a name or the end): "Ban Quản lý dự án (Ban QLDA), ..."."""
+    after = gloss_end(tokens, j)
+    return after > j and (
+        after == len(tokens)
+        or tokens[after].text in APPOSITIVE_ENDS
+        or _opens_other(tokens, after)
+        or bool(name_length_at(tokens, after))
+    )
+
+
+def _with_bracketed_parent(tokens: list[Token], body: BodySpan) -> tuple[BodySpan, int]:
+    """The post's body and end with the parent printed in a bracket after the body's name
+    (``_parent_bracket_end``) as its ``tail``. The body's span may hold the bracket already, read
+    as a gloss ("Phòng Dịch vụ (Cục Hàng hải VN)"): it keeps it, so the hierarchy still reads the
+    parent there, and the canonical name skips the gloss and ends with the tail."""
+    if body.tail is not None:
+        return body, body.end
+    opening = tokens[body.start].key
+    if tokens[body.end - 1].text == ")":
+        o = next((k for k in range(body.end - 2, body.start, -1) if tokens[k].text == "("), None)
+        after = _parent_bracket_end(tokens, o, opening) if o is not None else 0
+        if after == body.end:
+            return replace(body, bare=False, tail=(o + 1, body.end - 1)), body.end
+        return body, body.end
+    after = _parent_bracket_end(tokens, body.end, opening)
+    if not after:
+        return body, body.end
+    return replace(body, bare=False, tail=(body.end + 1, after - 1)), after
+
+
+def _parent_bracket_end(tokens: list[Token], j: int, opening: str) -> int:
+    """The token after ")" when a bracket at j holds the parent of a body opened by ``opening``:
+    before the holder's name ("Trưởng phòng Dịch vụ (Cục Hàng hải VN) A"), or closing the
+    appositive when the bracket's body has a name of its own and opens with another word ("A,
+    Trưởng ban Văn hóa - Xã hội (HĐND TP. HCM) cho biết"; "Ban Quản lý dự án (Ban QLDA)" is a
+    gloss, no parent); else 0."""
+    inner = bracketed_body(tokens, j)
+    if inner is None:
         return 0
-    inner = body_at(tokens, j + 1)
-    if inner is None or inner.end >= len(tokens) or tokens[inner.end].text != ")":
-        return 0
-    return inner.end + 1 if inner.end + 1 < len(tokens) and name_length_at(tokens, inner.end + 1) else 0
+    after = inner.end + 1
+    named = after < len(tokens) and name_length_at(tokens, after)
+    closes = (
+        not inner.bare
+        and tokens[inner.start].key != opening
+        and (after == len(tokens) or tokens[after].text in APPOSITIVE_ENDS or _opens_other(tokens, after))
+    )
+    return after if named or closes else 0
 
 
-def _bracketed_parent_end(tokens: list[Token], end: int) -> int:
-    """A post's end past a bracketed parent before its holder's name (``_bracketed_parent``)."""
-    return _bracketed_parent(tokens, end) or end
-
-
-def _lower_run_to_bracket(tokens: list[Token], j: int) -> int:
-    """Where a body's lower-case words end when they run from j to a bracketed parent before a
-    name ("Phòng Dịch vụ vận tải hàng hải|(Cục Hàng hải VN) A"): the bracket and the name say the
-    run is the body's field, so a word pyvi tags as a verb ("vận tải") does not end it; a listed
-    predicate, a cue, a post or another body still does. 0 when the words do not run so."""
-    k = j
+def _lower_run_to_bracket(tokens: list[Token], body: BodySpan) -> int:
+    """Where a body's lower-case words end when they run from its end to a bracketed parent
+    ("Phòng Dịch vụ vận tải hàng hải|(Cục Hàng hải VN) A", "Cục Cảnh sát hình sự|(Bộ Công an)
+    cho biết"): the bracket says the run is the body's field, so a word pyvi tags as a verb ("vận
+    tải") does not end it; a listed predicate, a cue, a post or another body still does. 0 when
+    the words do not run so."""
+    j = k = body.end
     while k < len(tokens) and k - j < RUN_TO_NAME_MAX:
         t = tokens[k]
         if t.text == "(":
-            return k if k > j and _bracketed_parent(tokens, k) else 0
+            return k if k > j and _parent_bracket_end(tokens, k, tokens[body.start].key) else 0
         if t.kind != "word" or t.is_cap or _opens_other(tokens, k):
             return 0
         k += 1
@@ -275,18 +320,23 @@ def _lower_run_to_name(tokens: list[Token], j: int) -> int:
 
 
 def _closing_parent(tokens: list[Token], j: int) -> int:
-    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ"), or the one of
-    the article's place ("Tỉnh ủy"), starting at j and closing the appositive (a name, a mark or
-    the end follows), 0 otherwise: the parent of the lower-case body before it ("ban công tác đại
-    biểu Quốc hội", "Ban tuyên giáo Tỉnh ủy")."""
+    """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ"), the one of the
+    article's place ("Tỉnh ủy") or the one of a unit it names ("HĐND TP Hà Nội"), starting at j
+    and closing the appositive (a name, a mark or the end follows), 0 otherwise: the parent of the
+    lower-case body before it ("ban công tác đại biểu Quốc hội", "Ban tuyên giáo Tỉnh ủy")."""
     n = starts_body_kind(tokens, j) if tokens[j].is_cap or tokens[j].abbr else 0
     kind = body_kinds()[tuple(t.key for t in tokens[j : j + n])] if n else None
-    if kind is None or not (kind.unique or kind.of_place):
+    if kind is None:
         return 0
     end = j + n
+    unit = _unit_place(tokens, end) if end < len(tokens) else 0
+    if not (kind.unique or kind.of_place or (unit and not kind.named)):
+        return 0  # a generic kind names one body with its unit and place: "ban pháp chế|HĐND TP Hà Nội"
     if kind.of_place and end < len(tokens):
-        end += starts_place(tokens, end)  # "Ban tuyên giáo Tỉnh ủy Sơn La"
-        n = end - j
+        end += starts_place(tokens, end) or unit  # "Ban tuyên giáo Tỉnh ủy Sơn La"
+    elif unit:
+        end += unit
+    n = end - j
     closes = end == len(tokens) or tokens[end].text in APPOSITIVE_ENDS or name_length_at(tokens, end)
     return n if closes else 0
 
@@ -309,10 +359,17 @@ def _opens_other(tokens: list[Token], j: int) -> bool:
     return bool(
         starts_title_head(tokens, j)
         or kind
-        or predicate_phrases().longest_at(tokens, j)
+        or _verb_at(tokens, j)
         or body_end_phrases().longest_at(tokens, j)
         or personal_cue_phrases().longest_at(tokens, j)
     )
+
+
+def _verb_at(tokens: list[Token], j: int) -> bool:
+    """A listed predicate at j that is a word of its own, not the start of a longer one pyvi
+    reads there ("dự" attends; "dự án" is a project)."""
+    n = predicate_phrases().longest_at(tokens, j)
+    return bool(n) and not (j + n < len(tokens) and tokens[j + n].word_id == tokens[j + n - 1].word_id)
 
 
 def _bare_unit(tokens: list[Token], j: int, is_rank: bool) -> int:
