@@ -728,3 +728,39 @@ def test_a_lower_case_post_before_a_dash_and_a_form_of_address_is_the_names() ->
     # nor is a post with no body, counted before the comma
     got = people_of("Ủy ban Kiểm tra nhiệm kỳ mới gồm 7 ủy viên, đồng chí Vũ Văn Hòa được bầu làm Chủ nhiệm.")
     assert "ủy viên" not in got["Vũ Văn Hòa"]
+
+
+def test_a_committee_of_the_national_assembly_printed_with_cua() -> None:
+    got = people_of("Theo Dân trí, Chủ nhiệm uỷ ban Tư pháp của QH Lê Thị Ngân nhận xét.")
+    assert got == {"Lê Thị Ngân": ["Chủ nhiệm ủy ban Tư pháp của Quốc hội"]}
+    got = people_of("Ông Lê Văn Tâm, Chủ tịch Hội đồng dân tộc của Quốc hội cho biết.")
+    assert got == {"Lê Văn Tâm": ["Chủ tịch Hội đồng dân tộc của Quốc hội"]}
+
+
+def test_a_post_said_of_a_person_when_it_was_held() -> None:
+    got = people_of("Dự án ông Trịnh Văn Thành theo dõi khi còn là Phó Chủ tịch UBND Hậu Giang.")
+    assert got == {"Trịnh Văn Thành": ["Phó Chủ tịch Ủy ban nhân dân Hậu Giang"]}
+    got = people_of("Ông Hồ Văn Cầu - hiện đang là phó chủ tịch UBND huyện Phú Lộc và bà Lê Thị Kim.")
+    assert got["Hồ Văn Cầu"] == ["phó chủ tịch Ủy ban nhân dân huyện Phú Lộc"]
+    # "là" alone is any copula
+    got = people_of("Ông Nguyễn Văn Bình cho biết đây là Chủ tịch UBND tỉnh mới.")
+    assert got["Nguyễn Văn Bình"] == []
+
+
+def test_a_counted_post_said_to_be_a_list_of_people() -> None:
+    got = people_of("UBND TP có 5 phó chủ tịch là ông Lê Thanh Hải, Lê Văn Khoa, bà Nguyễn Thị Thu.")
+    assert got == {name: ["phó chủ tịch"] for name in ("Lê Thanh Hải", "Lê Văn Khoa", "Nguyễn Thị Thu")}
+
+
+def test_agencies_and_their_heads() -> None:
+    got = people_of("Đại tá Lê Văn Bình, Thủ trưởng Cơ quan CSĐT Công an tỉnh cho biết.")
+    assert got == {"Lê Văn Bình": ["Đại tá", "Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh"]}
+    got = people_of("Trước đó, ông Lê Văn Tư, Giám đốc Cơ quan Tình báo Trung ương Mỹ, cho biết.")
+    assert got == {"Lê Văn Tư": ["Giám đốc Cơ quan Tình báo Trung ương Mỹ"]}
+    # "cơ quan chức năng" names no agency
+    got = people_of("Ông Lê Văn Tư, giám đốc cơ quan chức năng, cho biết.")
+    assert got == {"Lê Văn Tư": ["giám đốc"]}
+    got = people_of("Phát biểu tại họp báo, Cảnh sát trưởng thành phố Austin, ông Brian Manley cho biết.")
+    assert got == {"Brian Manley": ["Cảnh sát trưởng thành phố Austin"]}
+    got = people_of("Người đảm nhiệm vị trí Chủ tịch Liên minh HTX Việt Nam là ông Võ Văn Cự.")
+    assert got == {"Võ Văn Cự": ["Chủ tịch Liên minh Hợp tác xã Việt Nam"]}

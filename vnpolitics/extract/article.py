@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 
 from vnpolitics.extract.admin_places import admin_place_phrases
-from vnpolitics.extract.bodies import BodySpan, canonical_body
+from vnpolitics.extract.bodies import BodySpan, body_at, canonical_body
 from vnpolitics.extract.cleaning import clean_article
 from vnpolitics.extract.dates import resolve_meeting_date
 from vnpolitics.extract.eponyms import street_names
@@ -128,6 +128,11 @@ def extract_article(
                 parent = nested_parent(tokens, body, here)
                 if parent and _names_parent(tokens, *parent):
                     organizations.append(_mention(clean.text, tokens, parent[1], parent[0], sentence.index))
+                tail = _printed_tail(tokens, body)
+                if tail is not None and (
+                    tail_name := specific_name(canonical_body(tokens, tail), tail, here)
+                ):
+                    organizations.append(_mention(clean.text, tokens, tail, tail_name, sentence.index))
         for found in parse.names:
             full_name = _person_name(tokens, found, full_by_given)
             if full_name is None:
@@ -269,11 +274,22 @@ def _names_parent(tokens: list[Token], name: str, span: BodySpan) -> bool:
     article ("các Ban Tổ chức Tỉnh ủy, Thành ủy" names every province's, not one). The army, the
     state's central bodies printed as a parent ("Tổng cục Chính trị QĐND Việt Nam") are not
     counted as named by readers."""
+    if span.unique and span.start > 0 and tokens[span.start - 1].key == "của":
+        return True  # "Ủy ban Tư pháp của Quốc hội": the possessor is named in its own right
     return (
         span.kind in NAMED_PARENT_KINDS
         and span.placed
         and not (span.bare and not span.unique and name == canonical_body(tokens, span))
     )
+
+
+def _printed_tail(tokens: list[Token], body: BodySpan) -> BodySpan | None:
+    """The parent a body's name ends with when it is printed apart and names a body whole, in a
+    bracket ("Cục Cảnh sát hình sự (Bộ Công an)"): a body the article names in its own right."""
+    if body.tail is None or body.tail[0] < body.end:
+        return None  # inside the span: read there as a nested parent
+    inner = body_at(tokens, body.tail[0], allow_lower=True)
+    return inner if inner is not None and inner.end == body.tail[1] and not inner.bare else None
 
 
 def _mention(

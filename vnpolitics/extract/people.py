@@ -203,7 +203,7 @@ def _lower_post_at(tokens: list[Token], i: int) -> TitleSpan | None:
         return None
     # "chủ tịch UBND tỉnh X - ông B": a post with a body only ("gồm 7 ủy viên, đồng chí B" is a count)
     addressed = title.body is not None and _addressed_name_follows(tokens, i, title.end)
-    if not (_name_follows(tokens, title.end) or addressed):
+    if not (_name_follows(tokens, title.end) or addressed or _said_name_follows(tokens, title.end)):
         return None
     if title.body is None:
         return title
@@ -235,6 +235,19 @@ def _addressed_name_follows(tokens: list[Token], i: int, k: int) -> bool:
         return False
     cue = address_cue_phrases().longest_at(tokens, k + 1)
     return bool(cue) and k + 1 + cue < len(tokens) and _name_follows(tokens, k + 1 + cue)
+
+
+def _said_name_follows(tokens: list[Token], k: int) -> bool:
+    """ "là" or "gồm" at k, then a form of address and a name: the post is said to be the person
+    ("5 phó chủ tịch là ông A, B, bà C", "chủ tịch là bà D")."""
+    if k + 2 >= len(tokens) or tokens[k].key not in SAID_OPENERS:
+        return False
+    j = k + 1 + (tokens[k + 1].text == ":")
+    cue = address_cue_phrases().longest_at(tokens, j) or (tokens[j].key == "các")
+    return bool(cue) and j + cue < len(tokens) and _name_follows(tokens, j + cue)
+
+
+SAID_OPENERS = frozenset({"là", "gồm"})
 
 
 def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
@@ -838,8 +851,11 @@ def _share_list_titles(tokens: list[Token], items: list[Item], names: dict[int, 
     for q, item in enumerate(items):
         if item.kind == "T" and q + 2 < len(items) and _text(tokens, items[q + 1]) in LIST_OPENERS:
             opener = q + 2 if _text(tokens, items[q + 2]) != "có" else q + 3  # "gồm có"
-            if opener < len(items) and _text(tokens, items[opener]) == "các":
-                _give_listed(tokens, items, names, opener, item.title)
+            if opener < len(items) and (
+                _text(tokens, items[opener]) == "các"
+                or (_plural_before(tokens, item) and _text(tokens, items[opener]) in SUBJECT_CUES)
+            ):
+                _give_listed(tokens, items, names, opener, item.title)  # "5 phó chủ tịch là ông A, B"
     for p in sorted(names):
         first = names[p]
         if not (p > 0 and items[p - 1].kind == "T" and _plural_before(tokens, items[p - 1])):

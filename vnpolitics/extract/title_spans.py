@@ -186,6 +186,9 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
         parent = _closing_parent(tokens, j)
         if parent and tagged:
             return replace(body, end=j + parent, bare=False)  # "ban công tác đại biểu Quốc hội"
+        parent = _closing_parent(tokens, j + 1) if t.key == "của" and j + 1 < len(tokens) else 0
+        if parent and tagged and j > body.start + 1:
+            return replace(body, end=j + 1 + parent, bare=False)  # "ủy ban Tư pháp của QH A"
         place = _unit_and_place(tokens, j)
         if place:
             j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
@@ -322,7 +325,7 @@ def _lower_run_to_name(tokens: list[Token], j: int) -> int:
 def _closing_parent(tokens: list[Token], j: int) -> int:
     """Tokens of a body that names one body on its own ("Quốc hội", "Chính phủ"), the one of the
     article's place ("Tỉnh ủy") or the one of a unit it names ("HĐND TP Hà Nội"), starting at j
-    and closing the appositive (a name, a mark or the end follows), 0 otherwise: the parent of the
+    and closing the appositive (a name, a mark, a verb or the end follows), 0 otherwise: the parent of the
     lower-case body before it ("ban công tác đại biểu Quốc hội", "Ban tuyên giáo Tỉnh ủy")."""
     n = starts_body_kind(tokens, j) if tokens[j].is_cap or tokens[j].abbr else 0
     kind = body_kinds()[tuple(t.key for t in tokens[j : j + n])] if n else None
@@ -337,7 +340,12 @@ def _closing_parent(tokens: list[Token], j: int) -> int:
     elif unit:
         end += unit
     n = end - j
-    closes = end == len(tokens) or tokens[end].text in APPOSITIVE_ENDS or name_length_at(tokens, end)
+    closes = (
+        end == len(tokens)
+        or tokens[end].text in APPOSITIVE_ENDS
+        or name_length_at(tokens, end)
+        or _verb_at(tokens, end)  # "Trưởng ban tuyên giáo Tỉnh ủy|phát biểu"
+    )
     return n if closes else 0
 
 
@@ -392,7 +400,7 @@ def _unit_place(tokens: list[Token], j: int) -> int:
     Nhạ Bu ly" (a Lao province, a place no gazetteer lists), "Phó chủ tịch TP Đà Nẵng" (a unit of
     two words before a unit's known name); 0 when none follows."""
     if j + 2 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in TWO_WORD_UNITS and tokens[j + 2].is_cap:
-        n = admin_place_phrases().longest_at(tokens, j + 2)
+        n = admin_place_phrases().longest_at(tokens, j + 2) or _named_before_mark(tokens, j + 2)
         return 2 + n if n else 0
     if (
         j >= len(tokens)
@@ -414,6 +422,15 @@ def _unit_place(tokens: list[Token], j: int) -> int:
         ):
             end += 1
     return end - j
+
+
+def _named_before_mark(tokens: list[Token], j: int) -> int:
+    """Capitalised words from j up to a mark, none a name: a unit no gazetteer lists, closed by
+    the appositive's mark ("Cảnh sát trưởng thành phố|Austin, ông B"); 0 otherwise."""
+    end = j
+    while end < len(tokens) and tokens[end].is_cap and not name_length_at(tokens, end) and end - j < 4:
+        end += 1
+    return end - j if end > j and end < len(tokens) and tokens[end].text in APPOSITIVE_ENDS else 0
 
 
 def _field_end(tokens: list[Token], j: int) -> int:
