@@ -764,3 +764,14 @@ def test_agencies_and_their_heads() -> None:
     assert got == {"Brian Manley": ["Cảnh sát trưởng thành phố Austin"]}
     got = people_of("Người đảm nhiệm vị trí Chủ tịch Liên minh HTX Việt Nam là ông Võ Văn Cự.")
     assert got == {"Võ Văn Cự": ["Chủ tịch Liên minh Hợp tác xã Việt Nam"]}
+
+
+def test_a_name_after_va_ends_a_lower_case_body_of_a_list_of_people() -> None:
+    got = people_of(
+        "Cảnh cáo các ông Đỗ Văn Chiểu - nguyên chủ tịch HĐQT tổng công ty và Đỗ Duy Phi - nguyên tổng"
+        " giám đốc Vinachem."
+    )
+    assert got == {
+        "Đỗ Văn Chiểu": ["nguyên chủ tịch Hội đồng quản trị tổng công ty"],
+        "Đỗ Duy Phi": ["nguyên tổng giám đốc Vinachem"],
+    }

@@ -178,11 +178,13 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     tagged = True
     while j < len(tokens) and j - body.end < RUN_TO_NAME_MAX:
         t = tokens[j]
-        if name_length_at(tokens, j) and tokens[j - 1].key == "và":
+        field = tokens[j - 1].key == "và" and _capitalised_word_before(tokens, j - 1)
+        if field and name_length_at(tokens, j):
             j += name_length_at(tokens, j)  # "Vụ Giáo dục và Đào Tạo": a field, though a name's shape
             continue
         if name_length_at(tokens, j):
-            return replace(body, end=j, bare=False) if j > body.end else body
+            end = j - 1 if tokens[j - 1].key == "và" else j  # "HĐQT tổng công ty|và B - ...": a list
+            return replace(body, end=end, bare=False) if end > body.end else body
         parent = _closing_parent(tokens, j)
         if parent and tagged:
             return replace(body, end=j + parent, bare=False)  # "ban công tác đại biểu Quốc hội"
@@ -232,6 +234,14 @@ def _gloss_closes(tokens: list[Token], j: int) -> bool:
         or _opens_other(tokens, after)
         or bool(name_length_at(tokens, after))
     )
+
+
+def _capitalised_word_before(tokens: list[Token], k: int) -> bool:
+    """Whether the pyvi word that ends right before token k opens with a capital ("Giáo dục|và")."""
+    j = k - 1
+    while j > 0 and tokens[j - 1].word_id == tokens[j].word_id:
+        j -= 1
+    return j >= 0 and tokens[j].is_cap
 
 
 def _with_bracketed_parent(tokens: list[Token], body: BodySpan) -> tuple[BodySpan, int]:
