@@ -397,3 +397,11 @@ def test_a_post_keeps_no_first_syllable_of_the_name_printed_whole_elsewhere() ->
     titles = {(t.full_name, t.title) for t in extract_article(text).titles}
     assert ("Song Young Moo", "Bộ trưởng Song") not in titles
     assert ("Song Young Moo", "Bộ trưởng Quốc phòng Hàn Quốc") in titles
+
+
+def test_a_house_number_before_a_name_makes_it_a_street() -> None:
+    from tests.conftest import people_of
+
+    assert people_of("Công ty xin mua ngôi nhà công sản 45 Nguyễn Thái Học nêu trên.") == {}
+    # a year before a name does not
+    assert "Nguyễn Văn Tâm" in people_of("Năm 2015 Nguyễn Văn Tâm được bầu làm Chủ tịch.")

@@ -775,3 +775,28 @@ def test_a_name_after_va_ends_a_lower_case_body_of_a_list_of_people() -> None:
         "Đỗ Văn Chiểu": ["nguyên chủ tịch Hội đồng quản trị tổng công ty"],
         "Đỗ Duy Phi": ["nguyên tổng giám đốc Vinachem"],
     }
+
+
+def test_a_lower_case_field_closed_by_a_place() -> None:
+    got = people_of("Ông Tô Văn Động - giám đốc Sở Văn hoá thể thao Hà Nội - được mời mở đầu.")
+    assert got == {"Tô Văn Động": ["giám đốc Sở Văn hóa thể thao Hà Nội"]}
+    # a verb still ends the body
+    got = people_of("Ông Lê Văn Tám, Bí thư Tỉnh ủy Hà Nam đi công tác nước ngoài.")
+    assert got == {"Lê Văn Tám": ["Bí thư Tỉnh ủy Hà Nam"]}
+
+
+def test_a_plural_post_after_cua_is_not_the_next_names() -> None:
+    got = people_of("Về phần trả lời chất vấn của các Bộ trưởng, ĐBQH Dương Văn Hải (đoàn TP. HCM) cho rằng.")
+    assert got == {"Dương Văn Hải": ["đại biểu Quốc hội"]}
+
+
+def test_a_committee_field_with_a_comma_closed_by_cua_quoc_hoi() -> None:
+    got = people_of(
+        "Gồm: ông Nguyễn Đức Hạnh, Chủ nhiệm Uỷ ban Tài chính, Ngân sách của Quốc hội; ông Hà Văn Chiến."
+    )
+    assert got["Nguyễn Đức Hạnh"] == ["Chủ nhiệm Ủy ban Tài chính, Ngân sách của Quốc hội"]
+
+
+def test_an_aside_in_brackets_between_a_name_and_its_post() -> None:
+    got = people_of("Cô Beatrice Fihn (phải), giám đốc điều hành của ICAN vui mừng.")
+    assert got == {"Beatrice Fihn": ["giám đốc điều hành"]}

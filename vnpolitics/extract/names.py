@@ -33,6 +33,7 @@ import re
 
 from vnpolitics.extract.admin_places import admin_place_phrases, place_taker_phrases
 from vnpolitics.extract.gazetteer import (
+    body_end_phrases,
     body_kind_phrases,
     person_cue_phrases,
     places,
@@ -372,7 +373,23 @@ def _after_house_number(tokens: list[Token], k: int) -> bool:
     j = k - 1
     while j > 0 and (tokens[j - 1].kind == "num" or tokens[j - 1].text == "/"):
         j -= 1  # "(2 05/6 Trần Văn Đang": the house number and its alley
-    return j == 0 or tokens[j - 1].key in ADDRESS_OPENERS
+    if j == 0 or tokens[j - 1].key in ADDRESS_OPENERS:
+        return True
+    # a number no year, after a lower-case word no unit, right before a name: "ngôi nhà công sản
+    # 45 Nguyễn Thái Học" (not "Quân khu 3|A", "quận 3|B": a unit's number ends its name)
+    number, word = tokens[k - 1].text, tokens[j - 1]
+    return (
+        j == k - 1
+        and number.isdigit()
+        and not YEARS[0] <= int(number) <= YEARS[1]
+        and word.kind == "word"
+        and not (word.is_cap or word.is_upper or word.key in NUMBERED_UNITS)
+        and not (j >= 2 and tokens[j - 2].is_cap)  # "Quân khu 3": the end of a body's name
+        and not any(body_end_phrases().longest_at(tokens, j - n) == n for n in (1, 2) if j >= n)
+    )  # "Quốc hội khóa 13|A": a term ends the post
+
+
+YEARS = (1900, 2100)  # a number in this range before a name may be a year ("năm 2015 Nguyễn Văn A")
 
 
 def _inside_eponym(tokens: list[Token], k: int) -> bool:

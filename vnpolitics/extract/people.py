@@ -259,12 +259,10 @@ def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
     verbs = post_verb_phrases()
     if items and preceded_by(tokens, items[-1].end, verbs):
         return not preceded_by(tokens, items[-1].end + 1, verbs)  # "giữ chức|vụ": the verb goes on
-    return (
-        len(items) >= 2
-        and items[-1].kind == "P"
-        and _text(tokens, items[-1]) in APPOSITIVE_SEPARATORS
-        and items[-2].kind in ("N", "T")
-    )
+    if not (len(items) >= 2 and items[-1].kind == "P" and _text(tokens, items[-1]) in APPOSITIVE_SEPARATORS):
+        return False
+    before = _before_bracket(tokens, items, len(items) - 2)  # "Cô A (phải), giám đốc ..."
+    return before >= 0 and items[before].kind in ("N", "T")
 
 
 def _short_reference(tokens: list[Token], i: int) -> bool:
@@ -483,10 +481,11 @@ def _pre_titles(tokens: list[Token], items: list[Item], p: int) -> list[int]:
         and items[q - 2].kind == "N"
     ):
         return [chain[0]]  # "A, Bí thư Tỉnh ủy, Phó Chủ tịch ... B": the earlier posts are A's appositives
+    before = q - 1 if q >= 1 and _text(tokens, items[q - 1]) != "các" else q - 2  # "của các Bộ trưởng, B"
     if (
         len(chain) > 1
-        and q >= 1
-        and (_text(tokens, items[q - 1]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
+        and before >= 0
+        and (_text(tokens, items[before]) in OBJECT_MARKERS or preceded_by(tokens, items[q].start, ON_BEHALF))
         and not _all_former(tokens, items, chain)
     ):
         return [chain[0]]  # "ý kiến của Trưởng Ban ..., Bí thư ... B": the first post is someone else's

@@ -189,11 +189,13 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
         if parent and tagged:
             return replace(body, end=j + parent, bare=False)  # "ban công tác đại biểu Quốc hội"
         parent = _closing_parent(tokens, j + 1) if t.key == "của" and j + 1 < len(tokens) else 0
-        if parent and tagged and j > body.start + 1:
+        if parent and j > body.start + 1:  # capitalised fields too: "UB Tài chính, Ngân sách|của QH"
             return replace(body, end=j + 1 + parent, bare=False)  # "ủy ban Tư pháp của QH A"
-        place = _unit_and_place(tokens, j)
+        place = _unit_and_place(tokens, j) or (
+            starts_place(tokens, j) if _field_noun_before(tokens, j) else 0
+        )
         if place:
-            j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc": the unit's place, no name
+            j += place  # "Giám đốc Trung tâm y tế huyện Đại Lộc", "Sở Văn hóa thể thao|Hà Nội": no name
             continue
         if t.text == "(" and tagged and j > body.end and _gloss_closes(tokens, j):
             return replace(body, end=j, bare=False)  # "Ban Quản lý dự án|(Ban QLDA), ..."
@@ -234,6 +236,14 @@ def _gloss_closes(tokens: list[Token], j: int) -> bool:
         or _opens_other(tokens, after)
         or bool(name_length_at(tokens, after))
     )
+
+
+def _field_noun_before(tokens: list[Token], j: int) -> bool:
+    """Whether a capitalised word at j comes right after a lower-case noun of a body's field, so
+    that a place there ends the name ("Sở Văn hóa thể thao|Hà Nội"), not after a preposition ("Sở
+    ở|Yên Bái", "tới|Indonesia") or a comma ("TP HCM,|Hà Nội")."""
+    before = tokens[j - 1]
+    return tokens[j].is_cap and before.kind == "word" and not before.is_cap and before.pos.startswith("N")
 
 
 def _capitalised_word_before(tokens: list[Token], k: int) -> bool:
