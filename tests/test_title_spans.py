@@ -800,3 +800,24 @@ def test_a_committee_field_with_a_comma_closed_by_cua_quoc_hoi() -> None:
 def test_an_aside_in_brackets_between_a_name_and_its_post() -> None:
     got = people_of("Cô Beatrice Fihn (phải), giám đốc điều hành của ICAN vui mừng.")
     assert got == {"Beatrice Fihn": ["giám đốc điều hành"]}
+
+
+def test_a_lower_case_field_of_nouns_ends_at_a_verb() -> None:
+    got = people_of("Đứng sau là bà Lê Thị Thủy, Trưởng Ban dân tộc có số phiếu tín nhiệm cao 18 phiếu.")
+    assert got == {"Lê Thị Thủy": ["Trưởng Ban dân tộc"]}
+
+
+def test_a_post_said_of_a_named_person_with_la() -> None:
+    got = people_of("Ông Lữ Văn Hùng là bí thư Tỉnh uỷ Hậu Giang nhiệm kỳ 2015-2020.")
+    assert got == {"Lữ Văn Hùng": ["bí thư Tỉnh ủy Hậu Giang"]}
+    # a person said to be no post keeps none, nor one whose post announces another name
+    assert people_of("Ông Nguyễn Văn An là người phụ trách dự án.") == {"Nguyễn Văn An": []}
+    got = people_of("Người kế nhiệm ông Trương Văn Sang là Bộ trưởng Công an Trần Văn Quang.")
+    assert got == {"Trương Văn Sang": [], "Trần Văn Quang": ["Bộ trưởng Công an"]}
+
+
+def test_a_branch_named_with_its_city() -> None:
+    got = people_of(
+        "Kỷ luật ông Trần Minh Thủ - Phó Giám đốc chi nhánh Văn phòng Đăng ký đất đai TP. Tuy Hoà."
+    )
+    assert got == {"Trần Minh Thủ": ["Phó Giám đốc chi nhánh Văn phòng Đăng ký đất đai thành phố Tuy Hòa"]}

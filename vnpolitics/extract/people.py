@@ -256,6 +256,8 @@ def _appositive_position(tokens: list[Token], items: list[Item]) -> bool:
     post in lower case."""
     if items and items[-1].kind == "N":
         return True
+    if len(items) >= 2 and _text(tokens, items[-1]) == "là" and items[-2].kind in ("N", "S"):
+        return True  # "ông Hùng là|bí thư Tỉnh ủy": a post said of the person
     verbs = post_verb_phrases()
     if items and preceded_by(tokens, items[-1].end, verbs):
         return not preceded_by(tokens, items[-1].end + 1, verbs)  # "giữ chức|vụ": the verb goes on
@@ -910,6 +912,20 @@ def _give_copula_titles(tokens: list[Token], items: list[Item], names: dict[int,
         q = _before_time_words(tokens, items, r - 1)
         if q >= 0 and items[q].kind == "T":
             _add_title(names[p], items[q].title)
+    for p, found in names.items():
+        if found.cued and _said_to_be(tokens, items, p):
+            _add_title(found, items[p + 2].title)  # "ông Hùng là bí thư Tỉnh ủy Hậu Giang"
+
+
+def _said_to_be(tokens: list[Token], items: list[Item], p: int) -> bool:
+    """Whether name p is followed by "là" and a post: the post is said of the person, unless the
+    post announces a name of its own ("kế nhiệm ông A là Phó Chủ tịch Quốc hội B": B's post)."""
+    return (
+        p + 2 < len(items)
+        and _text(tokens, items[p + 1]) == "là"
+        and items[p + 2].kind == "T"
+        and not (p + 3 < len(items) and items[p + 3].kind in ("N", "H"))
+    )
 
 
 def _give_verb_titles(tokens: list[Token], items: list[Item], names: dict[int, NameInSentence]) -> None:

@@ -175,7 +175,7 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     if bracket:
         return replace(body, end=bracket, bare=False)
     j = body.end
-    tagged = True
+    tagged = nouns = True  # every word so far tagged by pyvi; and as a noun
     while j < len(tokens) and j - body.end < RUN_TO_NAME_MAX:
         t = tokens[j]
         field = tokens[j - 1].key == "và" and _capitalised_word_before(tokens, j - 1)
@@ -218,10 +218,14 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
             continue
         if t.key == "và" and j + 1 < len(tokens) and not _opens_other(tokens, j + 1):
             j += 1
+            nouns = False  # "Hội LHPN Việt Nam|và lãnh đạo tỉnh X chúc mừng": another subject
             continue
+        if nouns and j > body.end and _needs_field(body) and _verb_at(tokens, j):
+            return replace(body, end=j, bare=False)  # "Trưởng Ban dân tộc|có số phiếu ...": nouns, a verb
         if t.kind != "word" or _opens_other(tokens, j) or t.pos.startswith("V"):
             return body
         tagged = tagged and bool(t.pos) and not t.is_cap
+        nouns = nouns and tagged and t.pos.startswith("N")
         j += 1
     return body
 
@@ -236,6 +240,12 @@ def _gloss_closes(tokens: list[Token], j: int) -> bool:
         or _opens_other(tokens, after)
         or bool(name_length_at(tokens, after))
     )
+
+
+def _needs_field(body: BodySpan) -> bool:
+    """A kind printed alone that names no body without its field ("Ban", "Sở", "Phòng"), unlike
+    one that names the article's own ("Thành ủy") or one on its own ("Quốc hội")."""
+    return body.bare and not (body.unique or body.of_place)
 
 
 def _field_noun_before(tokens: list[Token], j: int) -> bool:
@@ -324,8 +334,10 @@ def _lower_run_to_name(tokens: list[Token], j: int) -> int:
     while k < len(tokens) and k - j < LOWER_RUN_MAX:
         if name_length_at(tokens, k):
             return k if k > j else 0
-        if k > j and nouns_only and body_end_phrases().longest_at(tokens, k):
-            return k  # "UB Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng|khóa 13"
+        if k > j and nouns_only and tokens[j].pos and body_end_phrases().longest_at(tokens, k):
+            # "UB Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng|khóa 13"; a run pyvi never
+            # tagged from its start is no field it saw ("phòng giáo dục huyện - vi phạm ...|tổ chức")
+            return k
         parent = _closing_parent(tokens, k)
         if parent:
             end = k + parent
@@ -372,10 +384,15 @@ def _closing_parent(tokens: list[Token], j: int) -> int:
 def _unit_and_place(tokens: list[Token], j: int) -> int:
     """Tokens of a one-word unit and the Vietnamese unit's name after it ("huyện Đại Lộc",
     vietnam-provinces), 0 when none starts at j."""
-    if (tokens[j].key,) not in ADMIN_UNITS or j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+    unit = 2 if tuple(t.key for t in tokens[j : j + 2]) in TWO_WORD_UNITS else 1  # "thành phố|Tuy Hòa"
+    if (
+        (unit == 1 and (tokens[j].key,) not in ADMIN_UNITS)
+        or j + unit >= len(tokens)
+        or not tokens[j + unit].is_cap
+    ):
         return 0
-    n = admin_place_phrases().longest_at(tokens, j + 1)
-    return 1 + n if n else 0
+    n = admin_place_phrases().longest_at(tokens, j + unit)
+    return unit + n if n else 0
 
 
 def _opens_other(tokens: list[Token], j: int) -> bool:
