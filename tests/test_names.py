@@ -405,3 +405,12 @@ def test_a_house_number_before_a_name_makes_it_a_street() -> None:
     assert people_of("Công ty xin mua ngôi nhà công sản 45 Nguyễn Thái Học nêu trên.") == {}
     # a year before a name does not
     assert "Nguyễn Văn Tâm" in people_of("Năm 2015 Nguyễn Văn Tâm được bầu làm Chủ tịch.")
+
+
+def test_streets_meeting_at_a_crossing_are_no_people() -> None:
+    from vnpolitics.extract.article import extract_article
+
+    text = (
+        "Tuyến đường kết nối từ ngã tư Lê Duẩn - Đinh Tiên Hoàng qua giao lộ Tôn Đức Thắng - Nguyễn Hữu Cảnh."
+    )
+    assert extract_article(text).people == []

@@ -15,6 +15,10 @@ import re
 # Words that open a street's or a square's name (the ways of names.NOT_PERSON_BEFORE).
 STREET_WORDS = ("đường", "phố", "tuyến phố", "đại lộ", "ngõ", "ngách", "hẻm", "kiệt", "quảng trường")
 _STREET = "|".join(w.replace(" ", r"\s+") for w in STREET_WORDS)
+# Where two streets meet, both printed after the word with a dash between ("ngã tư Lê Duẩn - Đinh
+# Tiên Hoàng", "giao lộ A - B"): the second is a street too.
+CROSSING_WORDS = ("ngã tư", "ngã ba", "ngã năm", "ngã sáu", "giao lộ", "nút giao")
+_CROSSING = "|".join(w.replace(" ", r"\s+") for w in CROSSING_WORDS)
 
 
 def street_names(text: str, names: set[str]) -> set[str]:
@@ -24,7 +28,8 @@ def street_names(text: str, names: set[str]) -> set[str]:
     streets = {
         name
         for name in names
-        if re.search(rf"(?i:\b(?:{_STREET}))\s+{re.escape(name)}(?!\w)", text)
+        if re.search(rf"(?i:\b(?:{_STREET}|{_CROSSING}))\s+{re.escape(name)}(?!\w)", text)
+        or re.search(rf"(?i:\b(?:{_CROSSING}))\s+[^,;.()]{{1,30}}?\s[-–]\s{re.escape(name)}(?!\w)", text)
         or re.search(rf"{re.escape(name)}\s*\(\s*đoạn\b", text)
         or re.search(rf"\bđoạn\s+từ\s+{re.escape(name)}(?!\w)", text)
         or re.search(rf"\bđoạn\s+từ\s+[^,;()]{{1,40}}?\s+(?:đến|tới)\s+{re.escape(name)}(?!\w)", text)
