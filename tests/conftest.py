@@ -65,15 +65,19 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
         ``seconds`` the mark gives), then the other ``warehouse`` files, then the rest, each group
         in xdist's order; the short tests fill the end.
 
-        Longest first also keeps both workers busy from the start: in xdist's order (most tests
-        first) the two files handed out first both needed the session's sample build, and one
-        worker waited on its lock for the minute and a half the other spent building it. Now the
-        first is test_incremental, which builds its own warehouses, while the other worker builds
-        the samples."""
+        Both workers must also be busy from the start: in xdist's order (most tests first) the
+        two files handed out first both needed the session's sample build, and one worker waited
+        on its lock for the minute and a half the other spent building it. So when the first file
+        needs the samples (``heavy(samples=True)``), the second is the longest heavy file that
+        does not: one worker builds the samples while the other builds its own warehouses."""
 
         def _assign_work_unit(self, node) -> None:
             if not getattr(self, "_ranked", False):
                 ranked = sorted(self.workqueue.items(), key=lambda unit: _file_rank(unit[0]))
+                if ranked and _heavy_kwargs(ranked[0][0]).get("samples"):
+                    apart = [i for i, (f, _) in enumerate(ranked) if _heavy_kwargs(f).get("samples") is False]
+                    if apart:
+                        ranked.insert(1, ranked.pop(apart[0]))
                 self.workqueue.clear()
                 self.workqueue.update(ranked)
                 self._ranked = True
@@ -82,12 +86,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):
     return HeaviestFilesFirst(config, log)
 
 
+def _module_marks(test_file: str) -> dict[str, pytest.Mark]:
+    module = sys.modules.get(Path(test_file).stem) or importlib.import_module(Path(test_file).stem)
+    marks = getattr(module, "pytestmark", [])
+    return {mark.name: mark for mark in (marks if isinstance(marks, list) else [marks])}
+
+
+def _heavy_kwargs(test_file: str) -> dict[str, object]:
+    """The ``heavy`` mark's ``seconds`` and ``samples`` of a file, {} for a file not marked heavy."""
+    heavy = _module_marks(test_file).get("heavy")
+    return dict(heavy.kwargs) if heavy else {}
+
+
 def _file_rank(test_file: str) -> tuple[int, float]:
     """(0, minus its ``seconds``) for a file marked ``heavy``, (1, 0) for ``warehouse``, (2, 0) for
     the others (by module marks): sorted, the heavy files longest first."""
-    module = sys.modules.get(Path(test_file).stem) or importlib.import_module(Path(test_file).stem)
-    marks = getattr(module, "pytestmark", [])
-    by_name = {mark.name: mark for mark in (marks if isinstance(marks, list) else [marks])}
+    by_name = _module_marks(test_file)
     if "heavy" in by_name:
         return 0, -float(by_name["heavy"].kwargs.get("seconds", 0))
     return (1 if "warehouse" in by_name else 2), 0.0

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from dagster_support import REPO
+from run_support import dagster_home
 
 from vnpolitics.warehouse.publish import run_lock
 from vnpolitics.warehouse.run_log import RunRecord, append_failed_run, read_runs, run_log_path
@@ -190,7 +191,7 @@ def test_a_run_that_cannot_take_the_lock_says_whom_it_waited_for_and_why_it_gave
     a line in the run log."""
     raw = shutil.copytree(REPO / "raw", tmp_path / "raw")
     warehouse = tmp_path / "warehouse" / "warehouse.duckdb"
-    (tmp_path / "dagster_home").mkdir()
+    home = dagster_home(tmp_path)  # empty: the run must copy the repository's settings into it
     with run_lock(warehouse, timeout_seconds=1, run_id="the-first-run"):
         result = cli(
             "run",
@@ -199,7 +200,7 @@ def test_a_run_that_cannot_take_the_lock_says_whom_it_waited_for_and_why_it_gave
             "--warehouse",
             str(warehouse),
             RUN_LOCK_TIMEOUT_SECONDS="2",
-            DAGSTER_HOME=str(tmp_path / "dagster_home"),
+            DAGSTER_HOME=str(home),
         )
     assert result.returncode == 1, result.stderr[-2000:]
     holder = f"pid {os.getpid()} on {socket.gethostname()}, run the-first-run, since "
@@ -211,7 +212,7 @@ def test_a_run_that_cannot_take_the_lock_says_whom_it_waited_for_and_why_it_gave
     (failed,) = read_runs(run_log_path(warehouse))
     assert failed.status == "failed" and failed.message.startswith("resources: another run is building")
     assert not warehouse.exists()
-    settings = (tmp_path / "dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
+    settings = (home / "dagster.yaml").read_text(encoding="utf-8")
     assert settings == (REPO / ".dagster_home" / "dagster.yaml").read_text(encoding="utf-8")
 
 

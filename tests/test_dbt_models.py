@@ -21,7 +21,8 @@ from dbt_support import SHARED, WITHOUT_TESTS, dbt_build, query, snapshot, write
 from vnpolitics.warehouse.batch_extraction import extract_folder
 from vnpolitics.warehouse.load import load_raw_frames
 
-pytestmark = pytest.mark.warehouse  # builds a warehouse or runs dbt
+# four dbt builds of its own, none from the session's sample build
+pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=90, samples=False)]
 
 A1, A2, A3 = "a1a1a1a1a1a1a1a1", "b2b2b2b2b2b2b2b2", "c3c3c3c3c3c3c3c3"
 TEXT1 = (

@@ -22,7 +22,8 @@ from dbt_support import table_rows
 from vnpolitics.warehouse.publish import scratch_path
 from vnpolitics.warehouse.run_log import run_log_path
 
-pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=150)]  # builds a warehouse or runs dbt
+# builds a warehouse or runs dbt
+pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=150, samples=True)]
 
 # The one table that must change on every run: it logs the runs themselves.
 RUN_LOG = "main.run_log"

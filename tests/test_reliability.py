@@ -21,7 +21,8 @@ from vnpolitics.warehouse.crash_points import PAUSE_AT, PAUSE_SECONDS
 from vnpolitics.warehouse.publish import run_lock, scratch_path
 from vnpolitics.warehouse.run_log import read_runs, run_log_path
 
-pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=200)]  # builds a warehouse or runs dbt
+# builds a warehouse or runs dbt
+pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=300, samples=True)]
 
 
 def _assert_lock_is_free(warehouse: Path) -> None:

@@ -24,7 +24,8 @@ from run_support import run_to_end
 from vnpolitics.warehouse.cache import ARTICLE_TABLES
 from vnpolitics.warehouse.publish import lock_path
 
-pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=120)]  # builds a warehouse or runs dbt
+# builds a warehouse or runs dbt
+pytestmark = [pytest.mark.warehouse, pytest.mark.heavy(seconds=120, samples=True)]
 
 
 def _sample_rows(warehouse: Path, keys: list[str]) -> dict[str, list[tuple]]:
