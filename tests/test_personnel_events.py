@@ -265,6 +265,22 @@ def test_the_events_report_counts_by_kind_and_draws_a_seeded_sample(tmp_path):
     assert "date: 2023-04-03 (printed: Chiều 3/4/2023)" in build_report(folder, sample=3, seed=3, workers=1)
 
 
+def test_the_events_report_dates_a_yearless_event_as_the_warehouse_does(tmp_path):
+    """A text that prints no year, in a folder whose path dates it: the warehouse gives "Ngày 3/4"
+    the path's year, and so must the report that judges it."""
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    article = tmp_path / "raw" / "2023" / "04" / "05" / "bo-nhiem.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        "Bổ nhiệm Phó Giám đốc Sở\n\nNgày 3/4, Ủy ban nhân dân tỉnh Hòa Bình đã trao quyết định bổ "
+        "nhiệm ông Mạc Đình Tùng giữ chức Phó Giám đốc Sở Tư pháp tỉnh Hòa Bình.\n",
+        encoding="utf-8",
+    )
+    report = build_report(tmp_path / "raw", sample=1, seed=1, workers=1)
+    assert "date: 2023-04-03 (printed: Ngày 3/4)" in report
+
+
 def test_an_event_told_as_past_does_not_take_the_articles_date():
     event = only_event(
         "Hồ sơ cán bộ\n\nNăm 2011, ông Mạc Đình Tùng được bổ nhiệm giữ chức Phó Giám đốc Sở Tư pháp tỉnh "
