@@ -479,3 +479,58 @@ def test_a_post_said_to_be_a_person_by_la_is_that_persons():
         "Silvan Shalom",
         "Bộ trưởng Nội vụ Israel",
     )
+
+
+def test_posts_listed_after_chuc_vu_and_a_colon_are_the_ones_a_discipline_removes():
+    event = only_event(
+        "Ban Thường vụ Tỉnh ủy quyết định cách chức các chức vụ: Phó Bí thư Huyện ủy, Chủ tịch UBND "
+        "huyện Kim Bôi đối với ông Mạc Đình Tùng."
+    )
+    assert (event.kind, event.discipline_level, event.full_name) == (
+        "disciplined",
+        "cách chức",
+        "Mạc Đình Tùng",
+    )
+    assert post_of(event) == "Phó Bí thư Huyện ủy Kim Bôi"
+
+
+def test_a_disciplined_persons_post_is_their_office_not_a_committee_seat_printed_first():
+    event = only_event(
+        "Ban Bí thư quyết định thi hành kỷ luật đối với ông Mạc Đình Tùng, tỉnh ủy viên, bí thư đảng ủy, "
+        "giám đốc Sở Tư pháp Hòa Bình."
+    )
+    assert (event.kind, post_of(event)) == ("disciplined", "Giám đốc Sở Tư pháp Hòa Bình")
+    event = only_event(
+        "Ông Mạc Đình Tùng - Tỉnh ủy viên, Phó Chủ tịch UBND huyện Kim Bôi bị kỷ luật cảnh cáo do có vi phạm."
+    )
+    assert post_of(event) == "Phó Chủ tịch Ủy ban nhân dân huyện Kim Bôi"
+
+
+def test_a_date_opening_the_clause_after_a_fronted_phrase_is_the_events():
+    event = only_event(
+        "Sau 5 năm giữ chức Bí thư Thành đoàn, ngày 16-8-2017 Ban Tổ chức Tỉnh ủy Hòa Bình đã công bố "
+        "quyết định của Ban Thường vụ Tỉnh ủy điều động ông Mạc Đình Tùng sang giữ chức Phó Trưởng ban "
+        "Dân vận Tỉnh ủy Hòa Bình."
+    )
+    assert (event.kind, event.event_date) == ("assigned", date(2017, 8, 16))
+
+
+def test_a_demand_to_discipline_someone_is_no_discipline_however_long_the_body_it_names():
+    assert (
+        events_of(
+            "Ủy ban Kiểm tra Tỉnh ủy yêu cầu Đảng ủy Sở Giao thông vận tải tỉnh Hòa Bình tổ chức kiểm "
+            "điểm và thi hành kỷ luật đối với ông Mạc Đình Tùng theo đúng quy định."
+        )
+        == []
+    )
+
+
+def test_trong_khi_sets_an_event_beside_another_not_in_the_past():
+    events = events_of(
+        "Ông Mạc Đình Tùng được bầu làm Chủ tịch nước, trong khi ông Lê Văn Sáu được bầu làm Phó Chủ "
+        "tịch nước."
+    )
+    assert [(e.full_name, e.told_as_past) for e in events] == [
+        ("Mạc Đình Tùng", False),
+        ("Lê Văn Sáu", False),
+    ]

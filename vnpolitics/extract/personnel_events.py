@@ -88,6 +88,8 @@ POST_LEAD_WORDS = frozenset(
         "bằng", "hình", "thức", "cách", "khiển", "trách", "cảnh", "cáo",
     }
 )  # fmt: skip
+# "chức vụ:", "chức danh:": the nouns whose colon opens a list of posts a verb introduces.
+POST_LIST_NOUNS = frozenset({"vụ", "danh"})
 MAX_POST_OTHER_WORDS = 2  # other words on that way: more, and the post is another clause's
 UNDECIDED_KINDS = frozenset({"died", "resigned"})  # nobody decides these
 APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})
@@ -116,6 +118,8 @@ PAST_MARKERS = tuple(
         "từng",
     )
 )
+# "trong khi" (while, whereas) sets one event beside another of the same time: not past.
+NOT_PAST_MARKERS = (" trong khi ",)
 _YEAR_BEFORE = re.compile(
     r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
 )  # "Năm 2011", "tháng 4/2014"
@@ -328,7 +332,7 @@ class _SentenceReader:
     def _cancelled(self, k: int) -> bool:
         """A word of personnel_not_events.txt shortly before the cue in its clause, or a question
         the clause asks ("có bầu Bí thư hay không", "... ?"): no event the article reports."""
-        start = max(self._clause_start(k), k - NOT_EVENT_WINDOW)
+        start = self._window_start(k)
         if any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k)):
             return True
         end = self._clause_end(k)
@@ -336,6 +340,23 @@ class _SentenceReader:
             return True
         words = [t.key for t in self.tokens[k:end]]
         return any(pair in QUESTION_ENDS for pair in zip(words, words[1:], strict=False))
+
+    def _window_start(self, k: int) -> int:
+        """Where the NOT_EVENT_WINDOW words before token k start, in its clause, a name, post or body
+        counting as one word: "yêu cầu Đảng ủy Sở Giao thông vận tải tỉnh X tổ chức kiểm điểm và thi
+        hành kỷ luật" is a demand however long the body it names."""
+        start, words = self._clause_start(k), 0
+        units = {
+            j: it.start
+            for it in self.parse.items
+            if it.kind in ("N", "T", "O")
+            for j in range(it.start, it.end)
+        }
+        j = k
+        while j > start and words < NOT_EVENT_WINDOW:
+            j = max(start, units.get(j - 1, j - 1))
+            words += 1
+        return j
 
     def _clause_start(self, k: int) -> int:
         j = k
@@ -612,7 +633,10 @@ class _SentenceReader:
         ):
             return False
         in_cues = {k for c in self.cues for k in range(c.start, c.end)}
-        if post.start - 1 not in in_cues and self.tokens[post.start - 1].key not in POST_LEAD_WORDS:
+        lead = post.start - 1
+        if self._listed_after_colon(post.start):
+            lead -= 1  # "cách chức các chức vụ: X, Y": the colon opens the list "chức vụ" introduces
+        if lead not in in_cues and self.tokens[lead].key not in POST_LEAD_WORDS:
             return False  # "..., nghe Thủ tướng giới thiệu": a post no verb of the event introduces
         others = [
             t.key
@@ -626,10 +650,23 @@ class _SentenceReader:
         title = item.title
         if title is None or item.start == 0 or _is_rank(self.tokens, title):
             return False
+        if self._listed_after_colon(item.start):
+            return True
         before = self._item_ending_at(item.start)
         word = self.tokens[item.start - 1]
         return (
             before is not None and before.kind == "X" and word.kind == "word" and word.key not in LIST_WORDS
+        )
+
+    def _listed_after_colon(self, k: int) -> bool:
+        """Whether token k opens a list of posts after "chức vụ:" or "chức danh:" ("kỷ luật ... cách
+        chức tất cả các chức vụ: Bí thư X, Giám đốc Y"): the colon stands for the verb's own word."""
+        tokens = self.tokens
+        return (
+            k >= 3
+            and tokens[k - 1].text == ":"
+            and tokens[k - 3].key == "chức"
+            and tokens[k - 2].key in POST_LIST_NOUNS
         )
 
     def _event(self, cue: _CueAt, person: NameInSentence, post: TitleSpan | None) -> _Found | None:
@@ -639,8 +676,13 @@ class _SentenceReader:
             return None
         kind = cue.cue.kind
         held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
+        offices = [t for t in held if not _is_membership(tokens, t)]
         if post is None and kind in END_KINDS and held:
-            post = held[0] if kind != "died" else next((t for t in held if _is_former(tokens, t)), held[0])
+            # the post a person leaves, is disciplined in or dies in is their office, not a seat in a
+            # committee printed first, and an office whose body is named before one whose body is
+            # left for the reader ("ông A, tỉnh ủy viên, bí thư đảng ủy, giám đốc Sở X": Sở X)
+            own = next((t for t in offices if _named_body(t)), (offices or held)[0])
+            post = own if kind != "died" else next((t for t in held if _is_former(tokens, t)), own)
         if kind == "assigned" and post is not None and post.end == person.item.start:
             post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
         if post is None and kind in POST_NEEDED:
@@ -650,7 +692,6 @@ class _SentenceReader:
         if kind == "elected" and _re_elected(tokens, cue):
             kind = "re_elected"
         previous = None
-        offices = [t for t in held if not _is_membership(tokens, t)]
         if kind == "assigned" and offices and not self._relieved_here(person):
             previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
         start = min(cue.start, person.item.start)
@@ -700,8 +741,10 @@ class _SentenceReader:
         """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
         nhiệm", "sau khi ông A qua đời", "Hơn tháng trước, ..."): the article's date is not its date."""
         words = [t.key for t in self.tokens[:k]]
-        text = " ".join(words)
-        return any(marker in f" {text} " for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
+        text = f" {' '.join(words)} "
+        for same_time in NOT_PAST_MARKERS:
+            text = text.replace(same_time, " ")
+        return any(marker in text for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
 
     def _held(self, person: NameInSentence, title: TitleSpan) -> bool:
         """Whether a post the parse gives the person is one they hold: printed before the name
@@ -822,6 +865,13 @@ def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
     return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
 
 
+def _named_body(title: TitleSpan) -> bool:
+    """Whether the post names its body: "Giám đốc Sở X", "Bí thư Tỉnh ủy" (the province's), not
+    "bí thư đảng ủy" (of a body left for the reader) nor "Chủ tịch" alone."""
+    body = title.body
+    return body is not None and (body.unique or body.of_place or not body.bare)
+
+
 def _is_former(tokens: list[Token], title: TitleSpan) -> bool:
     return title.head_start > title.start and tokens[title.start].key in ("nguyên", "cựu")
 
@@ -925,6 +975,7 @@ def _event_phrase(
         and (
             p.char_start - sentence.char_start <= OPENING_CHARS
             or found.char_start - p.char_end <= BEFORE_CHARS
+            or _opens_clause(text, sentence, p)
         )
     ]
     after = [
@@ -933,6 +984,16 @@ def _event_phrase(
     if found.kind == "died" and after:
         return after[0]
     return opening[0] if opening else after[0] if after else None
+
+
+def _opens_clause(text: str, sentence: Sentence, phrase: DatePhrase) -> bool:
+    """Whether the date opens the clause the event is told in, after a phrase fronted with a
+    comma ("Sau 5 năm giữ chức X, ngày 16-8-2017 Ban Thường vụ ... điều động ông A"), perhaps
+    after "vào": the date the clause's verbs hold on, however far the event is from it."""
+    before = text[sentence.char_start : phrase.char_start].rstrip()
+    if before.lower().endswith(" vào"):
+        before = before[: -len(" vào")].rstrip()
+    return before.endswith(",")
 
 
 def _day(phrase: DatePhrase, published_at: datetime | None) -> date | None:
