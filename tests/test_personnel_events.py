@@ -534,3 +534,65 @@ def test_trong_khi_sets_an_event_beside_another_not_in_the_past():
         ("Mạc Đình Tùng", False),
         ("Lê Văn Sáu", False),
     ]
+
+
+def test_a_bare_body_of_a_post_is_the_one_the_sentence_names_in_full():
+    event = only_event(
+        "Ban chấp hành Thành đoàn Hòa Bình đã bầu ông Mạc Đình Tùng làm bí thư Thành đoàn với 100% số phiếu."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Bí thư Thành đoàn Hòa Bình")
+    assert event.post is not None and event.post.organization_name == "Thành đoàn Hòa Bình"
+    two = only_event(
+        "Ban chấp hành Thành đoàn Hòa Bình và Thành đoàn Kim Bôi đã bầu ông Mạc Đình Tùng làm bí thư "
+        "Thành đoàn."
+    )
+    assert post_of(two) == "Bí thư Thành đoàn"  # which of two is for the reader to say
+
+
+def test_the_cooperative_alliance_is_a_body():
+    event = only_event("Ông Mạc Đình Tùng thôi chức Chủ tịch Liên minh Hợp tác xã từ tháng 10.")
+    assert (event.kind, post_of(event)) == ("relieved", "Chủ tịch Liên minh Hợp tác xã")
+
+
+def test_a_date_of_a_document_cited_before_a_semicolon_is_not_the_events():
+    event = only_event(
+        "Căn cứ quy định số 102 - QĐ / TW, ngày 15-11-2017 của Bộ Chính trị về xử lý kỷ luật đảng viên vi "
+        "phạm; Bộ Chính trị quyết định thi hành kỷ luật ông Mạc Đình Tùng bằng hình thức cách chức các "
+        "chức vụ: uỷ viên Đảng uỷ Quân sự Trung ương nhiệm kỳ 2005 - 2010."
+    )
+    assert event.event_date is None
+    assert (event.discipline_level, post_of(event)) == ("cách chức", "Ủy viên Đảng ủy Quân sự Trung ương")
+
+
+def test_a_post_printed_in_lower_case_after_chuc_is_the_events():
+    event = only_event("Ông Mạc Đình Tùng bị kỷ luật, cách chức phó bí thư thường trực Thành uỷ.")
+    assert (event.kind, event.discipline_level, post_of(event)) == (
+        "disciplined",
+        "cách chức",
+        "Phó Bí thư Thường trực Thành ủy",
+    )
+
+
+def test_an_event_told_in_brackets_is_background():
+    event = only_event(
+        "Nguyên Bộ trưởng Mạc Đình Tùng (đã bị khai trừ ra khỏi Đảng) chịu trách nhiệm chính về những vi "
+        "phạm của Bộ Tư pháp."
+    )
+    assert (event.kind, event.told_as_past) == ("disciplined", True)
+
+
+def test_a_collegial_office_printed_alone_is_the_electing_bodys():
+    event = only_event(
+        "Sáng 25/5, Hội đồng nhân dân thành phố Hà Nội tổ chức kỳ họp thứ 12, bỏ phiếu bầu bà Lê Thị Hồng "
+        "làm Chủ tịch."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Chủ tịch Hội đồng nhân dân thành phố Hà Nội")
+    assert post_of(only_event("Quốc hội đã bầu ông Mạc Đình Tùng làm Chủ tịch nước.")) == "Chủ tịch nước"
+
+
+def test_a_bare_office_takes_the_body_named_earlier_in_the_sentence():
+    event = only_event(
+        "Liên quan việc làm kinh tế của Văn phòng Tỉnh ủy, mới đây bà Lê Thị Hồng (Chánh Văn phòng) bị kỷ "
+        "luật bằng hình thức khiển trách do vi phạm."
+    )
+    assert (event.kind, post_of(event)) == ("disciplined", "Chánh Văn phòng Tỉnh ủy")

@@ -48,7 +48,7 @@ from vnpolitics.extract.gazetteer import (
 )
 from vnpolitics.extract.people import Item, NameInSentence, SentenceParse
 from vnpolitics.extract.records import PersonnelEvent, PersonTitle, Sentence
-from vnpolitics.extract.title_spans import TitleSpan
+from vnpolitics.extract.title_spans import TitleSpan, title_at
 from vnpolitics.extract.tokens import Token
 
 START_KINDS = frozenset({"appointed", "elected", "re_elected", "assigned", "acting"})
@@ -381,6 +381,9 @@ class _SentenceReader:
         for i, cue in enumerate(self.cues):
             if cue.joined and not persons[i] and persons[i - 1] and i in posts and i - 1 not in posts:
                 posts[i - 1] = posts.pop(i)  # "được X điều động, chỉ định giữ chức Y": one event, Y
+        for i in range(len(self.cues)):
+            if i not in posts and persons[i] and (lower := self._lower_case_post(i, persons[i])) is not None:
+                posts[i] = lower
         found = []
         for i, cue in enumerate(self.cues):
             respective = None
@@ -400,6 +403,27 @@ class _SentenceReader:
                 if event is not None:
                     found.append(event)
         return found
+
+    def _lower_case_post(self, i: int, persons: list[NameInSentence]) -> TitleSpan | None:
+        """A post printed in lower case that the noun "chức" (or "chức vụ:", "chức danh:") after the
+        cue introduces, which the sentence's parse, reading capitals, left as plain words: "bị kỷ
+        luật, cách chức phó bí thư thường trực Thành ủy", "cách chức các chức vụ: ủy viên Đảng ủy
+        Quân sự Trung ương". Only a post whose body is named, before any other person or verb."""
+        cue, tokens = self.cues[i], self.tokens
+        end = self._clause_end(cue.end)
+        mine = {p.item.start for p in persons}
+        stops = [c.start for c in self.cues[i + 1 :]] + [
+            n for n in self.names if n >= cue.end and n not in mine
+        ]
+        inside = {j for it in self.parse.items if it.kind in ("N", "T") for j in range(it.start, it.end)}
+        for j in range(max(cue.start + 1, 1), min([end, *stops])):
+            lead = tokens[j - 1].key == "chức" or self._listed_after_colon(j)
+            if not lead or j in inside or tokens[j].is_cap:
+                continue
+            title = title_at(tokens, j, allow_lower=True)
+            if title is not None and title.body is not None and _named_body(title) and title.end <= end:
+                return title
+        return None
 
     def _with_lower_tail(self, post: TitleSpan) -> TitleSpan:
         """The post a verb introduces with the lower-case words that go on its body's name, where
@@ -699,6 +723,9 @@ class _SentenceReader:
         recorded = self.title_of(self.sentence, tokens, post, full_name) if post else None
         if recorded is not None and post is not None and recorded.organization_name is None:
             recorded = self._placed_council(post, recorded)
+        deciding_body = None if kind in UNDECIDED_KINDS else self._deciding_body(cue)
+        if recorded is not None and post is not None and kind in ("elected", "re_elected") and deciding_body:
+            recorded = self._electing_body_office(post, recorded, deciding_body)
         return _Found(
             full_name=full_name,
             kind=kind,
@@ -706,12 +733,13 @@ class _SentenceReader:
             cue_text=" ".join(t.text for t in tokens[cue.start : cue.end]),
             post=recorded,
             previous_post=self.title_of(self.sentence, tokens, previous, full_name) if previous else None,
-            deciding_body=None if kind in UNDECIDED_KINDS else self._deciding_body(cue),
+            deciding_body=deciding_body,
             char_start=tokens[start].start,
             char_end=tokens[end - 1].end,
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
-            told_as_past=self._told_as_past(min(cue.start, person.item.start)),
+            told_as_past=self._told_as_past(min(cue.start, person.item.start))
+            or self._in_brackets(cue.start),
         )
 
     def _placed_council(self, post: TitleSpan, recorded: PersonTitle) -> PersonTitle:
@@ -720,7 +748,12 @@ class _SentenceReader:
         level, is the one of the place another local body of the sentence names with its type
         ("tỉnh X", "thành phố Y"), when that place is one."""
         body = post.body
-        if body is None or not body.bare or body.kind not in BARE_LOCAL_KINDS or recorded.body_name is None:
+        if body is None or not body.bare or body.unique or recorded.body_name is None:
+            return recorded
+        named = self._named_in_sentence(body, recorded.body_name)
+        if named is not None:
+            return _named_as(recorded, named)
+        if body.kind not in BARE_LOCAL_KINDS:
             return recorded
         places = set()
         for other in (b for b in self.parse.bodies if b != body):
@@ -736,6 +769,43 @@ class _SentenceReader:
             canonical_title=f"{recorded.canonical_title} {place}",
             title=f"{recorded.title} {place}",
         )
+
+    def _electing_body_office(self, post: TitleSpan, recorded: PersonTitle, electing: str) -> PersonTitle:
+        """ "HĐND thành phố X ... bầu bà A làm Chủ tịch": an office of a collegial body (title_heads.txt
+        "collegial": chair, deputy, member) printed alone is an office of the body that elects to it."""
+        if post.body is not None or post.head_end != post.end or recorded.organization_name is not None:
+            return recorded
+        head = title_heads().get(tuple(t.key for t in self.tokens[post.head_start : post.head_end]))
+        bodies = {self.body_of(self.sentence, self.tokens, b) for b in self.parse.bodies}
+        if head is None or not head.collegial or electing not in bodies or recorded.canonical_title is None:
+            return recorded
+        return replace(
+            recorded,
+            organization_name=electing,
+            canonical_title=f"{recorded.canonical_title} {electing}",
+            title=f"{recorded.title} {electing}",
+        )
+
+    def _named_in_sentence(self, body: BodySpan, bare_name: str) -> str | None:
+        """The one body the sentence names in full that the bare one is, its kind with a name after
+        it, perhaps inside a body of its own: "Ban chấp hành Thành đoàn Đà Nẵng đã bầu ông A làm
+        bí thư Thành đoàn" -> "Thành đoàn Đà Nẵng"."""
+        bare = f"{bare_name.lower()} "
+        names = set()
+        for other in self.parse.bodies:
+            name = self.body_of(self.sentence, self.tokens, other)
+            at = f" {name.lower()}".find(f" {bare}")
+            if other != body and at >= 0:
+                names.add(name[at:])
+        return names.pop() if len(names) == 1 else None
+
+    def _in_brackets(self, k: int) -> bool:
+        """Whether token k stands inside brackets: "nguyên Bộ trưởng A (đã bị khai trừ ra khỏi Đảng)
+        chịu trách nhiệm ...": an aside about the person, told as background, not the news."""
+        depth = 0
+        for t in self.tokens[:k]:
+            depth += {"(": 1, ")": -1}.get(t.text, 0)
+        return depth > 0
 
     def _told_as_past(self, k: int) -> bool:
         """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
@@ -865,6 +935,20 @@ def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
     return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
 
 
+def _named_as(recorded: PersonTitle, name: str) -> PersonTitle:
+    """The post of a bare body, its body named in full (the name starts with the bare one's)."""
+    bare = recorded.body_name or ""
+    if not (recorded.canonical_title or "").endswith(bare) or not recorded.title.endswith(bare):
+        return recorded
+    rest = name[len(bare) :]
+    return replace(
+        recorded,
+        organization_name=name,
+        canonical_title=f"{recorded.canonical_title}{rest}",
+        title=f"{recorded.title}{rest}",
+    )
+
+
 def _named_body(title: TitleSpan) -> bool:
     """Whether the post names its body: "Giám đốc Sở X", "Bí thư Tỉnh ủy" (the province's), not
     "bí thư đảng ủy" (of a body left for the reader) nor "Chủ tịch" alone."""
@@ -897,6 +981,7 @@ _DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 _EFFECTIVE_BEFORE = re.compile(r"(?:hiệu lực|\btừ)\s*(?:từ\s*)?(?:ngày\s*)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s*của\b", re.IGNORECASE)  # "ngày 15-11-2017 của Bộ Chính trị": a document's
 OPENING_CHARS = 20  # a date this close to the sentence's start opens it ("Trước đó ngày 7/10,")
 BEFORE_CHARS = 40  # or this close before the event ("ngày 18/4/2014, Giám đốc Sở X bổ nhiệm")
 AFTER_CHARS = 60  # a date this close after the event's person ("được miễn nhiệm ngày 19/5")
@@ -975,7 +1060,7 @@ def _event_phrase(
         and (
             p.char_start - sentence.char_start <= OPENING_CHARS
             or found.char_start - p.char_end <= BEFORE_CHARS
-            or _opens_clause(text, sentence, p)
+            or _opens_clause(text, sentence, p, found.char_start)
         )
     ]
     after = [
@@ -986,14 +1071,17 @@ def _event_phrase(
     return opening[0] if opening else after[0] if after else None
 
 
-def _opens_clause(text: str, sentence: Sentence, phrase: DatePhrase) -> bool:
+def _opens_clause(text: str, sentence: Sentence, phrase: DatePhrase, event_start: int) -> bool:
     """Whether the date opens the clause the event is told in, after a phrase fronted with a
     comma ("Sau 5 năm giữ chức X, ngày 16-8-2017 Ban Thường vụ ... điều động ông A"), perhaps
-    after "vào": the date the clause's verbs hold on, however far the event is from it."""
+    after "vào": the date the clause's verbs hold on, however far the event is from it. Not a
+    date "của" a document ("Căn cứ quy định số 102 - QĐ/TW, ngày 15-11-2017 của Bộ Chính trị"),
+    nor one a semicolon parts from the event."""
     before = text[sentence.char_start : phrase.char_start].rstrip()
     if before.lower().endswith(" vào"):
         before = before[: -len(" vào")].rstrip()
-    return before.endswith(",")
+    after = text[phrase.char_end : event_start]
+    return before.endswith(",") and ";" not in after and not _OF_AFTER.match(after)
 
 
 def _day(phrase: DatePhrase, published_at: datetime | None) -> date | None:
