@@ -596,3 +596,72 @@ def test_a_bare_office_takes_the_body_named_earlier_in_the_sentence():
         "luật bằng hình thức khiển trách do vi phạm."
     )
     assert (event.kind, post_of(event)) == ("disciplined", "Chánh Văn phòng Tỉnh ủy")
+
+
+def test_the_retiree_after_thay_leaves_the_post_the_sentence_gives_their_successor():
+    event = only_event(
+        "Chủ tịch UBND tỉnh Hòa Bình Lê Văn Sáu được tín nhiệm làm Bí thư Tỉnh uỷ, thay thế ông Mạc Đình "
+        "Tùng nghỉ hưu theo nguyện vọng."
+    )
+    assert (event.kind, event.full_name, post_of(event)) == (
+        "retired",
+        "Mạc Đình Tùng",
+        "Bí thư Tỉnh ủy Hòa Bình",
+    )
+    event = only_event(
+        "Tân Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình – bà Lê Thị Hồng vừa nhậm chức, thay "
+        "cho nguyên Chủ tịch Mạc Đình Tùng đã nghỉ hưu."
+    )
+    assert post_of(event) == "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình"
+
+
+def test_a_date_before_a_word_telling_the_event_as_past_is_anothers():
+    events = events_of(
+        "Ngày 9/6/2014, HĐND tỉnh Hòa Bình tổ chức kỳ họp bất thường bầu ông Lê Văn Sáu giữ chức Chủ tịch "
+        "UBND tỉnh, vì hơn một tháng trước đó nguyên Chủ tịch UBND tỉnh Hòa Bình Mạc Đình Tùng qua đời."
+    )
+    assert [(e.kind, e.event_date, e.told_as_past) for e in events] == [
+        ("elected", date(2014, 6, 9), False),
+        ("died", None, True),
+    ]
+    after = only_event(
+        "Trước đó, ngày 19-6-2022, Ban Bí thư đã quyết định thi hành kỷ luật đối với ông Mạc Đình Tùng."
+    )
+    assert after.event_date == date(2022, 6, 19)  # a date after the word is the event's own
+
+
+def test_a_predecessors_retirement_is_background():
+    event = only_event(
+        "Người tiền nhiệm của ông Lê Văn Sáu là ông Mạc Đình Tùng, nguyên Bí thư Tỉnh uỷ Hòa Bình nghỉ hưu "
+        "theo chế độ."
+    )
+    assert (event.kind, event.told_as_past) == ("retired", True)
+
+
+def test_a_birth_date_dates_no_event():
+    extraction = extract_article(
+        "Phân công công tác\n\nBộ Chính trị phân công ông Mạc Đình Tùng giữ chức Bí thư Tỉnh ủy Hòa Bình.\n"
+        "Ông Mạc Đình Tùng sinh ngày 15/5/1963 tại huyện Kim Bôi.\n"
+    )
+    assert extraction.meetings == [] or all(m.meeting_date is None for m in extraction.meetings)
+    (event,) = extraction.personnel_events
+    assert (event.kind, event.event_date) == ("assigned", None)
+
+
+def test_elected_to_go_on_in_a_post_is_re_elected():
+    event = only_event(
+        "Sáng 27/6, HĐND tỉnh Hòa Bình tổ chức kỳ họp thứ nhất bầu ông Mạc Đình Tùng tiếp tục giữ chức Chủ "
+        "tịch UBND tỉnh nhiệm kỳ 2016-2021."
+    )
+    assert (event.kind, post_of(event)) == ("re_elected", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình")
+
+
+def test_a_post_printed_alone_takes_the_body_of_its_kin_post_before_it():
+    events = events_of(
+        "Ông Lê Văn Sáu, Chủ tịch tỉnh được bầu làm Bí thư Tỉnh uỷ Hòa Bình; ông Mạc Đình Tùng tái đắc cử "
+        "Phó bí thư."
+    )
+    assert [(e.kind, post_of(e)) for e in events] == [
+        ("elected", "Bí thư Tỉnh ủy Hòa Bình"),
+        ("re_elected", "Phó Bí thư Tỉnh ủy Hòa Bình"),
+    ]

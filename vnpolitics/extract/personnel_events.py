@@ -36,7 +36,13 @@ from datetime import date, datetime
 from functools import cache
 
 from vnpolitics.extract.bodies import BodySpan
-from vnpolitics.extract.dates import DatePhrase, find_date_phrases, is_document_date, year_from_publication
+from vnpolitics.extract.dates import (
+    DatePhrase,
+    find_date_phrases,
+    is_birth_date,
+    is_document_date,
+    year_from_publication,
+)
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
     _lines,
@@ -116,6 +122,7 @@ PAST_MARKERS = tuple(
         "tháng trước",
         "năm trước",
         "từng",
+        "tiền nhiệm",  # "Người tiền nhiệm của ông A là ông B, ..., nghỉ hưu": the predecessor's
     )
 )
 # "trong khi" (while, whereas) sets one event beside another of the same time: not past.
@@ -239,6 +246,7 @@ class _Found:
     cue_start: int
     cue_end: int
     told_as_past: bool
+    past_at: int = 0  # where the last word telling the event as past stands (char offset), else 0
 
 
 class _SentenceReader:
@@ -463,11 +471,47 @@ class _SentenceReader:
     def _replaced_post(
         self, cue: _CueAt, person: NameInSentence, posts: dict[int, TitleSpan]
     ) -> TitleSpan | None:
-        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes."""
-        if cue.cue.kind not in END_KINDS or not self._after_word(person.item.start, NOT_OBJECT_BEFORE):
+        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes. The post taken
+        is the one a start cue of the sentence introduces, else the one post a word introduces
+        before B ("A được tín nhiệm làm X, thay thế ông B nghỉ hưu"), else, when B is printed with
+        a bare post ("thay cho nguyên Chủ tịch B"), the sentence's post of that head with its body
+        ("Tân Chủ tịch Ủy ban X - bà A vừa nhậm chức")."""
+        if cue.cue.kind not in END_KINDS or not self._replacing(person):
             return None
+        start = person.item.start
         taken = [posts[i] for i, c in enumerate(self.cues) if c.cue.kind in START_KINDS and i in posts]
-        return taken[0] if len(taken) == 1 and taken[0].end <= person.item.start else None
+        if taken:
+            return taken[0] if len(taken) == 1 and taken[0].end <= start else None
+        titles = [
+            it for it in self.parse.items if it.kind == "T" and it.title is not None and it.end <= start
+        ]
+        introduced = [it.title for it in titles if self._introduced(it) and it.title not in person.titles]
+        if len(introduced) == 1:
+            return introduced[0]
+        own = self._post_before(person)
+        if own is None or own.body is not None:
+            return None
+        head = self._head_words(own)
+        same = [
+            it.title
+            for it in titles
+            if it.title != own and it.title.body is not None and _named_body(it.title)
+        ]
+        same = [t for t in same if self._head_words(t) == head]
+        return same[0] if len(same) == 1 else None
+
+    def _head_words(self, title: TitleSpan) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens[title.head_start : title.head_end])
+
+    def _replacing(self, person: NameInSentence) -> bool:
+        """Whether "thay" or "thay thế" (perhaps "thay cho") stands before the person and their
+        post printed before the name: "thay ông B", "thay cho nguyên Chủ tịch B"."""
+        j = person.item.start
+        while (before := next((t for t in person.titles if t.end == j), None)) is not None:
+            j = before.start
+        while j > 0 and self.tokens[j - 1].key in ADDRESS | {"cho"}:
+            j -= 1
+        return j > 0 and self.tokens[j - 1].key in NOT_OBJECT_BEFORE
 
     def _persons(self) -> dict[int, list[NameInSentence]]:
         """Cue index -> the persons it reads: subjects first, so an object verb's list leaves out
@@ -713,7 +757,7 @@ class _SentenceReader:
             return None  # "bổ nhiệm ông A" without the post says too little to date a tenure
         if post is not None and tokens[post.start].key == "quyền":
             kind = "acting"
-        if kind == "elected" and _re_elected(tokens, cue):
+        if kind == "elected" and (_re_elected(tokens, cue) or self._continued_in(cue, post)):
             kind = "re_elected"
         previous = None
         if kind == "assigned" and offices and not self._relieved_here(person):
@@ -726,6 +770,8 @@ class _SentenceReader:
         deciding_body = None if kind in UNDECIDED_KINDS else self._deciding_body(cue)
         if recorded is not None and post is not None and kind in ("elected", "re_elected") and deciding_body:
             recorded = self._electing_body_office(post, recorded, deciding_body)
+        if recorded is not None and post is not None:
+            recorded = self._kin_post_body(post, recorded, full_name)
         return _Found(
             full_name=full_name,
             kind=kind,
@@ -738,6 +784,7 @@ class _SentenceReader:
             char_end=tokens[end - 1].end,
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
+            past_at=self._past_at(min(cue.start, person.item.start)),
             told_as_past=self._told_as_past(min(cue.start, person.item.start))
             or self._in_brackets(cue.start),
         )
@@ -799,6 +846,39 @@ class _SentenceReader:
                 names.add(name[at:])
         return names.pop() if len(names) == 1 else None
 
+    def _kin_post_body(self, post: TitleSpan, recorded: PersonTitle, full_name: str) -> PersonTitle:
+        """A post printed alone after a post of its kin with a body, the deputy's after the head's
+        or the head's after the deputy's, is an office of that body: "ông A được bầu làm Bí thư
+        Tỉnh ủy X; ông B tái đắc cử Phó bí thư" -> "Phó Bí thư Tỉnh ủy X"."""
+        if post.body is not None or post.head_end != post.end or recorded.organization_name is not None:
+            return recorded
+        kin = _without_deputy(self._head_words(post))
+        before = [
+            it.title
+            for it in self.parse.items
+            if it.kind == "T" and it.title is not None and it.end <= post.start and it.title.body is not None
+        ]
+        for other in reversed(before):
+            if _without_deputy(self._head_words(other)) != kin or not _named_body(other):
+                continue
+            found = self.title_of(self.sentence, self.tokens, other, full_name)
+            if found.organization_name is None or recorded.canonical_title is None:
+                return recorded
+            return replace(
+                recorded,
+                organization_name=found.organization_name,
+                canonical_title=f"{recorded.canonical_title} {found.organization_name}",
+                title=f"{recorded.title} {found.organization_name}",
+            )
+        return recorded
+
+    def _continued_in(self, cue: _CueAt, post: TitleSpan | None) -> bool:
+        """ "bầu ông A tiếp tục giữ chức X": elected to go on in the post, re-elected."""
+        if post is None or post.start <= cue.end:
+            return False
+        words = [t.key for t in self.tokens[cue.end : post.start]]
+        return any(words[k : k + 2] == list(RE_ELECTED_BEFORE) for k in range(len(words)))
+
     def _in_brackets(self, k: int) -> bool:
         """Whether token k stands inside brackets: "nguyên Bộ trưởng A (đã bị khai trừ ra khỏi Đảng)
         chịu trách nhiệm ...": an aside about the person, told as background, not the news."""
@@ -806,6 +886,21 @@ class _SentenceReader:
         for t in self.tokens[:k]:
             depth += {"(": 1, ")": -1}.get(t.text, 0)
         return depth > 0
+
+    def _past_at(self, k: int) -> int:
+        """Where the last word telling the event as past stands before token k (a char offset), 0
+        when none does: a date printed before it is another event's ("Ngày 9/6/2014, HĐND bầu ông
+        A, vì hơn một tháng trước đó ông B qua đời")."""
+        words = [t.key for t in self.tokens[:k]]
+        found = 0
+        for marker in PAST_MARKERS:
+            parts = marker.split()
+            for j in range(len(words) - len(parts) + 1):
+                if words[j : j + len(parts)] == parts and not (
+                    j > 0 and f" {words[j - 1]} {marker.strip()} " in NOT_PAST_MARKERS
+                ):
+                    found = max(found, self.tokens[j].start)
+        return found
 
     def _told_as_past(self, k: int) -> bool:
         """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
@@ -949,6 +1044,11 @@ def _named_as(recorded: PersonTitle, name: str) -> PersonTitle:
     )
 
 
+def _without_deputy(head: tuple[str, ...]) -> tuple[str, ...]:
+    """A post's head words without the deputy's "phó": "phó bí thư" and "bí thư" are kin."""
+    return head[1:] if head[:1] == ("phó",) else head
+
+
 def _named_body(title: TitleSpan) -> bool:
     """Whether the post names its body: "Giám đốc Sở X", "Bí thư Tỉnh ủy" (the province's), not
     "bí thư đảng ủy" (of a body left for the reader) nor "Chủ tịch" alone."""
@@ -1052,7 +1152,15 @@ def _event_phrase(
     before the event ("..., ngày 18/4/2014, Giám đốc Sở X bổ nhiệm ông A"), else one printed
     just after the event ("được miễn nhiệm ngày 19/5"; for a death "từ trần hồi 10 giờ ngày 5/6"
     comes first)."""
-    free = [p for p in dates if id(p) not in used and p.day is not None and not is_document_date(text, p)]
+    free = [
+        p
+        for p in dates
+        if id(p) not in used
+        and p.day is not None
+        and not is_document_date(text, p)
+        and not is_birth_date(text, p)
+        and p.char_start >= found.past_at  # "Ngày 9/6, ... vì trước đó ông A qua đời": not its date
+    ]
     opening = [
         p
         for p in free
