@@ -665,3 +665,11 @@ def test_a_post_printed_alone_takes_the_body_of_its_kin_post_before_it():
         ("elected", "Bí thư Tỉnh ủy Hòa Bình"),
         ("re_elected", "Phó Bí thư Tỉnh ủy Hòa Bình"),
     ]
+
+
+def test_a_death_after_a_post_whose_field_is_printed_in_lower_case():
+    event = only_event("Ông Mạc Đình Tùng, nguyên bộ trưởng tư pháp, đã từ trần ngày 3/4/2023.")
+    assert (event.kind, event.full_name, event.event_date) == ("died", "Mạc Đình Tùng", date(2023, 4, 3))
+    assert event.post is not None and event.post.title == "nguyên bộ trưởng tư pháp"
+    body = only_event("Ông Mạc Đình Tùng, nguyên giám đốc sở tư pháp, đã từ trần ngày 3/4/2023.")
+    assert post_of(body) == "Giám đốc Sở tư pháp"

@@ -269,6 +269,7 @@ class _SentenceReader:
         self.names = {n.item.start: n for n in parse.names}
         self.attached = {t.start for n in parse.names for t in n.titles}
         self.cues = self._cues()
+        self._tails: dict[int, int] | None = None
 
     # ------------------------------------------------------------------ cues
 
@@ -411,6 +412,26 @@ class _SentenceReader:
                 if event is not None:
                     found.append(event)
         return found
+
+    def _with_tail(self, post: TitleSpan, end: int) -> TitleSpan:
+        """The post (and the body it ends with) run on to ``end``."""
+        body = post.body
+        return replace(post, end=end, body=None if body is None else replace(body, end=end, bare=False))
+
+    def _post_tails(self) -> dict[int, int]:
+        """Token -> where the lower-case words it belongs to end, for the words that go on a post
+        the parse ended before them ("nguyên bộ trưởng|tư pháp", "giám đốc sở|tư pháp"): a field or
+        a body's name printed in lower case (``_tail_word``: no verb, cue, term or mark)."""
+        if self._tails is None:
+            self._tails = {}
+            for it in self.parse.items:
+                if it.kind != "T":
+                    continue
+                j = it.end
+                while j < len(self.tokens) and j - it.end < MAX_TAIL_WORDS and self._tail_word(j):
+                    j += 1
+                self._tails.update(dict.fromkeys(range(it.end, j), j))
+        return self._tails
 
     def _lower_case_post(self, i: int, persons: list[NameInSentence]) -> TitleSpan | None:
         """A post printed in lower case that the noun "chức" (or "chức vụ:", "chức danh:") after the
@@ -606,6 +627,8 @@ class _SentenceReader:
                 return self.names.get(it.start)
             if it.kind == "P" and self.tokens[it.start].text in CLAUSE_ENDS:
                 return None
+            if it.kind == "X" and all(k in self._post_tails() for k in range(it.start, it.end)):
+                continue  # "ông A, nguyên bộ trưởng tư pháp, đã từ trần": the post's field
             if it.kind in ("X", "S"):
                 words = [t.key for t in self.tokens[it.start : it.end]]
                 if not all(w in SUBJECT_GAP_WORDS for w in words):
@@ -751,6 +774,8 @@ class _SentenceReader:
             # left for the reader ("ông A, tỉnh ủy viên, bí thư đảng ủy, giám đốc Sở X": Sở X)
             own = next((t for t in offices if _named_body(t)), (offices or held)[0])
             post = own if kind != "died" else next((t for t in held if _is_former(tokens, t)), own)
+            if post.end in self._post_tails() and (post.body is None or post.body.end == post.end):
+                post = self._with_tail(post, self._post_tails()[post.end])  # "nguyên bộ trưởng tư pháp"
         if kind == "assigned" and post is not None and post.end == person.item.start:
             post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
         if post is None and kind in POST_NEEDED:
