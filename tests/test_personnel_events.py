@@ -673,3 +673,37 @@ def test_a_death_after_a_post_whose_field_is_printed_in_lower_case():
     assert event.post is not None and event.post.title == "nguyên bộ trưởng tư pháp"
     body = only_event("Ông Mạc Đình Tùng, nguyên giám đốc sở tư pháp, đã từ trần ngày 3/4/2023.")
     assert post_of(body) == "Giám đốc Sở tư pháp"
+
+
+def test_verbs_chained_on_one_person_share_it_and_a_seat_in_bodies_takes_no_post():
+    events = events_of(
+        "Bộ Chính trị đã quyết định điều động ông Mạc Đình Tùng - Uỷ viên Ban Chấp hành Trung ương Đảng - "
+        "thôi tham gia Ban Chấp hành, Ban Thường vụ và thôi giữ chức Bí thư Tỉnh uỷ Hà Nam nhiệm kỳ "
+        "2015-2020 để giữ chức Bí thư Đảng đoàn Tổng Liên đoàn Lao động Việt Nam nhiệm kỳ 2018-2023."
+    )
+    assert [(e.kind, e.full_name, post_of(e)) for e in events] == [
+        ("assigned", "Mạc Đình Tùng", "Bí thư Đảng đoàn Tổng Liên đoàn Lao động Việt Nam"),
+        ("relieved", "Mạc Đình Tùng", "Bí thư Tỉnh ủy Hà Nam"),
+    ]
+    # leaving the committees of a body is no relief from the office the person holds
+    assert (
+        events_of(
+            "Bộ Chính trị đã luân chuyển ông Mạc Đình Tùng, Chủ tịch HĐQT Ngân hàng Công Thương, thôi tham "
+            "gia Ban Chấp hành, Ban Thường vụ Đảng uỷ Khối Doanh nghiệp Trung ương."
+        )
+        == []
+    )
+
+
+def test_a_post_without_a_body_goes_on_in_lower_case_after_the_verb():
+    event = only_event("Việc bổ nhiệm ông John Smith làm Cố vấn an ninh quốc gia là dấu hiệu cứng rắn.")
+    assert (event.kind, post_of(event)) == ("appointed", "Cố vấn an ninh quốc gia")
+    assert post_of(only_event("Ông Mạc Đình Tùng được bầu làm Chủ tịch với số phiếu 100%.")) == "Chủ tịch"
+
+
+def test_a_publishing_house_is_a_body():
+    event = only_event(
+        "Ủy ban Kiểm tra Trung ương đã quyết định khai trừ ông Mạc Đình Tùng, Giám đốc - Tổng biên tập Nhà "
+        "xuất bản Hòa Bình, ra khỏi Đảng."
+    )
+    assert post_of(event) == "Tổng Biên tập Nhà xuất bản Hòa Bình"

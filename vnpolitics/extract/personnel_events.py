@@ -459,6 +459,8 @@ class _SentenceReader:
         the name was read to end before them ("trưởng Ban Quản lý|đường sắt đô thị"): after an event
         verb a post runs to its clause's next mark, term or verb."""
         body, tokens = post.body, self.tokens
+        if body is None and post.end in self._post_tails():
+            return self._with_tail(post, self._post_tails()[post.end])  # "làm Cố vấn an ninh quốc gia"
         if body is None or body.unique or body.tail is not None or body.end != post.end:
             return post
         j, joined = post.end, False  # joined: past "và", capitalised words go on the name
@@ -539,10 +541,39 @@ class _SentenceReader:
         a name a later verb takes as its subject."""
         subjects = {i: self._subjects(c) for i, c in enumerate(self.cues) if self._reads_subject(c)}
         claimed = {n.item.start for names in subjects.values() for n in names}
-        return {
+        persons = {
             i: subjects[i] if i in subjects else self._objects(cue, claimed)
             for i, cue in enumerate(self.cues)
         }
+        for i in range(1, len(self.cues)):
+            if not persons[i] and i in subjects and self._coordinated(i):
+                persons[i] = persons[i - 1]
+        return persons
+
+    def _coordinated(self, i: int) -> bool:
+        """Whether cue i is one more verb of the previous cue's person, joined by "và" or a comma
+        past that verb's own object of bodies ("điều động ông A thôi tham gia Ban Chấp hành, Ban
+        Thường vụ và thôi giữ chức X"): a subject verb with no subject of its own."""
+        previous, cue = self.cues[i - 1], self.cues[i]
+        if (
+            not self._reads_subject(previous)
+            or cue.start == 0
+            or self.tokens[cue.start - 1].key not in ("và", ",")
+        ):
+            return False
+        between = [it for it in self.parse.items if previous.end <= it.start and it.end <= cue.start]
+        return any(it.kind == "O" for it in between) and all(
+            it.kind == "O" or (it.kind in ("P", "X") and self.tokens[it.start].key in ("và", ","))
+            for it in between
+        )
+
+    def _joins_body(self, cue: _CueAt) -> bool:
+        """ "thôi tham gia Ban Chấp hành, Ban Thường vụ": a seat in the bodies the verb names, not a
+        post printed after them, nor the person's own office."""
+        if tuple(t.key for t in self.tokens[cue.end - 2 : cue.end]) != ("tham", "gia"):
+            return False
+        after = next((it for it in self.parse.items if it.start == cue.end), None)
+        return after is not None and after.kind == "O"
 
     def _subjects(self, cue: _CueAt) -> list[NameInSentence]:
         """The cue's subject and the persons listed before it ("ông A, ông B và ông C được bầu"):
@@ -678,13 +709,20 @@ class _SentenceReader:
         posts: dict[int, TitleSpan] = {}
         for i in reversed(range(len(self.cues))):
             cue = self.cues[i]
+            if self._joins_body(cue):
+                continue
             end = self._clause_end(cue.end)
             later = range(i + 1, len(self.cues))
             taken = {p.start for p in posts.values()}
             for item in introduced:
                 if not cue.end <= item.start < end or item.start in taken:
                     continue
-                if any(self.cues[j].start < item.start and not self._closed(j, posts, item) for j in later):
+                if any(
+                    self.cues[j].start < item.start
+                    and not self._closed(j, posts, item)
+                    and not self._joins_body(self.cues[j])
+                    for j in later
+                ):
                     break  # a later cue lies between and has no post of its own before this one
                 if self._leads_to(cue, persons[i], item):
                     posts[i] = self._past_the_holder(cue, persons[i], item, introduced, taken)
@@ -768,7 +806,7 @@ class _SentenceReader:
         kind = cue.cue.kind
         held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
         offices = [t for t in held if not _is_membership(tokens, t)]
-        if post is None and kind in END_KINDS and held:
+        if post is None and kind in END_KINDS and held and not self._joins_body(cue):
             # the post a person leaves, is disciplined in or dies in is their office, not a seat in a
             # committee printed first, and an office whose body is named before one whose body is
             # left for the reader ("ông A, tỉnh ủy viên, bí thư đảng ủy, giám đốc Sở X": Sở X)
