@@ -707,3 +707,23 @@ def test_a_publishing_house_is_a_body():
         "xuất bản Hòa Bình, ra khỏi Đảng."
     )
     assert post_of(event) == "Tổng Biên tập Nhà xuất bản Hòa Bình"
+
+
+def test_the_events_report_dates_an_undated_event_only_by_a_meeting_in_the_lead(tmp_path):
+    """A full date deep in an article is a background event's, not the day the article reports:
+    the report, as int_personnel_events, leaves the event undated (article_lead_sentences)."""
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    filler = "".join(f"Đoạn {n} kể về quê hương và quá trình công tác của ông.\n" for n in range(6))
+    deep = (
+        "Tân Giám đốc Sở Tư pháp\n\nÔng Mạc Đình Tùng được bổ nhiệm giữ chức Giám đốc Sở Tư pháp tỉnh "
+        f"Hòa Bình.\n\n{filler}Sáng 3/4/2015, Tỉnh ủy Hòa Bình tổ chức hội nghị tổng kết.\n"
+    )
+    lead = deep.replace("\n\nÔng Mạc", "\n\nSáng 3/4/2015, Tỉnh ủy Hòa Bình tổ chức hội nghị.\nÔng Mạc")
+    for name, text, date_shown in (
+        ("deep", deep, "date: unknown"),
+        ("lead", lead, "date: 2015-04-03 (article)"),
+    ):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "bai.txt").write_text(text, encoding="utf-8")
+        assert date_shown in build_report(tmp_path / name, sample=1, seed=1, workers=1)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from vnpolitics.extract.article import SURE_YEAR_BASES
+from vnpolitics.extract.article import LEAD_SENTENCES, SURE_YEAR_BASES
 from vnpolitics.extract.records import ArticleExtraction, PersonnelEvent
 from vnpolitics.report.extraction_quality import emit, parsed_arguments, report_arguments
 from vnpolitics.warehouse.batch_extraction import extract_file
@@ -54,10 +54,11 @@ def _date(event: PersonnelEvent, observed_on: date | None) -> str:
 
 
 def article_date(file: LoadedFile, ex: ArticleExtraction) -> date | None:
-    """The date int_personnel_events observes the article on: its first dated meeting's, when
-    the year was printed or the publication's, else its publication as int_article_metadata
-    takes it (a record's or sidecar's, else the text's, else the date in the file's path)."""
-    dated = next((m for m in ex.meetings if m.meeting_date), None)
+    """The date int_personnel_events observes the article on: its first meeting dated in its
+    lead, when the year was printed or the publication's, else its publication as
+    int_article_metadata takes it (a record's or sidecar's, else the text's, else the date in the
+    file's path)."""
+    dated = next((m for m in ex.meetings if m.meeting_date and m.sentence_index < LEAD_SENTENCES), None)
     if dated and dated.date_basis in SURE_YEAR_BASES:
         return dated.meeting_date
     published = file.published_at or ex.metadata.published_at
