@@ -727,3 +727,34 @@ def test_the_events_report_dates_an_undated_event_only_by_a_meeting_in_the_lead(
         (tmp_path / name).mkdir()
         (tmp_path / name / "bai.txt").write_text(text, encoding="utf-8")
         assert date_shown in build_report(tmp_path / name, sample=1, seed=1, workers=1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiều 2/4, ông Lê Văn Sáu - Giám đốc Sở Xây dựng tỉnh Hòa Bình ký quyết định huỷ bỏ việc bổ nhiệm "
+        "ông Mạc Đình Tùng làm Chánh văn phòng sở này.",
+        "Ban Tổ chức Trung ương đã có ý kiến về việc dừng bầu chức danh Phó chủ tịch UBND tỉnh Hòa Bình với "
+        "ông Mạc Đình Tùng.",
+        'Bí thư Tỉnh ủy Hòa Bình Lê Văn Sáu khẳng định tin đồn "ông Mạc Đình Tùng qua đời tại Mỹ" những ngày '
+        "qua là không đúng.",
+    ],
+)
+def test_a_cancelled_or_halted_event_or_a_rumour_is_none(sentence):
+    assert events_of(f"Tin tức\n\n{sentence}\n") == []
+
+
+def test_a_quoted_event_without_a_rumour_before_it_stays_one():
+    event = only_event(
+        'Ông Lê Văn Sáu nói: "Ông Mạc Đình Tùng đã được bổ nhiệm giữ chức Giám đốc Sở Tư pháp tỉnh Hòa Bình".'
+    )
+    assert (event.kind, post_of(event)) == ("appointed", "Giám đốc Sở Tư pháp tỉnh Hòa Bình")
+
+
+def test_a_member_of_the_central_committee_is_a_post_of_its_own():
+    event = only_event("Ông Mạc Đình Tùng bị cách chức Uỷ viên Trung ương khoá XI.")
+    assert (event.kind, event.discipline_level, post_of(event)) == (
+        "disciplined",
+        "cách chức",
+        "Ủy viên Trung ương",
+    )

@@ -106,6 +106,7 @@ PLURAL_WORDS = frozenset({"các", "hai", "ba", "bốn", "năm"})  # before a lis
 MAX_SUBJECT_GAP = 8  # plain words between a subject and its verb
 MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
+QUOTED_NOUN_WORDS = 3  # tokens before a quotation where its noun stands ("tin đồn “...”")
 NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
 RE_ELECTED_BEFORE = ("tiếp", "tục")
 QUESTION_ENDS = frozenset({("hay", "không"), ("hay", "chưa")})  # "có bầu X hay không": asked, not told
@@ -344,11 +345,22 @@ class _SentenceReader:
         start = self._window_start(k)
         if any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k)):
             return True
+        opening = self._clause_start(k) - 1  # "tin đồn “ông A qua đời”": the quote's own noun
+        if opening > 0 and self.tokens[opening].text in ('"', "“") and self._quote_opens(opening):
+            before = range(max(0, opening - QUOTED_NOUN_WORDS), opening)
+            if any(not_event_phrases().longest_at(self.tokens, j) for j in before):
+                return True
         end = self._clause_end(k)
         if end < len(self.tokens) and self.tokens[end].text == "?":
             return True
         words = [t.key for t in self.tokens[k:end]]
         return any(pair in QUESTION_ENDS for pair in zip(words, words[1:], strict=False))
+
+    def _quote_opens(self, k: int) -> bool:
+        """Whether the quote mark at k opens a quotation (an even number of straight quotes before it)."""
+        if self.tokens[k].text == "“":
+            return True
+        return sum(1 for t in self.tokens[:k] if t.text == '"') % 2 == 0
 
     def _window_start(self, k: int) -> int:
         """Where the NOT_EVENT_WINDOW words before token k start, in its clause, a name, post or body
