@@ -758,3 +758,11 @@ def test_a_member_of_the_central_committee_is_a_post_of_its_own():
         "cách chức",
         "Ủy viên Trung ương",
     )
+
+
+def test_a_post_printed_alone_takes_the_body_of_its_kin_post_after_it_when_none_is_before():
+    event = only_event(
+        "Sau Nghị quyết miễn nhiệm Chủ tịch Mạc Đình Tùng chiều qua, Quốc hội bắt đầu phiên làm việc với "
+        "báo cáo về ứng viên Chủ tịch Quốc hội."
+    )
+    assert (event.kind, post_of(event)) == ("relieved", "Chủ tịch Quốc hội")

@@ -922,18 +922,21 @@ class _SentenceReader:
         return names.pop() if len(names) == 1 else None
 
     def _kin_post_body(self, post: TitleSpan, recorded: PersonTitle, full_name: str) -> PersonTitle:
-        """A post printed alone after a post of its kin with a body, the deputy's after the head's
-        or the head's after the deputy's, is an office of that body: "ông A được bầu làm Bí thư
-        Tỉnh ủy X; ông B tái đắc cử Phó bí thư" -> "Phó Bí thư Tỉnh ủy X"."""
+        """A post printed alone beside a post of its kin with a body, the deputy's beside the head's
+        or the head's beside the deputy's, is an office of that body: "ông A được bầu làm Bí thư
+        Tỉnh ủy X; ông B tái đắc cử Phó bí thư" -> "Phó Bí thư Tỉnh ủy X"; "miễn nhiệm Chủ tịch A
+        ..., ứng viên Chủ tịch Quốc hội" -> "Chủ tịch Quốc hội". The nearest before, else after."""
         if post.body is not None or post.head_end != post.end or recorded.organization_name is not None:
             return recorded
         kin = _without_deputy(self._head_words(post))
-        before = [
-            it.title
+        titled = [
+            it
             for it in self.parse.items
-            if it.kind == "T" and it.title is not None and it.end <= post.start and it.title.body is not None
+            if it.kind == "T" and it.title is not None and it.title.body is not None
         ]
-        for other in reversed(before):
+        before = [it.title for it in titled if it.end <= post.start]
+        after = [it.title for it in titled if it.start >= post.end]
+        for other in [*reversed(before), *after]:  # the nearest before, else the first after
             if _without_deputy(self._head_words(other)) != kin or not _named_body(other):
                 continue
             found = self.title_of(self.sentence, self.tokens, other, full_name)
