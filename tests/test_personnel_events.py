@@ -766,3 +766,16 @@ def test_a_post_printed_alone_takes_the_body_of_its_kin_post_after_it_when_none_
         "báo cáo về ứng viên Chủ tịch Quốc hội."
     )
     assert (event.kind, post_of(event)) == ("relieved", "Chủ tịch Quốc hội")
+
+
+def test_a_body_name_goes_on_past_va_and_a_capitalised_word():
+    event = only_event(
+        "Ngày 18/4/2014, Giám đốc Sở Xây dựng bổ nhiệm bà Lê Thị Hồng giữ chức Phó trưởng phòng Quản lý nhà "
+        "và Thị trường bất động sản."
+    )
+    assert post_of(event) == "Phó Trưởng Phòng Quản lý nhà và Thị trường bất động sản"
+
+
+def test_the_deceased_is_named_by_a_former_office_before_a_former_seat():
+    event = only_event("Nguyên Uỷ viên Bộ Chính trị, nguyên Thủ tướng Mạc Đình Tùng đã từ trần vào hồi 1h30.")
+    assert (event.kind, post_of(event)) == ("died", "Thủ tướng")

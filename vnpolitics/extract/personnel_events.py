@@ -477,7 +477,9 @@ class _SentenceReader:
             return post
         j, joined = post.end, False  # joined: past "và", capitalised words go on the name
         while j < len(tokens) and j - post.end < MAX_TAIL_WORDS + 4 * joined:
-            if self._tail_word(j):
+            if tokens[j].key == "và" and j > post.end and self._capital_goes_on(j + 1):
+                joined = True  # "phòng Quản lý nhà và Thị trường bất động sản": one name
+            elif self._tail_word(j):
                 joined = joined or tokens[j].key == "và"
             elif not (joined and tokens[j].kind == "word" and tokens[j].is_cap and j not in self.names):
                 break
@@ -485,6 +487,19 @@ class _SentenceReader:
         while j > post.end and tokens[j - 1].key == "và":  # "Ban X và|Ban Y": a list
             j -= 1
         return post if j == post.end else replace(post, end=j, body=replace(body, end=j, bare=False))
+
+    def _capital_goes_on(self, k: int) -> bool:
+        """Whether token k is a capitalised word that opens no name, post or body of its own."""
+        own = {it.start for it in self.parse.items if it.kind in ("N", "T", "O")}
+        t = self.tokens[k] if k < len(self.tokens) else None
+        return (
+            t is not None
+            and t.kind == "word"
+            and t.is_cap
+            and t.key not in ADDRESS
+            and k not in self.names
+            and k not in own
+        )
 
     def _tail_word(self, k: int) -> bool:
         t = self.tokens[k]
@@ -823,7 +838,12 @@ class _SentenceReader:
             # committee printed first, and an office whose body is named before one whose body is
             # left for the reader ("ông A, tỉnh ủy viên, bí thư đảng ủy, giám đốc Sở X": Sở X)
             own = next((t for t in offices if _named_body(t)), (offices or held)[0])
-            post = own if kind != "died" else next((t for t in held if _is_former(tokens, t)), own)
+            former = [t for t in offices if _is_former(tokens, t)] or [
+                t for t in held if _is_former(tokens, t)
+            ]
+            post = (
+                own if kind != "died" else next(iter(former), own)
+            )  # "nguyên Ủy viên BCT, nguyên Thủ tướng"
             if post.end in self._post_tails() and (post.body is None or post.body.end == post.end):
                 post = self._with_tail(post, self._post_tails()[post.end])  # "nguyên bộ trưởng tư pháp"
         if kind == "assigned" and post is not None and post.end == person.item.start:
