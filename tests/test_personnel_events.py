@@ -779,3 +779,10 @@ def test_a_body_name_goes_on_past_va_and_a_capitalised_word():
 def test_the_deceased_is_named_by_a_former_office_before_a_former_seat():
     event = only_event("Nguyên Uỷ viên Bộ Chính trị, nguyên Thủ tướng Mạc Đình Tùng đã từ trần vào hồi 1h30.")
     assert (event.kind, post_of(event)) == ("died", "Thủ tướng")
+
+
+def test_a_bodiless_post_does_not_go_on_into_thong_qua():
+    event = only_event(
+        "Ông Mạc Đình Tùng được Quốc hội bầu giữ chức vụ Chủ tịch nước thông qua hình thức bỏ phiếu kín."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Chủ tịch nước")

@@ -430,6 +430,11 @@ class _SentenceReader:
         body = post.body
         return replace(post, end=end, body=None if body is None else replace(body, end=end, bare=False))
 
+    def _by_means_of(self, k: int) -> bool:
+        """ "thông qua" (by way of) at token k: "bầu giữ chức Chủ tịch nước thông qua hình thức bỏ
+        phiếu kín" goes on with the means, not the post, though neither word is a verb of its own."""
+        return tuple(t.key for t in self.tokens[k : k + 2]) == ("thông", "qua")
+
     def _post_tails(self) -> dict[int, int]:
         """Token -> where the lower-case words it belongs to end, for the words that go on a post
         the parse ended before them ("nguyên bộ trưởng|tư pháp", "giám đốc sở|tư pháp"): a field or
@@ -471,7 +476,7 @@ class _SentenceReader:
         the name was read to end before them ("trưởng Ban Quản lý|đường sắt đô thị"): after an event
         verb a post runs to its clause's next mark, term or verb."""
         body, tokens = post.body, self.tokens
-        if body is None and post.end in self._post_tails():
+        if body is None and post.end in self._post_tails() and not self._by_means_of(post.end):
             return self._with_tail(post, self._post_tails()[post.end])  # "làm Cố vấn an ninh quốc gia"
         if body is None or body.unique or body.tail is not None or body.end != post.end:
             return post
