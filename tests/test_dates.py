@@ -327,3 +327,14 @@ def test_a_year_set_apart_by_spaced_slashes_is_the_dates_year() -> None:
     # a spaced dash is a clause's, not a year's: "chiều 5-3 - 2000 người dự"
     (phrase,) = find_date_phrases("Chiều 5-3 - 2000 người dự lễ.")
     assert phrase.year is None
+
+
+def test_a_birth_date_is_no_event_date():
+    text = (
+        "Phân công công tác\n\nBộ Chính trị phân công ông Mạc Đình Tùng giữ chức Bí thư Tỉnh ủy.\n"
+        "Ông Mạc Đình Tùng sinh ngày 15/5/1963 tại huyện Kim Bôi. Ngày sinh: 3/4/1970.\n"
+    )
+    assert resolve_meeting_date(text, None) is None
+    assert resolve_meeting_date(text.replace("Ông Mạc", "Sáng 2/3/2023, ông Mạc"), None).meeting_date == date(
+        2023, 3, 2
+    )

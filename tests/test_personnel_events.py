@@ -265,6 +265,22 @@ def test_the_events_report_counts_by_kind_and_draws_a_seeded_sample(tmp_path):
     assert "date: 2023-04-03 (printed: Chiều 3/4/2023)" in build_report(folder, sample=3, seed=3, workers=1)
 
 
+def test_the_events_report_dates_a_yearless_event_as_the_warehouse_does(tmp_path):
+    """A text that prints no year, in a folder whose path dates it: the warehouse gives "Ngày 3/4"
+    the path's year, and so must the report that judges it."""
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    article = tmp_path / "raw" / "2023" / "04" / "05" / "bo-nhiem.txt"
+    article.parent.mkdir(parents=True)
+    article.write_text(
+        "Bổ nhiệm Phó Giám đốc Sở\n\nNgày 3/4, Ủy ban nhân dân tỉnh Hòa Bình đã trao quyết định bổ "
+        "nhiệm ông Mạc Đình Tùng giữ chức Phó Giám đốc Sở Tư pháp tỉnh Hòa Bình.\n",
+        encoding="utf-8",
+    )
+    report = build_report(tmp_path / "raw", sample=1, seed=1, workers=1)
+    assert "date: 2023-04-03 (printed: Ngày 3/4)" in report
+
+
 def test_an_event_told_as_past_does_not_take_the_articles_date():
     event = only_event(
         "Hồ sơ cán bộ\n\nNăm 2011, ông Mạc Đình Tùng được bổ nhiệm giữ chức Phó Giám đốc Sở Tư pháp tỉnh "
@@ -463,3 +479,310 @@ def test_a_post_said_to_be_a_person_by_la_is_that_persons():
         "Silvan Shalom",
         "Bộ trưởng Nội vụ Israel",
     )
+
+
+def test_posts_listed_after_chuc_vu_and_a_colon_are_the_ones_a_discipline_removes():
+    event = only_event(
+        "Ban Thường vụ Tỉnh ủy quyết định cách chức các chức vụ: Phó Bí thư Huyện ủy, Chủ tịch UBND "
+        "huyện Kim Bôi đối với ông Mạc Đình Tùng."
+    )
+    assert (event.kind, event.discipline_level, event.full_name) == (
+        "disciplined",
+        "cách chức",
+        "Mạc Đình Tùng",
+    )
+    assert post_of(event) == "Phó Bí thư Huyện ủy Kim Bôi"
+
+
+def test_a_disciplined_persons_post_is_their_office_not_a_committee_seat_printed_first():
+    event = only_event(
+        "Ban Bí thư quyết định thi hành kỷ luật đối với ông Mạc Đình Tùng, tỉnh ủy viên, bí thư đảng ủy, "
+        "giám đốc Sở Tư pháp Hòa Bình."
+    )
+    assert (event.kind, post_of(event)) == ("disciplined", "Giám đốc Sở Tư pháp Hòa Bình")
+    event = only_event(
+        "Ông Mạc Đình Tùng - Tỉnh ủy viên, Phó Chủ tịch UBND huyện Kim Bôi bị kỷ luật cảnh cáo do có vi phạm."
+    )
+    assert post_of(event) == "Phó Chủ tịch Ủy ban nhân dân huyện Kim Bôi"
+
+
+def test_a_date_opening_the_clause_after_a_fronted_phrase_is_the_events():
+    event = only_event(
+        "Sau 5 năm giữ chức Bí thư Thành đoàn, ngày 16-8-2017 Ban Tổ chức Tỉnh ủy Hòa Bình đã công bố "
+        "quyết định của Ban Thường vụ Tỉnh ủy điều động ông Mạc Đình Tùng sang giữ chức Phó Trưởng ban "
+        "Dân vận Tỉnh ủy Hòa Bình."
+    )
+    assert (event.kind, event.event_date) == ("assigned", date(2017, 8, 16))
+
+
+def test_a_demand_to_discipline_someone_is_no_discipline_however_long_the_body_it_names():
+    assert (
+        events_of(
+            "Ủy ban Kiểm tra Tỉnh ủy yêu cầu Đảng ủy Sở Giao thông vận tải tỉnh Hòa Bình tổ chức kiểm "
+            "điểm và thi hành kỷ luật đối với ông Mạc Đình Tùng theo đúng quy định."
+        )
+        == []
+    )
+
+
+def test_trong_khi_sets_an_event_beside_another_not_in_the_past():
+    events = events_of(
+        "Ông Mạc Đình Tùng được bầu làm Chủ tịch nước, trong khi ông Lê Văn Sáu được bầu làm Phó Chủ "
+        "tịch nước."
+    )
+    assert [(e.full_name, e.told_as_past) for e in events] == [
+        ("Mạc Đình Tùng", False),
+        ("Lê Văn Sáu", False),
+    ]
+
+
+def test_a_bare_body_of_a_post_is_the_one_the_sentence_names_in_full():
+    event = only_event(
+        "Ban chấp hành Thành đoàn Hòa Bình đã bầu ông Mạc Đình Tùng làm bí thư Thành đoàn với 100% số phiếu."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Bí thư Thành đoàn Hòa Bình")
+    assert event.post is not None and event.post.organization_name == "Thành đoàn Hòa Bình"
+    two = only_event(
+        "Ban chấp hành Thành đoàn Hòa Bình và Thành đoàn Kim Bôi đã bầu ông Mạc Đình Tùng làm bí thư "
+        "Thành đoàn."
+    )
+    assert post_of(two) == "Bí thư Thành đoàn"  # which of two is for the reader to say
+
+
+def test_the_cooperative_alliance_is_a_body():
+    event = only_event("Ông Mạc Đình Tùng thôi chức Chủ tịch Liên minh Hợp tác xã từ tháng 10.")
+    assert (event.kind, post_of(event)) == ("relieved", "Chủ tịch Liên minh Hợp tác xã")
+
+
+def test_a_date_of_a_document_cited_before_a_semicolon_is_not_the_events():
+    event = only_event(
+        "Căn cứ quy định số 102 - QĐ / TW, ngày 15-11-2017 của Bộ Chính trị về xử lý kỷ luật đảng viên vi "
+        "phạm; Bộ Chính trị quyết định thi hành kỷ luật ông Mạc Đình Tùng bằng hình thức cách chức các "
+        "chức vụ: uỷ viên Đảng uỷ Quân sự Trung ương nhiệm kỳ 2005 - 2010."
+    )
+    assert event.event_date is None
+    assert (event.discipline_level, post_of(event)) == ("cách chức", "Ủy viên Đảng ủy Quân sự Trung ương")
+
+
+def test_a_post_printed_in_lower_case_after_chuc_is_the_events():
+    event = only_event("Ông Mạc Đình Tùng bị kỷ luật, cách chức phó bí thư thường trực Thành uỷ.")
+    assert (event.kind, event.discipline_level, post_of(event)) == (
+        "disciplined",
+        "cách chức",
+        "Phó Bí thư Thường trực Thành ủy",
+    )
+
+
+def test_an_event_told_in_brackets_is_background():
+    event = only_event(
+        "Nguyên Bộ trưởng Mạc Đình Tùng (đã bị khai trừ ra khỏi Đảng) chịu trách nhiệm chính về những vi "
+        "phạm của Bộ Tư pháp."
+    )
+    assert (event.kind, event.told_as_past) == ("disciplined", True)
+
+
+def test_a_collegial_office_printed_alone_is_the_electing_bodys():
+    event = only_event(
+        "Sáng 25/5, Hội đồng nhân dân thành phố Hà Nội tổ chức kỳ họp thứ 12, bỏ phiếu bầu bà Lê Thị Hồng "
+        "làm Chủ tịch."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Chủ tịch Hội đồng nhân dân thành phố Hà Nội")
+    assert post_of(only_event("Quốc hội đã bầu ông Mạc Đình Tùng làm Chủ tịch nước.")) == "Chủ tịch nước"
+
+
+def test_a_bare_office_takes_the_body_named_earlier_in_the_sentence():
+    event = only_event(
+        "Liên quan việc làm kinh tế của Văn phòng Tỉnh ủy, mới đây bà Lê Thị Hồng (Chánh Văn phòng) bị kỷ "
+        "luật bằng hình thức khiển trách do vi phạm."
+    )
+    assert (event.kind, post_of(event)) == ("disciplined", "Chánh Văn phòng Tỉnh ủy")
+
+
+def test_the_retiree_after_thay_leaves_the_post_the_sentence_gives_their_successor():
+    event = only_event(
+        "Chủ tịch UBND tỉnh Hòa Bình Lê Văn Sáu được tín nhiệm làm Bí thư Tỉnh uỷ, thay thế ông Mạc Đình "
+        "Tùng nghỉ hưu theo nguyện vọng."
+    )
+    assert (event.kind, event.full_name, post_of(event)) == (
+        "retired",
+        "Mạc Đình Tùng",
+        "Bí thư Tỉnh ủy Hòa Bình",
+    )
+    event = only_event(
+        "Tân Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình – bà Lê Thị Hồng vừa nhậm chức, thay "
+        "cho nguyên Chủ tịch Mạc Đình Tùng đã nghỉ hưu."
+    )
+    assert post_of(event) == "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Hòa Bình"
+
+
+def test_a_date_before_a_word_telling_the_event_as_past_is_anothers():
+    events = events_of(
+        "Ngày 9/6/2014, HĐND tỉnh Hòa Bình tổ chức kỳ họp bất thường bầu ông Lê Văn Sáu giữ chức Chủ tịch "
+        "UBND tỉnh, vì hơn một tháng trước đó nguyên Chủ tịch UBND tỉnh Hòa Bình Mạc Đình Tùng qua đời."
+    )
+    assert [(e.kind, e.event_date, e.told_as_past) for e in events] == [
+        ("elected", date(2014, 6, 9), False),
+        ("died", None, True),
+    ]
+    after = only_event(
+        "Trước đó, ngày 19-6-2022, Ban Bí thư đã quyết định thi hành kỷ luật đối với ông Mạc Đình Tùng."
+    )
+    assert after.event_date == date(2022, 6, 19)  # a date after the word is the event's own
+
+
+def test_a_predecessors_retirement_is_background():
+    event = only_event(
+        "Người tiền nhiệm của ông Lê Văn Sáu là ông Mạc Đình Tùng, nguyên Bí thư Tỉnh uỷ Hòa Bình nghỉ hưu "
+        "theo chế độ."
+    )
+    assert (event.kind, event.told_as_past) == ("retired", True)
+
+
+def test_a_birth_date_dates_no_event():
+    extraction = extract_article(
+        "Phân công công tác\n\nBộ Chính trị phân công ông Mạc Đình Tùng giữ chức Bí thư Tỉnh ủy Hòa Bình.\n"
+        "Ông Mạc Đình Tùng sinh ngày 15/5/1963 tại huyện Kim Bôi.\n"
+    )
+    assert extraction.meetings == [] or all(m.meeting_date is None for m in extraction.meetings)
+    (event,) = extraction.personnel_events
+    assert (event.kind, event.event_date) == ("assigned", None)
+
+
+def test_elected_to_go_on_in_a_post_is_re_elected():
+    event = only_event(
+        "Sáng 27/6, HĐND tỉnh Hòa Bình tổ chức kỳ họp thứ nhất bầu ông Mạc Đình Tùng tiếp tục giữ chức Chủ "
+        "tịch UBND tỉnh nhiệm kỳ 2016-2021."
+    )
+    assert (event.kind, post_of(event)) == ("re_elected", "Chủ tịch Ủy ban nhân dân tỉnh Hòa Bình")
+
+
+def test_a_post_printed_alone_takes_the_body_of_its_kin_post_before_it():
+    events = events_of(
+        "Ông Lê Văn Sáu, Chủ tịch tỉnh được bầu làm Bí thư Tỉnh uỷ Hòa Bình; ông Mạc Đình Tùng tái đắc cử "
+        "Phó bí thư."
+    )
+    assert [(e.kind, post_of(e)) for e in events] == [
+        ("elected", "Bí thư Tỉnh ủy Hòa Bình"),
+        ("re_elected", "Phó Bí thư Tỉnh ủy Hòa Bình"),
+    ]
+
+
+def test_a_death_after_a_post_whose_field_is_printed_in_lower_case():
+    event = only_event("Ông Mạc Đình Tùng, nguyên bộ trưởng tư pháp, đã từ trần ngày 3/4/2023.")
+    assert (event.kind, event.full_name, event.event_date) == ("died", "Mạc Đình Tùng", date(2023, 4, 3))
+    assert event.post is not None and event.post.title == "nguyên bộ trưởng tư pháp"
+    body = only_event("Ông Mạc Đình Tùng, nguyên giám đốc sở tư pháp, đã từ trần ngày 3/4/2023.")
+    assert post_of(body) == "Giám đốc Sở tư pháp"
+
+
+def test_verbs_chained_on_one_person_share_it_and_a_seat_in_bodies_takes_no_post():
+    events = events_of(
+        "Bộ Chính trị đã quyết định điều động ông Mạc Đình Tùng - Uỷ viên Ban Chấp hành Trung ương Đảng - "
+        "thôi tham gia Ban Chấp hành, Ban Thường vụ và thôi giữ chức Bí thư Tỉnh uỷ Hà Nam nhiệm kỳ "
+        "2015-2020 để giữ chức Bí thư Đảng đoàn Tổng Liên đoàn Lao động Việt Nam nhiệm kỳ 2018-2023."
+    )
+    assert [(e.kind, e.full_name, post_of(e)) for e in events] == [
+        ("assigned", "Mạc Đình Tùng", "Bí thư Đảng đoàn Tổng Liên đoàn Lao động Việt Nam"),
+        ("relieved", "Mạc Đình Tùng", "Bí thư Tỉnh ủy Hà Nam"),
+    ]
+    # leaving the committees of a body is no relief from the office the person holds
+    assert (
+        events_of(
+            "Bộ Chính trị đã luân chuyển ông Mạc Đình Tùng, Chủ tịch HĐQT Ngân hàng Công Thương, thôi tham "
+            "gia Ban Chấp hành, Ban Thường vụ Đảng uỷ Khối Doanh nghiệp Trung ương."
+        )
+        == []
+    )
+
+
+def test_a_post_without_a_body_goes_on_in_lower_case_after_the_verb():
+    event = only_event("Việc bổ nhiệm ông John Smith làm Cố vấn an ninh quốc gia là dấu hiệu cứng rắn.")
+    assert (event.kind, post_of(event)) == ("appointed", "Cố vấn an ninh quốc gia")
+    assert post_of(only_event("Ông Mạc Đình Tùng được bầu làm Chủ tịch với số phiếu 100%.")) == "Chủ tịch"
+
+
+def test_a_publishing_house_is_a_body():
+    event = only_event(
+        "Ủy ban Kiểm tra Trung ương đã quyết định khai trừ ông Mạc Đình Tùng, Giám đốc - Tổng biên tập Nhà "
+        "xuất bản Hòa Bình, ra khỏi Đảng."
+    )
+    assert post_of(event) == "Tổng Biên tập Nhà xuất bản Hòa Bình"
+
+
+def test_the_events_report_dates_an_undated_event_only_by_a_meeting_in_the_lead(tmp_path):
+    """A full date deep in an article is a background event's, not the day the article reports:
+    the report, as int_personnel_events, leaves the event undated (article_lead_sentences)."""
+    from vnpolitics.report.personnel_events_quality import build_report
+
+    filler = "".join(f"Đoạn {n} kể về quê hương và quá trình công tác của ông.\n" for n in range(6))
+    deep = (
+        "Tân Giám đốc Sở Tư pháp\n\nÔng Mạc Đình Tùng được bổ nhiệm giữ chức Giám đốc Sở Tư pháp tỉnh "
+        f"Hòa Bình.\n\n{filler}Sáng 3/4/2015, Tỉnh ủy Hòa Bình tổ chức hội nghị tổng kết.\n"
+    )
+    lead = deep.replace("\n\nÔng Mạc", "\n\nSáng 3/4/2015, Tỉnh ủy Hòa Bình tổ chức hội nghị.\nÔng Mạc")
+    for name, text, date_shown in (
+        ("deep", deep, "date: unknown"),
+        ("lead", lead, "date: 2015-04-03 (article)"),
+    ):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "bai.txt").write_text(text, encoding="utf-8")
+        assert date_shown in build_report(tmp_path / name, sample=1, seed=1, workers=1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chiều 2/4, ông Lê Văn Sáu - Giám đốc Sở Xây dựng tỉnh Hòa Bình ký quyết định huỷ bỏ việc bổ nhiệm "
+        "ông Mạc Đình Tùng làm Chánh văn phòng sở này.",
+        "Ban Tổ chức Trung ương đã có ý kiến về việc dừng bầu chức danh Phó chủ tịch UBND tỉnh Hòa Bình với "
+        "ông Mạc Đình Tùng.",
+        'Bí thư Tỉnh ủy Hòa Bình Lê Văn Sáu khẳng định tin đồn "ông Mạc Đình Tùng qua đời tại Mỹ" những ngày '
+        "qua là không đúng.",
+    ],
+)
+def test_a_cancelled_or_halted_event_or_a_rumour_is_none(sentence):
+    assert events_of(f"Tin tức\n\n{sentence}\n") == []
+
+
+def test_a_quoted_event_without_a_rumour_before_it_stays_one():
+    event = only_event(
+        'Ông Lê Văn Sáu nói: "Ông Mạc Đình Tùng đã được bổ nhiệm giữ chức Giám đốc Sở Tư pháp tỉnh Hòa Bình".'
+    )
+    assert (event.kind, post_of(event)) == ("appointed", "Giám đốc Sở Tư pháp tỉnh Hòa Bình")
+
+
+def test_a_member_of_the_central_committee_is_a_post_of_its_own():
+    event = only_event("Ông Mạc Đình Tùng bị cách chức Uỷ viên Trung ương khoá XI.")
+    assert (event.kind, event.discipline_level, post_of(event)) == (
+        "disciplined",
+        "cách chức",
+        "Ủy viên Trung ương",
+    )
+
+
+def test_a_post_printed_alone_takes_the_body_of_its_kin_post_after_it_when_none_is_before():
+    event = only_event(
+        "Sau Nghị quyết miễn nhiệm Chủ tịch Mạc Đình Tùng chiều qua, Quốc hội bắt đầu phiên làm việc với "
+        "báo cáo về ứng viên Chủ tịch Quốc hội."
+    )
+    assert (event.kind, post_of(event)) == ("relieved", "Chủ tịch Quốc hội")
+
+
+def test_a_body_name_goes_on_past_va_and_a_capitalised_word():
+    event = only_event(
+        "Ngày 18/4/2014, Giám đốc Sở Xây dựng bổ nhiệm bà Lê Thị Hồng giữ chức Phó trưởng phòng Quản lý nhà "
+        "và Thị trường bất động sản."
+    )
+    assert post_of(event) == "Phó Trưởng Phòng Quản lý nhà và Thị trường bất động sản"
+
+
+def test_the_deceased_is_named_by_a_former_office_before_a_former_seat():
+    event = only_event("Nguyên Uỷ viên Bộ Chính trị, nguyên Thủ tướng Mạc Đình Tùng đã từ trần vào hồi 1h30.")
+    assert (event.kind, post_of(event)) == ("died", "Thủ tướng")
+
+
+def test_a_bodiless_post_does_not_go_on_into_thong_qua():
+    event = only_event(
+        "Ông Mạc Đình Tùng được Quốc hội bầu giữ chức vụ Chủ tịch nước thông qua hình thức bỏ phiếu kín."
+    )
+    assert (event.kind, post_of(event)) == ("elected", "Chủ tịch nước")

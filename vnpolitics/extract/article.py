@@ -212,6 +212,10 @@ class _PlacesBySentence(dict[int, dict[str, str]]):
 
 
 SURE_YEAR_BASES = ("printed", "publication")  # meeting dates whose year nobody guessed
+# The article's lead, its first sentences (title and sapo included): a meeting dated there is the
+# day the article reports, one dated deeper most often a background event's. dbt's var
+# article_lead_sentences is the same number (int_personnel_events).
+LEAD_SENTENCES = 5
 
 
 def _sure_meeting_time(meetings: list[Meeting]) -> datetime | None:

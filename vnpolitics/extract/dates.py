@@ -507,6 +507,16 @@ def is_document_date(text: str, phrase: DatePhrase) -> bool:
     return bool(_DOC_CODE_BEFORE.search(before) or _DOC_NOUN_BEFORE.search(before))
 
 
+# "sinh ngày 15/5/1953", "Ngày sinh: 3/4/1970": a person's birth, never an event an article reports.
+_BIRTH_BEFORE = re.compile(r"\b(?:sinh|ngày sinh\s*:?)\s*$", re.IGNORECASE)
+
+
+def is_birth_date(text: str, phrase: DatePhrase) -> bool:
+    """True for a date of birth ("Ông A sinh ngày 15/5/1953"): in an article that prints no other
+    day, it dated the appointments it reports to the year the appointee was born."""
+    return bool(_BIRTH_BEFORE.search(text[max(0, phrase.char_start - 16) : phrase.char_start]))
+
+
 def _sentence_start(text: str, pos: int) -> int:
     starts = [text.rfind(c, 0, pos) for c in ("\n", ". ", "! ", "? ")]
     return max(starts) + 1
@@ -543,7 +553,9 @@ def _candidates(text: str) -> list[DatePhrase]:
     return [
         p
         for p in find_date_phrases(text)
-        if (p.day is not None or p.relative is not None) and not is_document_date(text, p)
+        if (p.day is not None or p.relative is not None)
+        and not is_document_date(text, p)
+        and not is_birth_date(text, p)
     ]
 
 

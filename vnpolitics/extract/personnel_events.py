@@ -36,7 +36,13 @@ from datetime import date, datetime
 from functools import cache
 
 from vnpolitics.extract.bodies import BodySpan
-from vnpolitics.extract.dates import DatePhrase, find_date_phrases, is_document_date, year_from_publication
+from vnpolitics.extract.dates import (
+    DatePhrase,
+    find_date_phrases,
+    is_birth_date,
+    is_document_date,
+    year_from_publication,
+)
 from vnpolitics.extract.gazetteer import (
     PhraseSet,
     _lines,
@@ -48,7 +54,7 @@ from vnpolitics.extract.gazetteer import (
 )
 from vnpolitics.extract.people import Item, NameInSentence, SentenceParse
 from vnpolitics.extract.records import PersonnelEvent, PersonTitle, Sentence
-from vnpolitics.extract.title_spans import TitleSpan, is_former
+from vnpolitics.extract.title_spans import TitleSpan, is_former, title_at
 from vnpolitics.extract.tokens import Token
 
 START_KINDS = frozenset({"appointed", "elected", "re_elected", "assigned", "acting"})
@@ -88,6 +94,8 @@ POST_LEAD_WORDS = frozenset(
         "bằng", "hình", "thức", "cách", "khiển", "trách", "cảnh", "cáo",
     }
 )  # fmt: skip
+# "chức vụ:", "chức danh:": the nouns whose colon opens a list of posts a verb introduces.
+POST_LIST_NOUNS = frozenset({"vụ", "danh"})
 MAX_POST_OTHER_WORDS = 2  # other words on that way: more, and the post is another clause's
 UNDECIDED_KINDS = frozenset({"died", "resigned"})  # nobody decides these
 APPOSITIVE_MARKS = frozenset({",", "-", "–", "—", "("})
@@ -98,6 +106,7 @@ PLURAL_WORDS = frozenset({"các", "hai", "ba", "bốn", "năm"})  # before a lis
 MAX_SUBJECT_GAP = 8  # plain words between a subject and its verb
 MAX_OBJECT_GAP = 30  # tokens between an object verb and its first person
 MAX_DECIDER_GAP = 10  # plain words between a deciding body and its verb ("đã trao Quyết định số ...")
+QUOTED_NOUN_WORDS = 3  # tokens before a quotation where its noun stands ("tin đồn “...”")
 NOT_EVENT_WINDOW = 10  # tokens before a cue where a word of personnel_not_events.txt cancels it
 RE_ELECTED_BEFORE = ("tiếp", "tục")
 QUESTION_ENDS = frozenset({("hay", "không"), ("hay", "chưa")})  # "có bầu X hay không": asked, not told
@@ -114,8 +123,11 @@ PAST_MARKERS = tuple(
         "tháng trước",
         "năm trước",
         "từng",
+        "tiền nhiệm",  # "Người tiền nhiệm của ông A là ông B, ..., nghỉ hưu": the predecessor's
     )
 )
+# "trong khi" (while, whereas) sets one event beside another of the same time: not past.
+NOT_PAST_MARKERS = (" trong khi ",)
 _YEAR_BEFORE = re.compile(
     r"\b(?:năm (?:19|20)\d\d|tháng \d{1,2}/(?:19|20)\d\d)\b"
 )  # "Năm 2011", "tháng 4/2014"
@@ -235,6 +247,7 @@ class _Found:
     cue_start: int
     cue_end: int
     told_as_past: bool
+    past_at: int = 0  # where the last word telling the event as past stands (char offset), else 0
 
 
 class _SentenceReader:
@@ -257,6 +270,7 @@ class _SentenceReader:
         self.names = {n.item.start: n for n in parse.names}
         self.attached = {t.start for n in parse.names for t in n.titles}
         self.cues = self._cues()
+        self._tails: dict[int, int] | None = None
 
     # ------------------------------------------------------------------ cues
 
@@ -328,14 +342,42 @@ class _SentenceReader:
     def _cancelled(self, k: int) -> bool:
         """A word of personnel_not_events.txt shortly before the cue in its clause, or a question
         the clause asks ("có bầu Bí thư hay không", "... ?"): no event the article reports."""
-        start = max(self._clause_start(k), k - NOT_EVENT_WINDOW)
+        start = self._window_start(k)
         if any(not_event_phrases().longest_at(self.tokens, j) for j in range(start, k)):
             return True
+        opening = self._clause_start(k) - 1  # "tin đồn “ông A qua đời”": the quote's own noun
+        if opening > 0 and self.tokens[opening].text in ('"', "“") and self._quote_opens(opening):
+            before = range(max(0, opening - QUOTED_NOUN_WORDS), opening)
+            if any(not_event_phrases().longest_at(self.tokens, j) for j in before):
+                return True
         end = self._clause_end(k)
         if end < len(self.tokens) and self.tokens[end].text == "?":
             return True
         words = [t.key for t in self.tokens[k:end]]
         return any(pair in QUESTION_ENDS for pair in zip(words, words[1:], strict=False))
+
+    def _quote_opens(self, k: int) -> bool:
+        """Whether the quote mark at k opens a quotation (an even number of straight quotes before it)."""
+        if self.tokens[k].text == "“":
+            return True
+        return sum(1 for t in self.tokens[:k] if t.text == '"') % 2 == 0
+
+    def _window_start(self, k: int) -> int:
+        """Where the NOT_EVENT_WINDOW words before token k start, in its clause, a name, post or body
+        counting as one word: "yêu cầu Đảng ủy Sở Giao thông vận tải tỉnh X tổ chức kiểm điểm và thi
+        hành kỷ luật" is a demand however long the body it names."""
+        start, words = self._clause_start(k), 0
+        units = {
+            j: it.start
+            for it in self.parse.items
+            if it.kind in ("N", "T", "O")
+            for j in range(it.start, it.end)
+        }
+        j = k
+        while j > start and words < NOT_EVENT_WINDOW:
+            j = max(start, units.get(j - 1, j - 1))
+            words += 1
+        return j
 
     def _clause_start(self, k: int) -> int:
         j = k
@@ -360,6 +402,9 @@ class _SentenceReader:
         for i, cue in enumerate(self.cues):
             if cue.joined and not persons[i] and persons[i - 1] and i in posts and i - 1 not in posts:
                 posts[i - 1] = posts.pop(i)  # "được X điều động, chỉ định giữ chức Y": one event, Y
+        for i in range(len(self.cues)):
+            if i not in posts and persons[i] and (lower := self._lower_case_post(i, persons[i])) is not None:
+                posts[i] = lower
         found = []
         for i, cue in enumerate(self.cues):
             respective = None
@@ -380,16 +425,66 @@ class _SentenceReader:
                     found.append(event)
         return found
 
+    def _with_tail(self, post: TitleSpan, end: int) -> TitleSpan:
+        """The post (and the body it ends with) run on to ``end``."""
+        body = post.body
+        return replace(post, end=end, body=None if body is None else replace(body, end=end, bare=False))
+
+    def _by_means_of(self, k: int) -> bool:
+        """ "thông qua" (by way of) at token k: "bầu giữ chức Chủ tịch nước thông qua hình thức bỏ
+        phiếu kín" goes on with the means, not the post, though neither word is a verb of its own."""
+        return tuple(t.key for t in self.tokens[k : k + 2]) == ("thông", "qua")
+
+    def _post_tails(self) -> dict[int, int]:
+        """Token -> where the lower-case words it belongs to end, for the words that go on a post
+        the parse ended before them ("nguyên bộ trưởng|tư pháp", "giám đốc sở|tư pháp"): a field or
+        a body's name printed in lower case (``_tail_word``: no verb, cue, term or mark)."""
+        if self._tails is None:
+            self._tails = {}
+            for it in self.parse.items:
+                if it.kind != "T":
+                    continue
+                j = it.end
+                while j < len(self.tokens) and j - it.end < MAX_TAIL_WORDS and self._tail_word(j):
+                    j += 1
+                self._tails.update(dict.fromkeys(range(it.end, j), j))
+        return self._tails
+
+    def _lower_case_post(self, i: int, persons: list[NameInSentence]) -> TitleSpan | None:
+        """A post printed in lower case that the noun "chức" (or "chức vụ:", "chức danh:") after the
+        cue introduces, which the sentence's parse, reading capitals, left as plain words: "bị kỷ
+        luật, cách chức phó bí thư thường trực Thành ủy", "cách chức các chức vụ: ủy viên Đảng ủy
+        Quân sự Trung ương". Only a post whose body is named, before any other person or verb."""
+        cue, tokens = self.cues[i], self.tokens
+        end = self._clause_end(cue.end)
+        mine = {p.item.start for p in persons}
+        stops = [c.start for c in self.cues[i + 1 :]] + [
+            n for n in self.names if n >= cue.end and n not in mine
+        ]
+        inside = {j for it in self.parse.items if it.kind in ("N", "T") for j in range(it.start, it.end)}
+        for j in range(max(cue.start + 1, 1), min([end, *stops])):
+            lead = tokens[j - 1].key == "chức" or self._listed_after_colon(j)
+            if not lead or j in inside or tokens[j].is_cap:
+                continue
+            title = title_at(tokens, j, allow_lower=True)
+            if title is not None and title.body is not None and _named_body(title) and title.end <= end:
+                return title
+        return None
+
     def _with_lower_tail(self, post: TitleSpan) -> TitleSpan:
         """The post a verb introduces with the lower-case words that go on its body's name, where
         the name was read to end before them ("trưởng Ban Quản lý|đường sắt đô thị"): after an event
         verb a post runs to its clause's next mark, term or verb."""
         body, tokens = post.body, self.tokens
+        if body is None and post.end in self._post_tails() and not self._by_means_of(post.end):
+            return self._with_tail(post, self._post_tails()[post.end])  # "làm Cố vấn an ninh quốc gia"
         if body is None or body.unique or body.tail is not None or body.end != post.end:
             return post
         j, joined = post.end, False  # joined: past "và", capitalised words go on the name
         while j < len(tokens) and j - post.end < MAX_TAIL_WORDS + 4 * joined:
-            if self._tail_word(j):
+            if tokens[j].key == "và" and j > post.end and self._capital_goes_on(j + 1):
+                joined = True  # "phòng Quản lý nhà và Thị trường bất động sản": one name
+            elif self._tail_word(j):
                 joined = joined or tokens[j].key == "và"
             elif not (joined and tokens[j].kind == "word" and tokens[j].is_cap and j not in self.names):
                 break
@@ -397,6 +492,19 @@ class _SentenceReader:
         while j > post.end and tokens[j - 1].key == "và":  # "Ban X và|Ban Y": a list
             j -= 1
         return post if j == post.end else replace(post, end=j, body=replace(body, end=j, bare=False))
+
+    def _capital_goes_on(self, k: int) -> bool:
+        """Whether token k is a capitalised word that opens no name, post or body of its own."""
+        own = {it.start for it in self.parse.items if it.kind in ("N", "T", "O")}
+        t = self.tokens[k] if k < len(self.tokens) else None
+        return (
+            t is not None
+            and t.kind == "word"
+            and t.is_cap
+            and t.key not in ADDRESS
+            and k not in self.names
+            and k not in own
+        )
 
     def _tail_word(self, k: int) -> bool:
         t = self.tokens[k]
@@ -418,21 +526,86 @@ class _SentenceReader:
     def _replaced_post(
         self, cue: _CueAt, person: NameInSentence, posts: dict[int, TitleSpan]
     ) -> TitleSpan | None:
-        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes."""
-        if cue.cue.kind not in END_KINDS or not self._after_word(person.item.start, NOT_OBJECT_BEFORE):
+        """ "ông A được bầu làm X thay ông B nghỉ hưu": B leaves the post A takes. The post taken
+        is the one a start cue of the sentence introduces, else the one post a word introduces
+        before B ("A được tín nhiệm làm X, thay thế ông B nghỉ hưu"), else, when B is printed with
+        a bare post ("thay cho nguyên Chủ tịch B"), the sentence's post of that head with its body
+        ("Tân Chủ tịch Ủy ban X - bà A vừa nhậm chức")."""
+        if cue.cue.kind not in END_KINDS or not self._replacing(person):
             return None
+        start = person.item.start
         taken = [posts[i] for i, c in enumerate(self.cues) if c.cue.kind in START_KINDS and i in posts]
-        return taken[0] if len(taken) == 1 and taken[0].end <= person.item.start else None
+        if taken:
+            return taken[0] if len(taken) == 1 and taken[0].end <= start else None
+        titles = [
+            it for it in self.parse.items if it.kind == "T" and it.title is not None and it.end <= start
+        ]
+        introduced = [it.title for it in titles if self._introduced(it) and it.title not in person.titles]
+        if len(introduced) == 1:
+            return introduced[0]
+        own = self._post_before(person)
+        if own is None or own.body is not None:
+            return None
+        head = self._head_words(own)
+        same = [
+            it.title
+            for it in titles
+            if it.title != own and it.title.body is not None and _named_body(it.title)
+        ]
+        same = [t for t in same if self._head_words(t) == head]
+        return same[0] if len(same) == 1 else None
+
+    def _head_words(self, title: TitleSpan) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens[title.head_start : title.head_end])
+
+    def _replacing(self, person: NameInSentence) -> bool:
+        """Whether "thay" or "thay thế" (perhaps "thay cho") stands before the person and their
+        post printed before the name: "thay ông B", "thay cho nguyên Chủ tịch B"."""
+        j = person.item.start
+        while (before := next((t for t in person.titles if t.end == j), None)) is not None:
+            j = before.start
+        while j > 0 and self.tokens[j - 1].key in ADDRESS | {"cho"}:
+            j -= 1
+        return j > 0 and self.tokens[j - 1].key in NOT_OBJECT_BEFORE
 
     def _persons(self) -> dict[int, list[NameInSentence]]:
         """Cue index -> the persons it reads: subjects first, so an object verb's list leaves out
         a name a later verb takes as its subject."""
         subjects = {i: self._subjects(c) for i, c in enumerate(self.cues) if self._reads_subject(c)}
         claimed = {n.item.start for names in subjects.values() for n in names}
-        return {
+        persons = {
             i: subjects[i] if i in subjects else self._objects(cue, claimed)
             for i, cue in enumerate(self.cues)
         }
+        for i in range(1, len(self.cues)):
+            if not persons[i] and i in subjects and self._coordinated(i):
+                persons[i] = persons[i - 1]
+        return persons
+
+    def _coordinated(self, i: int) -> bool:
+        """Whether cue i is one more verb of the previous cue's person, joined by "và" or a comma
+        past that verb's own object of bodies ("điều động ông A thôi tham gia Ban Chấp hành, Ban
+        Thường vụ và thôi giữ chức X"): a subject verb with no subject of its own."""
+        previous, cue = self.cues[i - 1], self.cues[i]
+        if (
+            not self._reads_subject(previous)
+            or cue.start == 0
+            or self.tokens[cue.start - 1].key not in ("và", ",")
+        ):
+            return False
+        between = [it for it in self.parse.items if previous.end <= it.start and it.end <= cue.start]
+        return any(it.kind == "O" for it in between) and all(
+            it.kind == "O" or (it.kind in ("P", "X") and self.tokens[it.start].key in ("và", ","))
+            for it in between
+        )
+
+    def _joins_body(self, cue: _CueAt) -> bool:
+        """ "thôi tham gia Ban Chấp hành, Ban Thường vụ": a seat in the bodies the verb names, not a
+        post printed after them, nor the person's own office."""
+        if tuple(t.key for t in self.tokens[cue.end - 2 : cue.end]) != ("tham", "gia"):
+            return False
+        after = next((it for it in self.parse.items if it.start == cue.end), None)
+        return after is not None and after.kind == "O"
 
     def _subjects(self, cue: _CueAt) -> list[NameInSentence]:
         """The cue's subject and the persons listed before it ("ông A, ông B và ông C được bầu"):
@@ -517,6 +690,8 @@ class _SentenceReader:
                 return self.names.get(it.start)
             if it.kind == "P" and self.tokens[it.start].text in CLAUSE_ENDS:
                 return None
+            if it.kind == "X" and all(k in self._post_tails() for k in range(it.start, it.end)):
+                continue  # "ông A, nguyên bộ trưởng tư pháp, đã từ trần": the post's field
             if it.kind in ("X", "S"):
                 words = [t.key for t in self.tokens[it.start : it.end]]
                 if not all(w in SUBJECT_GAP_WORDS for w in words):
@@ -566,13 +741,20 @@ class _SentenceReader:
         posts: dict[int, TitleSpan] = {}
         for i in reversed(range(len(self.cues))):
             cue = self.cues[i]
+            if self._joins_body(cue):
+                continue
             end = self._clause_end(cue.end)
             later = range(i + 1, len(self.cues))
             taken = {p.start for p in posts.values()}
             for item in introduced:
                 if not cue.end <= item.start < end or item.start in taken:
                     continue
-                if any(self.cues[j].start < item.start and not self._closed(j, posts, item) for j in later):
+                if any(
+                    self.cues[j].start < item.start
+                    and not self._closed(j, posts, item)
+                    and not self._joins_body(self.cues[j])
+                    for j in later
+                ):
                     break  # a later cue lies between and has no post of its own before this one
                 if self._leads_to(cue, persons[i], item):
                     posts[i] = self._past_the_holder(cue, persons[i], item, introduced, taken)
@@ -612,7 +794,10 @@ class _SentenceReader:
         ):
             return False
         in_cues = {k for c in self.cues for k in range(c.start, c.end)}
-        if post.start - 1 not in in_cues and self.tokens[post.start - 1].key not in POST_LEAD_WORDS:
+        lead = post.start - 1
+        if self._listed_after_colon(post.start):
+            lead -= 1  # "cách chức các chức vụ: X, Y": the colon opens the list "chức vụ" introduces
+        if lead not in in_cues and self.tokens[lead].key not in POST_LEAD_WORDS:
             return False  # "..., nghe Thủ tướng giới thiệu": a post no verb of the event introduces
         others = [
             t.key
@@ -626,10 +811,23 @@ class _SentenceReader:
         title = item.title
         if title is None or item.start == 0 or _is_rank(self.tokens, title):
             return False
+        if self._listed_after_colon(item.start):
+            return True
         before = self._item_ending_at(item.start)
         word = self.tokens[item.start - 1]
         return (
             before is not None and before.kind == "X" and word.kind == "word" and word.key not in LIST_WORDS
+        )
+
+    def _listed_after_colon(self, k: int) -> bool:
+        """Whether token k opens a list of posts after "chức vụ:" or "chức danh:" ("kỷ luật ... cách
+        chức tất cả các chức vụ: Bí thư X, Giám đốc Y"): the colon stands for the verb's own word."""
+        tokens = self.tokens
+        return (
+            k >= 3
+            and tokens[k - 1].text == ":"
+            and tokens[k - 3].key == "chức"
+            and tokens[k - 2].key in POST_LIST_NOUNS
         )
 
     def _event(self, cue: _CueAt, person: NameInSentence, post: TitleSpan | None) -> _Found | None:
@@ -639,18 +837,27 @@ class _SentenceReader:
             return None
         kind = cue.cue.kind
         held = [t for t in person.titles if not _is_rank(tokens, t) and self._held(person, t)]
-        if post is None and kind in END_KINDS and held:
-            post = held[0] if kind != "died" else next((t for t in held if is_former(tokens, t)), held[0])
+        offices = [t for t in held if not _is_membership(tokens, t)]
+        if post is None and kind in END_KINDS and held and not self._joins_body(cue):
+            # the post a person leaves, is disciplined in or dies in is their office, not a seat in a
+            # committee printed first, and an office whose body is named before one whose body is
+            # left for the reader ("ông A, tỉnh ủy viên, bí thư đảng ủy, giám đốc Sở X": Sở X)
+            own = next((t for t in offices if _named_body(t)), (offices or held)[0])
+            former = [t for t in offices if is_former(tokens, t)] or [t for t in held if is_former(tokens, t)]
+            post = (
+                own if kind != "died" else next(iter(former), own)
+            )  # "nguyên Ủy viên BCT, nguyên Thủ tướng"
+            if post.end in self._post_tails() and (post.body is None or post.body.end == post.end):
+                post = self._with_tail(post, self._post_tails()[post.end])  # "nguyên bộ trưởng tư pháp"
         if kind == "assigned" and post is not None and post.end == person.item.start:
             post = None  # "phân công Phó Thủ tướng A chỉ đạo ...": a task for the post A holds
         if post is None and kind in POST_NEEDED:
             return None  # "bổ nhiệm ông A" without the post says too little to date a tenure
         if post is not None and tokens[post.start].key == "quyền":
             kind = "acting"
-        if kind == "elected" and _re_elected(tokens, cue):
+        if kind == "elected" and (_re_elected(tokens, cue) or self._continued_in(cue, post)):
             kind = "re_elected"
         previous = None
-        offices = [t for t in held if not _is_membership(tokens, t)]
         if kind == "assigned" and offices and not self._relieved_here(person):
             previous = offices[-1]  # "Ủy viên Bộ Chính trị" printed before a transfer stays held
         start = min(cue.start, person.item.start)
@@ -658,6 +865,11 @@ class _SentenceReader:
         recorded = self.title_of(self.sentence, tokens, post, full_name) if post else None
         if recorded is not None and post is not None and recorded.organization_name is None:
             recorded = self._placed_council(post, recorded)
+        deciding_body = None if kind in UNDECIDED_KINDS else self._deciding_body(cue)
+        if recorded is not None and post is not None and kind in ("elected", "re_elected") and deciding_body:
+            recorded = self._electing_body_office(post, recorded, deciding_body)
+        if recorded is not None and post is not None:
+            recorded = self._kin_post_body(post, recorded, full_name)
         return _Found(
             full_name=full_name,
             kind=kind,
@@ -665,12 +877,14 @@ class _SentenceReader:
             cue_text=" ".join(t.text for t in tokens[cue.start : cue.end]),
             post=recorded,
             previous_post=self.title_of(self.sentence, tokens, previous, full_name) if previous else None,
-            deciding_body=None if kind in UNDECIDED_KINDS else self._deciding_body(cue),
+            deciding_body=deciding_body,
             char_start=tokens[start].start,
             char_end=tokens[end - 1].end,
             cue_start=tokens[cue.start].start,
             cue_end=tokens[cue.end - 1].end,
-            told_as_past=self._told_as_past(min(cue.start, person.item.start)),
+            past_at=self._past_at(min(cue.start, person.item.start)),
+            told_as_past=self._told_as_past(min(cue.start, person.item.start))
+            or self._in_brackets(cue.start),
         )
 
     def _placed_council(self, post: TitleSpan, recorded: PersonTitle) -> PersonTitle:
@@ -679,7 +893,12 @@ class _SentenceReader:
         level, is the one of the place another local body of the sentence names with its type
         ("tỉnh X", "thành phố Y"), when that place is one."""
         body = post.body
-        if body is None or not body.bare or body.kind not in BARE_LOCAL_KINDS or recorded.body_name is None:
+        if body is None or not body.bare or body.unique or recorded.body_name is None:
+            return recorded
+        named = self._named_in_sentence(body, recorded.body_name)
+        if named is not None:
+            return _named_as(recorded, named)
+        if body.kind not in BARE_LOCAL_KINDS:
             return recorded
         places = set()
         for other in (b for b in self.parse.bodies if b != body):
@@ -696,12 +915,102 @@ class _SentenceReader:
             title=f"{recorded.title} {place}",
         )
 
+    def _electing_body_office(self, post: TitleSpan, recorded: PersonTitle, electing: str) -> PersonTitle:
+        """ "HĐND thành phố X ... bầu bà A làm Chủ tịch": an office of a collegial body (title_heads.txt
+        "collegial": chair, deputy, member) printed alone is an office of the body that elects to it."""
+        if post.body is not None or post.head_end != post.end or recorded.organization_name is not None:
+            return recorded
+        head = title_heads().get(tuple(t.key for t in self.tokens[post.head_start : post.head_end]))
+        bodies = {self.body_of(self.sentence, self.tokens, b) for b in self.parse.bodies}
+        if head is None or not head.collegial or electing not in bodies or recorded.canonical_title is None:
+            return recorded
+        return replace(
+            recorded,
+            organization_name=electing,
+            canonical_title=f"{recorded.canonical_title} {electing}",
+            title=f"{recorded.title} {electing}",
+        )
+
+    def _named_in_sentence(self, body: BodySpan, bare_name: str) -> str | None:
+        """The one body the sentence names in full that the bare one is, its kind with a name after
+        it, perhaps inside a body of its own: "Ban chấp hành Thành đoàn Đà Nẵng đã bầu ông A làm
+        bí thư Thành đoàn" -> "Thành đoàn Đà Nẵng"."""
+        bare = f"{bare_name.lower()} "
+        names = set()
+        for other in self.parse.bodies:
+            name = self.body_of(self.sentence, self.tokens, other)
+            at = f" {name.lower()}".find(f" {bare}")
+            if other != body and at >= 0:
+                names.add(name[at:])
+        return names.pop() if len(names) == 1 else None
+
+    def _kin_post_body(self, post: TitleSpan, recorded: PersonTitle, full_name: str) -> PersonTitle:
+        """A post printed alone beside a post of its kin with a body, the deputy's beside the head's
+        or the head's beside the deputy's, is an office of that body: "ông A được bầu làm Bí thư
+        Tỉnh ủy X; ông B tái đắc cử Phó bí thư" -> "Phó Bí thư Tỉnh ủy X"; "miễn nhiệm Chủ tịch A
+        ..., ứng viên Chủ tịch Quốc hội" -> "Chủ tịch Quốc hội". The nearest before, else after."""
+        if post.body is not None or post.head_end != post.end or recorded.organization_name is not None:
+            return recorded
+        kin = _without_deputy(self._head_words(post))
+        titled = [
+            it
+            for it in self.parse.items
+            if it.kind == "T" and it.title is not None and it.title.body is not None
+        ]
+        before = [it.title for it in titled if it.end <= post.start]
+        after = [it.title for it in titled if it.start >= post.end]
+        for other in [*reversed(before), *after]:  # the nearest before, else the first after
+            if _without_deputy(self._head_words(other)) != kin or not _named_body(other):
+                continue
+            found = self.title_of(self.sentence, self.tokens, other, full_name)
+            if found.organization_name is None or recorded.canonical_title is None:
+                return recorded
+            return replace(
+                recorded,
+                organization_name=found.organization_name,
+                canonical_title=f"{recorded.canonical_title} {found.organization_name}",
+                title=f"{recorded.title} {found.organization_name}",
+            )
+        return recorded
+
+    def _continued_in(self, cue: _CueAt, post: TitleSpan | None) -> bool:
+        """ "bầu ông A tiếp tục giữ chức X": elected to go on in the post, re-elected."""
+        if post is None or post.start <= cue.end:
+            return False
+        words = [t.key for t in self.tokens[cue.end : post.start]]
+        return any(words[k : k + 2] == list(RE_ELECTED_BEFORE) for k in range(len(words)))
+
+    def _in_brackets(self, k: int) -> bool:
+        """Whether token k stands inside brackets: "nguyên Bộ trưởng A (đã bị khai trừ ra khỏi Đảng)
+        chịu trách nhiệm ...": an aside about the person, told as background, not the news."""
+        depth = 0
+        for t in self.tokens[:k]:
+            depth += {"(": 1, ")": -1}.get(t.text, 0)
+        return depth > 0
+
+    def _past_at(self, k: int) -> int:
+        """Where the last word telling the event as past stands before token k (a char offset), 0
+        when none does: a date printed before it is another event's ("Ngày 9/6/2014, HĐND bầu ông
+        A, vì hơn một tháng trước đó ông B qua đời")."""
+        words = [t.key for t in self.tokens[:k]]
+        found = 0
+        for marker in PAST_MARKERS:
+            parts = marker.split()
+            for j in range(len(words) - len(parts) + 1):
+                if words[j : j + len(parts)] == parts and not (
+                    j > 0 and f" {words[j - 1]} {marker.strip()} " in NOT_PAST_MARKERS
+                ):
+                    found = max(found, self.tokens[j].start)
+        return found
+
     def _told_as_past(self, k: int) -> bool:
         """Whether the sentence tells the event as past before token k ("Năm 2011, ông A được bổ
         nhiệm", "sau khi ông A qua đời", "Hơn tháng trước, ..."): the article's date is not its date."""
         words = [t.key for t in self.tokens[:k]]
-        text = " ".join(words)
-        return any(marker in f" {text} " for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
+        text = f" {' '.join(words)} "
+        for same_time in NOT_PAST_MARKERS:
+            text = text.replace(same_time, " ")
+        return any(marker in text for marker in PAST_MARKERS) or bool(_YEAR_BEFORE.search(text))
 
     def _held(self, person: NameInSentence, title: TitleSpan) -> bool:
         """Whether a post the parse gives the person is one they hold: printed before the name
@@ -822,6 +1131,32 @@ def _is_membership(tokens: list[Token], title: TitleSpan) -> bool:
     return words[:2] == ["ủy", "viên"] or words[-2:] == ["ủy", "viên"]
 
 
+def _named_as(recorded: PersonTitle, name: str) -> PersonTitle:
+    """The post of a bare body, its body named in full (the name starts with the bare one's)."""
+    bare = recorded.body_name or ""
+    if not (recorded.canonical_title or "").endswith(bare) or not recorded.title.endswith(bare):
+        return recorded
+    rest = name[len(bare) :]
+    return replace(
+        recorded,
+        organization_name=name,
+        canonical_title=f"{recorded.canonical_title}{rest}",
+        title=f"{recorded.title}{rest}",
+    )
+
+
+def _without_deputy(head: tuple[str, ...]) -> tuple[str, ...]:
+    """A post's head words without the deputy's "phó": "phó bí thư" and "bí thư" are kin."""
+    return head[1:] if head[:1] == ("phó",) else head
+
+
+def _named_body(title: TitleSpan) -> bool:
+    """Whether the post names its body: "Giám đốc Sở X", "Bí thư Tỉnh ủy" (the province's), not
+    "bí thư đảng ủy" (of a body left for the reader) nor "Chủ tịch" alone."""
+    body = title.body
+    return body is not None and (body.unique or body.of_place or not body.bare)
+
+
 def _re_elected(tokens: list[Token], cue: _CueAt) -> bool:
     """ "tiếp tục được bầu", "được bầu lại": elected again."""
     before = tuple(t.key for t in tokens[max(0, cue.start - 4) : cue.start])
@@ -843,6 +1178,7 @@ _DECISION_RE = re.compile(
     re.IGNORECASE,
 )
 _EFFECTIVE_BEFORE = re.compile(r"(?:hiệu lực|\btừ)\s*(?:từ\s*)?(?:ngày\s*)?$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s*của\b", re.IGNORECASE)  # "ngày 15-11-2017 của Bộ Chính trị": a document's
 OPENING_CHARS = 20  # a date this close to the sentence's start opens it ("Trước đó ngày 7/10,")
 BEFORE_CHARS = 40  # or this close before the event ("ngày 18/4/2014, Giám đốc Sở X bổ nhiệm")
 AFTER_CHARS = 60  # a date this close after the event's person ("được miễn nhiệm ngày 19/5")
@@ -913,7 +1249,15 @@ def _event_phrase(
     before the event ("..., ngày 18/4/2014, Giám đốc Sở X bổ nhiệm ông A"), else one printed
     just after the event ("được miễn nhiệm ngày 19/5"; for a death "từ trần hồi 10 giờ ngày 5/6"
     comes first)."""
-    free = [p for p in dates if id(p) not in used and p.day is not None and not is_document_date(text, p)]
+    free = [
+        p
+        for p in dates
+        if id(p) not in used
+        and p.day is not None
+        and not is_document_date(text, p)
+        and not is_birth_date(text, p)
+        and p.char_start >= found.past_at  # "Ngày 9/6, ... vì trước đó ông A qua đời": not its date
+    ]
     opening = [
         p
         for p in free
@@ -921,6 +1265,7 @@ def _event_phrase(
         and (
             p.char_start - sentence.char_start <= OPENING_CHARS
             or found.char_start - p.char_end <= BEFORE_CHARS
+            or _opens_clause(text, sentence, p, found.char_start)
         )
     ]
     after = [
@@ -929,6 +1274,19 @@ def _event_phrase(
     if found.kind == "died" and after:
         return after[0]
     return opening[0] if opening else after[0] if after else None
+
+
+def _opens_clause(text: str, sentence: Sentence, phrase: DatePhrase, event_start: int) -> bool:
+    """Whether the date opens the clause the event is told in, after a phrase fronted with a
+    comma ("Sau 5 năm giữ chức X, ngày 16-8-2017 Ban Thường vụ ... điều động ông A"), perhaps
+    after "vào": the date the clause's verbs hold on, however far the event is from it. Not a
+    date "của" a document ("Căn cứ quy định số 102 - QĐ/TW, ngày 15-11-2017 của Bộ Chính trị"),
+    nor one a semicolon parts from the event."""
+    before = text[sentence.char_start : phrase.char_start].rstrip()
+    if before.lower().endswith(" vào"):
+        before = before[: -len(" vào")].rstrip()
+    after = text[phrase.char_end : event_start]
+    return before.endswith(",") and ";" not in after and not _OF_AFTER.match(after)
 
 
 def _day(phrase: DatePhrase, published_at: datetime | None) -> date | None:

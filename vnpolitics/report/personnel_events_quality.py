@@ -6,6 +6,9 @@ Counts the events by kind (and disciplinary level), and draws a random sample of
 a reader checks against the sentence: the kind, the person, the post (and a transfer's previous
 post), who decided, the decision, and the date the warehouse would give the event (printed for
 it, else the date it takes effect, else the article's: its meeting's date, else its publication).
+Each file is extracted as the warehouse extracts it (``batch_extraction.extract_file``): told the
+publication date a crawler's record, a sidecar or the file's path gives, and the year the file
+was written, so "ngày 17-3" in a text that prints no year gets the year the warehouse gives it.
 The sibling of ``extraction_quality`` (people and posts), seeded the same way.
 """
 
@@ -15,12 +18,14 @@ import random
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from vnpolitics.extract.article import SURE_YEAR_BASES, extract_article
-from vnpolitics.extract.records import PersonnelEvent
+from vnpolitics.extract.article import LEAD_SENTENCES, SURE_YEAR_BASES
+from vnpolitics.extract.records import ArticleExtraction, PersonnelEvent
 from vnpolitics.report.extraction_quality import emit, parsed_arguments, report_arguments
-from vnpolitics.warehouse.scan import scan_folder
+from vnpolitics.warehouse.batch_extraction import extract_file
+from vnpolitics.warehouse.scan import LoadedFile, scan_folder
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class FoundEvent:
     sentence: str
 
 
-def _date(event: PersonnelEvent, article_date) -> str:
+def _date(event: PersonnelEvent, observed_on: date | None) -> str:
     """The date as fct_personnel_events.event_on gives it, and its basis."""
     if event.event_date:
         return f"{event.event_date} (printed: {event.event_date_text})"
@@ -45,16 +50,26 @@ def _date(event: PersonnelEvent, article_date) -> str:
         return f"{event.effective_date} (effective)"
     if event.told_as_past:
         return "unknown (told as past)"
-    return f"{article_date} (article)" if article_date else "unknown"
+    return f"{observed_on} (article)" if observed_on else "unknown"
 
 
-def events_of(item: tuple[str, str]) -> list[FoundEvent]:
-    source_file, text = item
-    ex = extract_article(text)
+def article_date(file: LoadedFile, ex: ArticleExtraction) -> date | None:
+    """The date int_personnel_events observes the article on: its first meeting dated in its
+    lead, when the year was printed or the publication's, else its publication as
+    int_article_metadata takes it (a record's or sidecar's, else the text's, else the date in the
+    file's path)."""
+    dated = next((m for m in ex.meetings if m.meeting_date and m.sentence_index < LEAD_SENTENCES), None)
+    if dated and dated.date_basis in SURE_YEAR_BASES:
+        return dated.meeting_date
+    published = file.published_at or ex.metadata.published_at
+    return published.date() if published else file.path_date
+
+
+def events_of(file: LoadedFile) -> list[FoundEvent]:
+    source_file = file.source_file
+    ex = extract_file(file)
     sentences = {s.index: s.text for s in ex.sentences}
-    dated = next((m for m in ex.meetings if m.meeting_date), None)
-    sure = dated.meeting_date if dated and dated.date_basis in SURE_YEAR_BASES else None
-    article_date = sure or (ex.metadata.published_at.date() if ex.metadata.published_at else None)
+    observed_on = article_date(file, ex)
     found = []
     for e in ex.personnel_events:
         decision = " ".join(
@@ -70,7 +85,7 @@ def events_of(item: tuple[str, str]) -> list[FoundEvent]:
                 e.previous_post.canonical_title if e.previous_post else None,
                 e.deciding_body,
                 decision or None,
-                _date(e, article_date),
+                _date(e, observed_on),
                 sentences[e.sentence_index],
             )
         )
@@ -79,9 +94,8 @@ def events_of(item: tuple[str, str]) -> list[FoundEvent]:
 
 def build_report(folder: Path, sample: int, seed: int, workers: int) -> str:
     records, loaded = scan_folder(folder)
-    items = [(f.source_file, f.decoded.text) for f in loaded]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        found = [e for events in pool.map(events_of, items, chunksize=32) for e in events]
+        found = [e for events in pool.map(events_of, loaded, chunksize=32) for e in events]
     kinds = Counter(e.kind for e in found)
     levels = Counter(e.level or "(none printed)" for e in found if e.kind == "disciplined")
     drawn = random.Random(seed).sample(found, min(sample, len(found)))

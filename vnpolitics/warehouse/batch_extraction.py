@@ -71,16 +71,17 @@ def extract_loaded(
             pause_point("extraction")
         try:
             file = _with_text(file)
-            extracted.append((file, _extract(file)))
+            extracted.append((file, extract_file(file)))
         except Exception as exc:  # one bad article must not stop the nightly run
             log.exception("extraction failed for %s", file.source_file)
             failures[file.article_key] = f"extraction failed: {type(exc).__name__}: {exc}"
     return extracted, failures
 
 
-def _extract(file: LoadedFile) -> ArticleExtraction:
+def extract_file(file: LoadedFile) -> ArticleExtraction:
     """The file's extraction, told the publication dates known from outside its text: a record's
-    or sidecar's (which outranks the text's), a date in its path (which the text's outranks)."""
+    or sidecar's (which outranks the text's), a date in its path (which the text's outranks).
+    The events report extracts with it too, so it judges what the warehouse publishes."""
     path_published_at = datetime.combine(file.path_date, time_of_day.min) if file.path_date else None
     return extract_article(
         file.decoded.text,

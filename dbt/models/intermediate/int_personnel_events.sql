@@ -2,9 +2,10 @@
 -- the body of the post and of the previous post (int_organization_keys), the position each post is
 -- (position_key, as dim_person_positions keys it) and the date the event holds on: printed for
 -- the event, else the date it takes effect, else the article's, when that is known for sure (its
--- publication, or a meeting date whose year is printed or the publication's) and the sentence
--- does not tell the event as past ("Năm 2011, ông A được bổ nhiệm"). A wrong date is worse than
--- none: a tenure started "first_seen" still has a date.
+-- publication, or a meeting date whose year is printed or the publication's, printed in the
+-- article's lead: var article_lead_sentences) and the sentence does not tell the event as past
+-- ("Năm 2011, ông A được bổ nhiệm"). A wrong date is worse than none: a tenure started
+-- "first_seen" still has a date.
 with
 
 events as (
@@ -34,7 +35,7 @@ first_meetings as (
         arg_min(date_basis, meeting_index) as date_basis
 
     from {{ ref('int_meeting_reports') }}
-    where meeting_date is not null
+    where meeting_date is not null and sentence_index < {{ var('article_lead_sentences') }}
     group by article_key
 
 ),
