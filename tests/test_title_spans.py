@@ -821,3 +821,14 @@ def test_a_branch_named_with_its_city() -> None:
         "Kỷ luật ông Trần Minh Thủ - Phó Giám đốc chi nhánh Văn phòng Đăng ký đất đai TP. Tuy Hoà."
     )
     assert got == {"Trần Minh Thủ": ["Phó Giám đốc chi nhánh Văn phòng Đăng ký đất đai thành phố Tuy Hòa"]}
+
+
+def test_a_post_of_the_department_named_before_said_to_be_a_person() -> None:
+    got = people_of("Giám đốc Sở này hiện là ông Lê Quang Nam.")
+    assert got == {"Lê Quang Nam": ["Giám đốc Sở"]}
+
+
+def test_malaysian_honours_are_no_part_of_the_name() -> None:
+    got = people_of("Thủ tướng Malaysia Datuk Seri Najib Razak cho biết.")
+    assert got == {"Najib Razak": ["Thủ tướng Malaysia"]}
+    assert list(people_of("Chủ tịch EC Tan Sri Mohd Hashim Abdullah giải thích.")) == ["Mohd Hashim Abdullah"]

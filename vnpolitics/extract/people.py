@@ -581,7 +581,7 @@ def _parallel_fronted(tokens: list[Token], items: list[Item], r: int) -> bool:
 # When a fronted post was held, printed between it and its comma: "Chủ tịch UBND TP Hà Nội hiện
 # nay, ông A" (body_ends.txt keeps these words out of the body).
 POST_TIME_WORDS = frozenset(
-    {("hiện", "nay"), ("hiện", "tại"), ("khi", "đó"), ("lúc", "đó"), ("đương", "nhiệm")}
+    {("hiện",), ("hiện", "nay"), ("hiện", "tại"), ("khi", "đó"), ("lúc", "đó"), ("đương", "nhiệm")}
 )
 
 
@@ -910,6 +910,8 @@ def _give_copula_titles(tokens: list[Token], items: list[Item], names: dict[int,
         if r < 1 or items[r].kind != "X" or _text(tokens, items[r]) != "là":
             continue
         q = _before_time_words(tokens, items, r - 1)
+        if q >= 1 and _text(tokens, items[q]) in ("này", "đó"):
+            q -= 1  # "Giám đốc Sở này hiện là ông A": the department the article is about
         if q >= 0 and items[q].kind == "T":
             _add_title(names[p], items[q].title)
     for p, found in names.items():
