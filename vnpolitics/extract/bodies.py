@@ -204,9 +204,7 @@ def _extend(tokens: list[Token], j: int, kind: str) -> int:
         if t.text in FIELD_DASHES and j > first and _dash_joins_field(tokens, j + 1, kind):
             j += 1  # "Ban Kinh tế - Ngân sách", "Ban Tuyên giáo - Dân vận"
             continue
-        if t.kind == "num" and (
-            _after_capitalised_word(tokens, j) or _numbered_unit_before(tokens, j, first)
-        ):
+        if t.kind == "num" and (after_capitalised_word(tokens, j) or _numbered_unit_before(tokens, j, first)):
             j += 1  # "Đề án Trung ương 6", "UBND quận 3"
             continue
         n = _phrase_len(tokens, j, lowercase_body_phrases())
@@ -374,7 +372,9 @@ def _numbered_unit_before(tokens: list[Token], j: int, first: int) -> bool:
     return j > first and tokens[j].text.isdigit() and tokens[j - 1].key in NUMBERED_UNITS
 
 
-def _after_capitalised_word(tokens: list[Token], j: int) -> bool:
+def after_capitalised_word(tokens: list[Token], j: int) -> bool:
+    """Whether the word that ends right before token j opens with a capital ("Đề án Trung
+    ương|6", "Giáo dục|và"), pyvi's word taken whole."""
     k = j - 1
     while (
         k > 0

@@ -233,8 +233,7 @@ def _addressed_name_follows(tokens: list[Token], i: int, k: int) -> bool:
         return False
     if preceded_by(tokens, i, post_verb_phrases()) or preceded_by(tokens, i, POST_NOUNS):
         return False
-    cue = address_cue_phrases().longest_at(tokens, k + 1)
-    return bool(cue) and k + 1 + cue < len(tokens) and _name_follows(tokens, k + 1 + cue)
+    return _name_after_address(tokens, k + 1)
 
 
 def _said_name_follows(tokens: list[Token], k: int) -> bool:
@@ -242,8 +241,12 @@ def _said_name_follows(tokens: list[Token], k: int) -> bool:
     ("5 phó chủ tịch là ông A, B, bà C", "chủ tịch là bà D")."""
     if k + 2 >= len(tokens) or tokens[k].key not in SAID_OPENERS:
         return False
-    j = k + 1 + (tokens[k + 1].text == ":")
-    cue = address_cue_phrases().longest_at(tokens, j) or (tokens[j].key == "các")
+    return _name_after_address(tokens, k + 1 + (tokens[k + 1].text == ":"), plural=True)
+
+
+def _name_after_address(tokens: list[Token], j: int, plural: bool = False) -> bool:
+    """A form of address at j ("ông", "bà", "đồng chí"; "các" too when ``plural``) and a name."""
+    cue = address_cue_phrases().longest_at(tokens, j) or int(plural and tokens[j].key == "các")
     return bool(cue) and j + cue < len(tokens) and _name_follows(tokens, j + cue)
 
 

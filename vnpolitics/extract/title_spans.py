@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from vnpolitics.extract.admin_places import admin_place_phrases
-from vnpolitics.extract.bodies import BodySpan, body_at, bracketed_body, gloss_end, opens_longer_word
+from vnpolitics.extract.bodies import (
+    BodySpan,
+    after_capitalised_word,
+    body_at,
+    bracketed_body,
+    gloss_end,
+    opens_longer_word,
+)
 from vnpolitics.extract.gazetteer import (
     body_end_phrases,
     body_kinds,
@@ -178,7 +185,7 @@ def _run_to_name(tokens: list[Token], body: BodySpan) -> BodySpan:
     tagged = nouns = True  # every word so far tagged by pyvi; and as a noun
     while j < len(tokens) and j - body.end < RUN_TO_NAME_MAX:
         t = tokens[j]
-        field = tokens[j - 1].key == "và" and _capitalised_word_before(tokens, j - 1)
+        field = tokens[j - 1].key == "và" and after_capitalised_word(tokens, j - 1)
         if field and name_length_at(tokens, j):
             j += name_length_at(tokens, j)  # "Vụ Giáo dục và Đào Tạo": a field, though a name's shape
             continue
@@ -254,14 +261,6 @@ def _field_noun_before(tokens: list[Token], j: int) -> bool:
     ở|Yên Bái", "tới|Indonesia") or a comma ("TP HCM,|Hà Nội")."""
     before = tokens[j - 1]
     return tokens[j].is_cap and before.kind == "word" and not before.is_cap and before.pos.startswith("N")
-
-
-def _capitalised_word_before(tokens: list[Token], k: int) -> bool:
-    """Whether the pyvi word that ends right before token k opens with a capital ("Giáo dục|và")."""
-    j = k - 1
-    while j > 0 and tokens[j - 1].word_id == tokens[j].word_id:
-        j -= 1
-    return j >= 0 and tokens[j].is_cap
 
 
 def _with_bracketed_parent(tokens: list[Token], body: BodySpan) -> tuple[BodySpan, int]:
@@ -384,12 +383,8 @@ def _closing_parent(tokens: list[Token], j: int) -> int:
 def _unit_and_place(tokens: list[Token], j: int) -> int:
     """Tokens of a one-word unit and the Vietnamese unit's name after it ("huyện Đại Lộc",
     vietnam-provinces), 0 when none starts at j."""
-    unit = 2 if tuple(t.key for t in tokens[j : j + 2]) in TWO_WORD_UNITS else 1  # "thành phố|Tuy Hòa"
-    if (
-        (unit == 1 and (tokens[j].key,) not in ADMIN_UNITS)
-        or j + unit >= len(tokens)
-        or not tokens[j + unit].is_cap
-    ):
+    unit = _unit_words(tokens, j)  # "huyện|Đại Lộc", "thành phố|Tuy Hòa"
+    if not unit or j + unit >= len(tokens) or not tokens[j + unit].is_cap:
         return 0
     n = admin_place_phrases().longest_at(tokens, j + unit)
     return unit + n if n else 0
@@ -436,7 +431,7 @@ def _unit_place(tokens: list[Token], j: int) -> int:
     """Tokens of a unit and its capitalised name after a post with no body: "Tỉnh trưởng tỉnh Xay
     Nhạ Bu ly" (a Lao province, a place no gazetteer lists), "Phó chủ tịch TP Đà Nẵng" (a unit of
     two words before a unit's known name); 0 when none follows."""
-    if j + 2 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in TWO_WORD_UNITS and tokens[j + 2].is_cap:
+    if j + 2 < len(tokens) and _unit_words(tokens, j) == 2 and tokens[j + 2].is_cap:
         n = admin_place_phrases().longest_at(tokens, j + 2) or _named_before_mark(tokens, j + 2)
         return 2 + n if n else 0
     if (
@@ -461,11 +456,26 @@ def _unit_place(tokens: list[Token], j: int) -> int:
     return end - j
 
 
+def _unit_words(tokens: list[Token], j: int) -> int:
+    """2 for a unit of two words at j ("thành phố", "thị xã"), 1 for one ("huyện"), else 0."""
+    if tuple(t.key for t in tokens[j : j + 2]) in TWO_WORD_UNITS:
+        return 2
+    return 1 if j < len(tokens) and (tokens[j].key,) in ADMIN_UNITS else 0
+
+
+UNLISTED_UNIT_MAX = 4  # capitalised words of a unit's name no gazetteer lists ("Austin", "Xay Nhạ Bu ly")
+
+
 def _named_before_mark(tokens: list[Token], j: int) -> int:
     """Capitalised words from j up to a mark, none a name: a unit no gazetteer lists, closed by
     the appositive's mark ("Cảnh sát trưởng thành phố|Austin, ông B"); 0 otherwise."""
     end = j
-    while end < len(tokens) and tokens[end].is_cap and not name_length_at(tokens, end) and end - j < 4:
+    while (
+        end < len(tokens)
+        and tokens[end].is_cap
+        and not name_length_at(tokens, end)
+        and end - j < UNLISTED_UNIT_MAX
+    ):
         end += 1
     return end - j if end > j and end < len(tokens) and tokens[end].text in APPOSITIVE_ENDS else 0
 
