@@ -149,15 +149,15 @@ def extraction_alone(files: list[Path]) -> float:
     The texts are decoded first and not timed (the scan's part); each article is told the same
     outside dates a run tells it (``batch_extraction``).
     """
-    from vnpolitics.warehouse.batch_extraction import _extract
+    from vnpolitics.warehouse.batch_extraction import extract_file
     from vnpolitics.warehouse.scan import scan_folder
 
     folder = files[0].parent
     _, loaded = scan_folder(folder, keep_text=True)
-    _extract(loaded[0])  # load pyvi's models and the gazetteers before timing
+    extract_file(loaded[0])  # load pyvi's models and the gazetteers before timing
     started = time.perf_counter()
     for file in loaded:
-        _extract(file)
+        extract_file(file)
     return time.perf_counter() - started
 
 

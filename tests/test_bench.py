@@ -19,7 +19,9 @@ from run_bench import (  # noqa: E402
     add_new_articles,
     congress_report,
     done_when,
+    extraction_alone,
     pick_articles,
+    pyvi_alone,
     run_phases,
 )
 
@@ -45,6 +47,12 @@ def test_a_corpus_gives_its_first_articles_and_new_ones_are_new(tmp_path: Path) 
     add_new_articles(tmp_path / "raw", 2)
     after = _digests(tmp_path / "raw")
     assert len(after) == 5 and before < after
+
+
+def test_the_anchors_time_pyvi_and_the_extractor_on_the_articles(tmp_path: Path) -> None:
+    files = pick_articles(tmp_path / "missing", 3, tmp_path / "raw")
+    assert pyvi_alone(files) > 0
+    assert extraction_alone(files) > 0
 
 
 def test_the_congress_report_names_distinct_delegates_the_extractor_reads() -> None:
