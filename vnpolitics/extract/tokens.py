@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnpolitics.extract.gazetteer import abbreviations
+from vnpolitics.extract.pyvi_models import pos_tags, segment
 from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import fold
 
@@ -222,9 +223,7 @@ class _Window:
         """The tag of the token at ``at`` (None: pyvi lost it), tagging once."""
         word = self.word_of(at)
         if self.tags is None:
-            from pyvi import ViPosTagger
-
-            self.tags = [str(tag) for tag in ViPosTagger.postagging_tokens(self.words)[1]]
+            self.tags = pos_tags(self.words)
         return self.tags[word] if word >= 0 else None
 
 
@@ -244,10 +243,8 @@ def attach_pyvi_words(tokens: list[Token]) -> None:
 def _segment(texts: list[str]) -> tuple[list[str], list[int]]:
     """Run pyvi's segmenter on a window's token texts: its words, and each token's word index
     (-1: none). Pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
-    from pyvi import ViTokenizer
-
     # what ViPosTagger.postagging reads: the segmented text cut at spaces
-    words = ViTokenizer.tokenize(" ".join(texts)).split(" ")
+    words = segment(" ".join(texts)).split(" ")
     word_of = [-1] * len(texts)
     i, pending = 0, ""
     for index, word in enumerate(words):

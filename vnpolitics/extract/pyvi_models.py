@@ -1,0 +1,180 @@
+"""pyvi's word segmenter and part-of-speech tagger, run on features built once per syllable.
+
+pyvi (``ViTokenizer.tokenize``, ``ViPosTagger.postagging_tokens``) builds a dictionary of
+features for every syllable of every text it reads, with a dozen string calls each, and hands
+it to its CRF through sklearn-crfsuite, which converts it again; on the corpus that Python work
+costs twice the CRF itself. Here the same trained models (pyvi's own pickles, through their
+``pycrfsuite`` taggers) are given the same features as python-crfsuite reads them: a list of
+attribute names, each of weight 1 (``"word.lower():hà"`` for a string value, the name alone
+for a true flag; a false flag weighs 0, so it is left out), with each syllable's facts worked
+out once. The answers are pyvi's, to the label: ``tests/test_pyvi_models.py`` compares both on
+real text.
+
+pyvi stays the source of the models and of its syllable splitting; if a pyvi release changed
+its features, that test would fail rather than the answers drift.
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from typing import Any
+
+_PUNCTUATION = frozenset(string.punctuation)
+
+
+@functools.cache
+def _segmenter() -> tuple[Any, frozenset[str], frozenset[str]]:
+    """The segmenter's tagger and pyvi's lists of two- and three-syllable words (loaded when first
+    asked: importing pyvi reads its models)."""
+    from pyvi.ViTokenizer import ViTokenizer
+
+    return ViTokenizer.model.tagger_, frozenset(ViTokenizer.bi_grams), frozenset(ViTokenizer.tri_grams)
+
+
+@functools.cache
+def _pos_tagger() -> tuple[Any, frozenset[str]]:
+    from pyvi.ViPosTagger import ViPosTagger
+
+    return ViPosTagger.model.tagger_, frozenset(ViPosTagger.filtered_tags)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _syllable_facts(word: str) -> tuple[str, bool, bool, bool]:
+    """What the segmenter asks of one syllable: lower case, all capitals, title case, digits."""
+    return word.lower(), word.isupper(), word.istitle(), word.isdigit()
+
+
+def _segmenter_features(syllables: list[str]) -> list[list[str]]:
+    """``ViTokenizer.sent2features`` as the CRF reads it, attribute by attribute in pyvi's order."""
+    _, bi_grams, tri_grams = _segmenter()
+    facts = [_syllable_facts(s) for s in syllables]
+    lows = [f[0] for f in facts]
+    last = len(syllables) - 1
+    sequence = []
+    for i, (low, upper, title, digit) in enumerate(facts):
+        item = ["bias", "word.lower():" + low]
+        if upper:
+            item.append("word.isupper()")
+        if title:
+            item.append("word.istitle()")
+        if digit:
+            item.append("word.isdigit()")
+        if i > 0:
+            low1, upper1, title1, _ = facts[i - 1]
+            item.append("-1:word.lower():" + low1)
+            if title1:
+                item.append("-1:word.istitle()")
+            if upper1:
+                item.append("-1:word.isupper()")
+            if low1 + " " + low in bi_grams:
+                item.append("-1:word.bi_gram()")
+            if i > 1 and lows[i - 2] + " " + low1 + " " + low in tri_grams:
+                item.append("-2:word.tri_gram()")
+        if i < last:
+            low1, upper1, title1, _ = facts[i + 1]
+            item.append("+1:word.lower():" + low1)
+            if title1:
+                item.append("+1:word.istitle()")
+            if upper1:
+                item.append("+1:word.isupper()")
+            if low + " " + low1 in bi_grams:
+                item.append("+1:word.bi_gram()")
+            if i < last - 1 and low + " " + low1 + " " + lows[i + 2] in tri_grams:
+                item.append("+2:word.tri_gram()")
+        sequence.append(item)
+    return sequence
+
+
+def segment(text: str) -> str:
+    """``ViTokenizer.tokenize(text)``: the syllables of one word joined by "_", words by spaces."""
+    from pyvi.ViTokenizer import ViTokenizer
+
+    _, syllables = ViTokenizer.sylabelize(text)
+    if not syllables:
+        return text
+    labels = _segmenter()[0].tag(_segmenter_features(syllables))
+    pieces = [syllables[0]]
+    for i in range(1, len(labels)):
+        word, before = syllables[i], syllables[i - 1]
+        joined = (
+            labels[i] == "I_W"
+            and word not in _PUNCTUATION
+            and before not in _PUNCTUATION
+            and not word[0].isdigit()
+            and not before[0].isdigit()
+            and not (word[0].istitle() and not before[0].istitle())
+        )
+        pieces.append("_" if joined else " ")
+        pieces.append(word)
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_facts(word: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """What the tagger asks of one word: lower case, title case, digits, first character a digit,
+    first three characters in capitals, all capitals."""
+    return word.lower(), word.istitle(), word.isdigit(), word[:1].isdigit(), word[:3].isupper(), word.isupper()
+
+
+def _tagger_features(words: list[str]) -> list[list[str]]:
+    """``ViPosTagger.sent2features`` as the CRF reads it, attribute by attribute in pyvi's order."""
+    filtered = _pos_tagger()[1]
+    facts = [_word_facts(w) for w in words]
+    last = len(words) - 1
+    sequence = []
+    for i, (low, title, digit, first_digit, head_upper, _) in enumerate(facts):
+        item = ["bias", "word.lower():" + low]
+        if title:
+            item.append("word.istitle()")
+        if digit:
+            item.append("word.isdigit()")
+        if first_digit:
+            item.append("word[:1].isdigit()")
+        if head_upper:
+            item.append("word[:3].isupper()")
+        if words[i] in filtered:
+            item.append("word.isfiltered")
+        if i > 0:
+            low1, title1, _, first_digit1, head_upper1, _ = facts[i - 1]
+            item.append("-1:word.lower():" + low1)
+            if title1:
+                item.append("-1:word.istitle()")
+            if first_digit1:
+                item.append("-1:word[:1].isdigit()")
+            if head_upper1:
+                item.append("-1:word[:3].isupper()")
+            if i > 1:
+                low2, title2, _, _, _, upper2 = facts[i - 2]
+                item.append("-2:word.lower():" + low2)
+                if title2:
+                    item.append("-2:word.istitle()")
+                if upper2:
+                    item.append("-2:word.isupper()")
+        else:
+            item.append("BOS")
+        if i < last:
+            low1, title1, _, first_digit1, _, upper1 = facts[i + 1]
+            item.append("+1:word.lower():" + low1)
+            if title1:
+                item.append("+1:word.istitle()")
+            if first_digit1:
+                item.append("+1:word[:1].isdigit()")
+            if upper1:
+                item.append("+1:word.isupper()")
+            if i < last - 1:
+                low2, title2, _, _, _, upper2 = facts[i + 2]
+                item.append("+2:word.lower():" + low2)
+                if title2:
+                    item.append("+2:word.istitle()")
+                if upper2:
+                    item.append("+2:word.isupper()")
+        else:
+            item.append("EOS")
+        sequence.append(item)
+    return sequence
+
+
+def pos_tags(words: list[str]) -> list[str]:
+    """``ViPosTagger.postagging_tokens(words)[1]``: one tag per word."""
+    return list(_pos_tagger()[0].tag(_tagger_features(words)))
