@@ -114,7 +114,14 @@ def segment(text: str) -> str:
 def _word_facts(word: str) -> tuple[str, bool, bool, bool, bool, bool]:
     """What the tagger asks of one word: lower case, title case, digits, first character a digit,
     first three characters in capitals, all capitals."""
-    return word.lower(), word.istitle(), word.isdigit(), word[:1].isdigit(), word[:3].isupper(), word.isupper()
+    return (
+        word.lower(),
+        word.istitle(),
+        word.isdigit(),
+        word[:1].isdigit(),
+        word[:3].isupper(),
+        word.isupper(),
+    )
 
 
 def _tagger_features(words: list[str]) -> list[list[str]]:
