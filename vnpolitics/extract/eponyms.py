@@ -21,18 +21,32 @@ CROSSING_WORDS = ("ngã tư", "ngã ba", "ngã năm", "ngã sáu", "giao lộ", 
 _CROSSING = "|".join(w.replace(" ", r"\s+") for w in CROSSING_WORDS)
 
 
+# What may stand right before a street's name: the street or crossing word and its spaces.
+_STREET_BEFORE = re.compile(rf"(?i:\b(?:{_STREET}|{_CROSSING}))\s+")
+_CROSSING_WORD = re.compile(rf"(?i:\b(?:{_CROSSING}))")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def street_names(text: str, names: set[str]) -> set[str]:
     """The names of ``names`` that ``text`` prints as streets: right after a street word, before a
     stretch of it ("Lương Văn Can (đoạn từ ...)"), or at one end of a stretch that starts or ends at
-    a street ("đoạn từ Hàng Hành đến Lê Thái Tổ", "(Đinh Tiên Hoàng đến Nguyễn Hữu Huân)")."""
+    a street ("đoạn từ Hàng Hành đến Lê Thái Tổ", "(Đinh Tiên Hoàng đến Nguyễn Hữu Huân)").
+
+    The text is read once for the street words, and the rarer shapes are only searched when their
+    own words are printed: a search per name and shape (a pattern compiled for each) cost more than
+    the rest of the article's people put together."""
+    after_street = [m.end() for m in _STREET_BEFORE.finditer(text)]
+    crossing = _CROSSING_WORD.search(text) is not None
+    stretch = "đoạn" in text
     streets = {
         name
         for name in names
-        if re.search(rf"(?i:\b(?:{_STREET}|{_CROSSING}))\s+{re.escape(name)}(?!\w)", text)
-        or re.search(rf"(?i:\b(?:{_CROSSING}))\s+[^,;.()]{{1,30}}?\s[-–]\s{re.escape(name)}(?!\w)", text)
-        or re.search(rf"{re.escape(name)}\s*\(\s*đoạn\b", text)
-        or re.search(rf"\bđoạn\s+từ\s+{re.escape(name)}(?!\w)", text)
-        or re.search(rf"\bđoạn\s+từ\s+[^,;()]{{1,40}}?\s+(?:đến|tới)\s+{re.escape(name)}(?!\w)", text)
+        if any(_printed_at(text, name, at) for at in after_street)
+        or (
+            crossing
+            and re.search(rf"(?i:\b(?:{_CROSSING}))\s+[^,;.()]{{1,30}}?\s[-–]\s{re.escape(name)}(?!\w)", text)
+        )
+        or (stretch and _stretch_end(text, name))
     }
     for _ in range(len(names)):
         ends = {name for name in names - streets if any(_stretch(text, name, s) for s in streets)}
@@ -40,6 +54,23 @@ def street_names(text: str, names: set[str]) -> set[str]:
             break
         streets |= ends
     return streets
+
+
+def _printed_at(text: str, name: str, at: int) -> bool:
+    """Whether ``name`` is printed at ``at`` as a whole (no letter or digit glued after it)."""
+    end = at + len(name)
+    return text.startswith(name, at) and not _WORD_CHAR.match(text, end)
+
+
+def _stretch_end(text: str, name: str) -> bool:
+    """A name before its stretch ("Lương Văn Can (đoạn từ ...)") or at its start or end ("đoạn từ A
+    đến B")."""
+    escaped = re.escape(name)
+    return bool(
+        re.search(rf"{escaped}\s*\(\s*đoạn\b", text)
+        or re.search(rf"\bđoạn\s+từ\s+{escaped}(?!\w)", text)
+        or re.search(rf"\bđoạn\s+từ\s+[^,;()]{{1,40}}?\s+(?:đến|tới)\s+{escaped}(?!\w)", text)
+    )
 
 
 def _stretch(text: str, name: str, street: str) -> bool:

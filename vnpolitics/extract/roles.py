@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from vnpolitics.extract.gazetteer import not_cue_compounds, person_cue_phrases, predicate_phrases, role_cues
 from vnpolitics.extract.names import starts_title_head
@@ -183,8 +183,6 @@ class _Sentence:
                     self.in_item[k] = n
             if it.kind == "T":
                 self.post_ending_at[it.end] = it.start
-        self.spans = self._find_cues()
-        self.verb_at = {k for kind in VERB_KINDS for i, e in self.spans[kind] for k in range(i, e)}
         self.people = sorted(
             (self._person(p) for p in parse.names if _is_person(p)), key=lambda p: p.found.item.start
         )
@@ -196,6 +194,17 @@ class _Sentence:
             for it in parse.items
             if it.kind == "T" and (it.start, it.end) not in attached
         ]
+
+    @cached_property
+    def spans(self) -> dict[str, list[Span]]:
+        """The sentence's cues, found when a rule first asks: most sentences name nobody, and
+        ``sentence_evidence`` asks nothing of them."""
+        return self._find_cues()
+
+    @cached_property
+    def verb_at(self) -> set[int]:
+        """Tokens inside a verb cue."""
+        return {k for kind in VERB_KINDS for i, e in self.spans[kind] for k in range(i, e)}
 
     def _find_cues(self) -> dict[str, list[Span]]:
         """Kind -> (start, end) of each cue standing as its own word ("dự" but not "dự án",
