@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from vnpolitics.extract.regex_prefix import compile_with_opening
+
 # Words that open a street's or a square's name (the ways of names.NOT_PERSON_BEFORE).
 STREET_WORDS = ("đường", "phố", "tuyến phố", "đại lộ", "ngõ", "ngách", "hẻm", "kiệt", "quảng trường")
 _STREET = "|".join(w.replace(" ", r"\s+") for w in STREET_WORDS)
@@ -22,7 +24,7 @@ _CROSSING = "|".join(w.replace(" ", r"\s+") for w in CROSSING_WORDS)
 
 
 # What may stand right before a street's name: the street or crossing word and its spaces.
-_STREET_BEFORE = re.compile(rf"(?i:\b(?:{_STREET}|{_CROSSING}))\s+")
+_STREET_BEFORE = compile_with_opening(rf"\b(?:{_STREET}|{_CROSSING})\s+", re.IGNORECASE)
 _CROSSING_WORD = re.compile(rf"(?i:\b(?:{_CROSSING}))")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -35,6 +37,8 @@ def street_names(text: str, names: set[str]) -> set[str]:
     The text is read once for the street words, and the rarer shapes are only searched when their
     own words are printed: a search per name and shape (a pattern compiled for each) cost more than
     the rest of the article's people put together."""
+    if not names:
+        return set()
     after_street = [m.end() for m in _STREET_BEFORE.finditer(text)]
     crossing = _CROSSING_WORD.search(text) is not None
     stretch = "đoạn" in text

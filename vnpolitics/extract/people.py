@@ -44,7 +44,7 @@ from vnpolitics.extract.names import (
     starts_title_head,
 )
 from vnpolitics.extract.syllables import is_vietnamese_syllable
-from vnpolitics.extract.title_spans import TitleSpan, is_former, shares_body, title_at
+from vnpolitics.extract.title_spans import TitleSpan, head_in_lower_case, is_former, shares_body, title_at
 from vnpolitics.extract.tokens import Token
 
 APPOSITIVE_SEPARATORS = frozenset({",", "-", "–", "—", "kiêm", "("})
@@ -95,8 +95,16 @@ def chunk(tokens: list[Token]) -> list[Item]:
             items.append(Item("X", i, i + 1))  # what every reading below concludes: see _lower_item_openers
             i += 1
             continue
-        appositive = _appositive_position(tokens, items)
-        title = title_at(tokens, i, allow_lower=appositive) or _lower_post_at(tokens, i)
+        # Where a lower-case post may stand (an appositive) is asked only when it can change the
+        # answer: a post read from a capital is the same either way, and most capitals open none.
+        title = title_at(tokens, i)
+        appositive = None
+        if title is None and head_in_lower_case(tokens, i):
+            appositive = _appositive_position(tokens, items)
+            title = title_at(tokens, i, allow_lower=True) if appositive else None
+        title = title or _lower_post_at(tokens, i)
+        if title and appositive is None:
+            appositive = _appositive_position(tokens, items)
         if title and (appositive or _after_joined_post(tokens, items)):
             title = _with_brand(tokens, title)
         if title:

@@ -45,8 +45,10 @@ def expand_abbreviations(text: str) -> str:
     return collapse_spaces(pattern.sub(lambda m: expansions[int(m.lastgroup[1:])], text))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def canonical_text(text: str) -> str:
-    """Printed text as stored in the warehouse: abbreviations expanded, modern tones, tidy spacing."""
+    """Printed text as stored in the warehouse: abbreviations expanded, modern tones, tidy spacing.
+    Cached: the same bodies and posts are printed again and again."""
     text = expand_abbreviations(modern_tones(text))
     text = re.sub(r"\s*\(\s*[^)]*\)\s*", " ", text)  # "(TCT)" glosses repeat what is printed beside them
     text = re.sub(r"\s+([,.;:])", r"\1", text)

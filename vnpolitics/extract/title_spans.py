@@ -90,11 +90,7 @@ def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpa
     ``allow_lower`` accepts a head in lower case, as some outlets print appositives
     ("Trần Văn A - bí thư Tỉnh ủy").
     """
-    k = i
-    if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
-        k += 1
-        if tokens[i].key in dropped_prefixes():
-            i = k  # "tân Chủ tịch": the post is the same, newly taken
+    i, k = _past_prefix(tokens, i)
     if not (tokens[k].is_cap or (allow_lower and tokens[k].kind == "word")):
         return None
     best = None
@@ -103,6 +99,25 @@ def title_at(tokens: list[Token], i: int, allow_lower: bool = False) -> TitleSpa
         if found and (best is None or found.end > best.end):
             best = found  # longest head first; a shorter one wins only by reading further
     return best
+
+
+def _past_prefix(tokens: list[Token], i: int) -> tuple[int, int]:
+    """(where the post starts, where its head starts) for a post read from token i: past a prefix
+    ("nguyên", "tân"), the post opening after a prefix it drops ("tân Chủ tịch" is the same post,
+    newly taken)."""
+    k = i
+    if tokens[k].key in title_prefixes() and k + 1 < len(tokens):
+        k += 1
+        if tokens[i].key in dropped_prefixes():
+            i = k
+    return i, k
+
+
+def head_in_lower_case(tokens: list[Token], i: int) -> bool:
+    """Whether a post read from token i would have its head in lower case: only there does
+    ``title_at``'s ``allow_lower`` change the answer."""
+    k = _past_prefix(tokens, i)[1]
+    return not tokens[k].is_cap and tokens[k].kind == "word"
 
 
 def _head_lengths(tokens: list[Token], k: int) -> list[int]:
