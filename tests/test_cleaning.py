@@ -265,8 +265,10 @@ def test_sample_002_captions_lose_the_photographer() -> None:
 
 
 def test_chrome_rules_are_data() -> None:
-    assert any(rule.fullmatch("Lượt xem: 12") for rule in CHROME_LINES)
-    assert not any(rule.fullmatch(LEAD) for rule in CHROME_LINES)
+    assert CHROME_LINES.fullmatch("Lượt xem: 12")
+    assert CHROME_LINES.fullmatch("Chia sẻ facebook | zalo")
+    assert not CHROME_LINES.fullmatch("Lượt xem: 12 người dự hội nghị")  # the whole line, not its start
+    assert not CHROME_LINES.fullmatch(LEAD)
 
 
 def test_a_related_links_box_inside_the_story_ends_where_the_story_resumes() -> None:

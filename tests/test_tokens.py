@@ -9,7 +9,7 @@ from vnpolitics.extract.tokens import Token, tokenize
 
 def test_tokenize_sets_every_field_as_the_constructor_does() -> None:
     """``tokenize`` makes tokens without calling ``Token``; a field added to Token and not to
-    ``tokens._token`` would be missing or wrong in every token, so every field is compared."""
+    ``tokenize`` would be missing or wrong in every token, so every field is compared."""
     text = "Sáng 29/1, Chủ tịch UBND TP.HCM ông K'Ho gặp GD-ĐT và AB-CD tại T.Ư."
     for made in tokenize(text, 10):
         expected = Token(made.text, made.start, made.end, made.kind, made.abbr)

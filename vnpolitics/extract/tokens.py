@@ -100,29 +100,25 @@ def _plain_tokens(surface: str, start: int) -> list[Token]:
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
-    """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article."""
+    """Split text into syllable tokens; ``base`` is the offset of ``text`` in the article.
+
+    Every token is made here, for every syllable of every parsed sentence, so the loop sets each
+    field as the constructor would, without its call and ``__post_init__`` (a third of tokenizing;
+    ``tests/test_tokens.py`` holds every field to the constructor's)."""
     tokens: list[Token] = []
+    append, new, pieces_of = tokens.append, _new, _pieces
     for m in _TOKEN_RE.finditer(text):
         at = base + m.start()
-        for piece, start, end, kind, abbr, key, is_cap, is_upper in _pieces(m.group()):
-            tokens.append(_token(piece, at + start, at + end, kind, abbr, key, is_cap, is_upper))
+        for piece, start, end, kind, abbr, key, is_cap, is_upper in pieces_of(m.group()):
+            t = new(Token)
+            t.text, t.start, t.end, t.kind, t.abbr = piece, at + start, at + end, kind, abbr
+            t.key, t.is_cap, t.is_upper, t.name_len = key, is_cap, is_upper, -1
+            t._word_id, t._pos, t._window, t._untagged, t._at = -1, "", None, None, 0
+            append(t)
     return tokens
 
 
 _new = object.__new__
-
-
-def _token(
-    text: str, start: int, end: int, kind: str, abbr: bool, key: str, is_cap: bool, is_upper: bool
-) -> Token:
-    """``Token(text, start, end, kind, abbr)`` with its facts known already: every field set as the
-    constructor sets it (a test holds it), without its call and ``__post_init__`` (a third of
-    tokenizing, which makes a token for every syllable of every parsed sentence)."""
-    t = _new(Token)
-    t.text, t.start, t.end, t.kind, t.abbr = text, start, end, kind, abbr
-    t.key, t.is_cap, t.is_upper, t.name_len = key, is_cap, is_upper, -1
-    t._word_id, t._pos, t._window, t._untagged, t._at = -1, "", None, None, 0
-    return t
 
 
 @functools.lru_cache(maxsize=1 << 16)
