@@ -338,3 +338,29 @@ def test_a_birth_date_is_no_event_date():
     assert resolve_meeting_date(text.replace("Ông Mạc", "Sáng 2/3/2023, ông Mạc"), None).meeting_date == date(
         2023, 3, 2
     )
+
+
+def test_dates_are_found_on_every_line_of_a_long_article() -> None:
+    """The forms are searched only around the lines that can hold them: none is lost there."""
+    filler = "Hội nghị đánh giá kết quả thực hiện nhiệm vụ và bàn phương hướng công tác."
+    lines = [
+        "Chiều 29/1, Tỉnh ủy tổ chức hội nghị.",
+        filler,
+        "",
+        filler + " Sáng nay, đoàn làm việc với huyện.",
+        filler,
+        filler,
+        "Ngày 3 tháng 2 năm 2024, Ban Thường vụ họp.",
+        filler,
+        "Tối",
+        "(15/3) đoàn trở về.",
+    ]
+    text = "\n".join(lines)
+    found = [(p.text, text[p.char_start : p.char_end]) for p in find_date_phrases(text)]
+    assert [printed for printed, _ in found] == [
+        "Chiều 29/1",
+        "Sáng nay",
+        "Ngày 3 tháng 2 năm 2024",
+        "Tối\n(15/3)",
+    ]
+    assert all(printed == at for printed, at in found)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -118,9 +118,49 @@ def _scan_date_phrases(text: str) -> list[DatePhrase]:
     return kept
 
 
+_DIGIT = re.compile(r"\d")
+# Words every relative form prints (RELATIVE_FORMS), in lower case.
+_RELATIVE_WORDS = ("nay", "qua", "mai", "ngày làm việc")
+
+
+def _regions(text: str, wanted: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of ``text`` a date form can match in: each line ``wanted``
+    says holds what the form needs (a digit, a word), with the non-blank lines before and after it
+    (a lead word may end one line, a look-ahead read the next); touching stretches are joined.
+
+    The forms were searched over whole articles, every one at every position; most lines hold no
+    date, and the search over these stretches finds the same phrases at a fraction of the cost."""
+    lines: list[tuple[int, int, bool]] = []  # start, end, wanted: non-blank lines only
+    at = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((at, at + len(line), wanted(line)))
+        at += len(line) + 1
+    regions: list[tuple[int, int]] = []
+    for k, (_, _, want) in enumerate(lines):
+        if not want:
+            continue
+        start, end = lines[max(k - 1, 0)][0], lines[min(k + 1, len(lines) - 1)][1]
+        if regions and start <= regions[-1][1] + 1:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    return regions
+
+
+def _has_digit(line: str) -> bool:
+    return _DIGIT.search(line) is not None
+
+
+def _has_relative_word(line: str) -> bool:
+    folded = line.lower()
+    return any(word in folded for word in _RELATIVE_WORDS)
+
+
 def _numeric_phrases(text: str) -> Iterable[DatePhrase]:
+    regions = _regions(text, _has_digit)  # every numeric form prints a digit
     for name, regex in _DATE_RES:
-        for m in regex.finditer(text):
+        for m in (m for start, end in regions for m in regex.finditer(text, start, end)):
             phrase = _phrase_from_match(m)
             if phrase is None:
                 continue
@@ -181,8 +221,9 @@ def _is_clock_stamp(text: str, m: re.Match[str]) -> bool:
 
 
 def _relative_phrases(text: str) -> Iterable[DatePhrase]:
+    regions = _regions(text, _has_relative_word)
     for name, regex in _RELATIVE_RES:
-        for m in regex.finditer(text):
+        for m in (m for start, end in regions for m in regex.finditer(text, start, end)):
             groups = m.groupdict()
             tod = groups.get("tod")
             year = int(groups["y"]) if groups.get("y") else None
