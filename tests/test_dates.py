@@ -16,6 +16,7 @@ from vnpolitics.extract.dates import (
     year_from_publication,
     year_mentions,
 )
+from vnpolitics.extract.regex_prefix import required_literal
 
 
 def _one(text: str):
@@ -364,3 +365,10 @@ def test_dates_are_found_on_every_line_of_a_long_article() -> None:
         "Tối\n(15/3)",
     ]
     assert all(printed == at for printed, at in found)
+
+
+def test_a_form_is_searched_only_where_its_own_words_are_printed() -> None:
+    assert required_literal(r"(?:(?P<tod>sáng|chiều)\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})") == "tháng"
+    assert required_literal(r"(?P<tod>sáng|chiều)\s+nay(?!\s*\d)") == "nay"
+    assert required_literal(r"(?:ngày\s+)?\d{1,2}/\d{1,2}") == "/"
+    assert required_literal(r"(?:sáng|chiều)\s*,?\s+\d") == ""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from vnpolitics.extract.era_clues import era_clues
 from vnpolitics.extract.records import MeetingDate
-from vnpolitics.extract.regex_prefix import compile_with_opening
+from vnpolitics.extract.regex_prefix import compile_with_opening, required_literal
 
 TIMES_OF_DAY = ("sáng", "trưa", "chiều", "tối", "đêm")
 
@@ -81,11 +81,27 @@ RELATIVE_FORMS: tuple[tuple[str, str], ...] = (
 )
 
 _FLAGS = re.IGNORECASE
-# Searched over every article's whole text: each led by a look-ahead for the characters it opens with.
-_DATE_RES = tuple((name, compile_with_opening(rf"(?<!\w){p}", _FLAGS)) for name, p in DATE_FORMS)
-_RELATIVE_RES = tuple(
-    (name, compile_with_opening(rf"(?<!\w){p}(?!\w)", _FLAGS)) for name, p in RELATIVE_FORMS
-)
+
+
+@dataclass(frozen=True)
+class _Form:
+    """A date form as searched: its pattern, led by a look-ahead for the characters it opens with
+    (regex_prefix), and what a line must hold for a match to touch it: the plain words every
+    match prints (``required_literal``, in lower case) and, for a numeric form, a digit."""
+
+    name: str
+    regex: re.Pattern[str]
+    literal: str
+    digit: bool
+
+    @classmethod
+    def of(cls, name: str, pattern: str, digit: bool) -> _Form:
+        literal = required_literal(pattern, _FLAGS).lower()
+        return cls(name, compile_with_opening(pattern, _FLAGS), literal, digit)
+
+
+_DATE_RES = tuple(_Form.of(name, rf"(?<!\w){p}", digit=True) for name, p in DATE_FORMS)
+_RELATIVE_RES = tuple(_Form.of(name, rf"(?<!\w){p}(?!\w)", digit=False) for name, p in RELATIVE_FORMS)
 _CLOCK_NEAR = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -108,7 +124,8 @@ def _cached_date_phrases(text: str) -> tuple[DatePhrase, ...]:
 
 
 def _scan_date_phrases(text: str) -> list[DatePhrase]:
-    found = [p for p in _numeric_phrases(text)] + list(_relative_phrases(text))
+    lines = _lines(text)
+    found = [p for p in _numeric_phrases(text, lines)] + list(_relative_phrases(text, lines))
     found.sort(key=lambda p: (p.char_start, -(p.char_end - p.char_start)))
     kept: list[DatePhrase] = []
     for phrase in found:
@@ -119,52 +136,48 @@ def _scan_date_phrases(text: str) -> list[DatePhrase]:
 
 
 _DIGIT = re.compile(r"\d")
-# Words every relative form prints (RELATIVE_FORMS), in lower case.
-_RELATIVE_WORDS = ("nay", "qua", "mai", "ngày làm việc")
+# (start, end, lower case, holds a digit) of each non-blank line of a text
+_Line = tuple[int, int, str, bool]
 
 
-def _regions(text: str, wanted: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """(start, end) of the stretches of ``text`` a date form can match in: each line ``wanted``
-    says holds what the form needs (a digit, a word), with the non-blank lines before and after it
-    (a lead word may end one line, a look-ahead read the next); touching stretches are joined.
-
-    The forms were searched over whole articles, every one at every position; most lines hold no
-    date, and the search over these stretches finds the same phrases at a fraction of the cost."""
-    lines: list[tuple[int, int, bool]] = []  # start, end, wanted: non-blank lines only
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
     at = 0
     for line in text.split("\n"):
         if line.strip():
-            lines.append((at, at + len(line), wanted(line)))
+            lines.append((at, at + len(line), line.lower(), _DIGIT.search(line) is not None))
         at += len(line) + 1
+    return lines
+
+
+def _matches(text: str, lines: list[_Line], form: _Form) -> Iterator[re.Match[str]]:
+    """The form's matches in ``text``, searched only around the lines that can hold one: each line
+    with the form's words (and a digit, for a numeric form), with the non-blank lines before and
+    after it (a lead word may end one line, a look-ahead read the next); touching stretches are
+    searched as one.
+
+    The forms were searched over whole articles, every one at every position; most lines hold no
+    date, and these stretches give the same matches at a fraction of the cost."""
     regions: list[tuple[int, int]] = []
-    for k, (_, _, want) in enumerate(lines):
-        if not want:
+    for k, (_, _, lower, digit) in enumerate(lines):
+        if (form.digit and not digit) or form.literal not in lower:
             continue
         start, end = lines[max(k - 1, 0)][0], lines[min(k + 1, len(lines) - 1)][1]
         if regions and start <= regions[-1][1] + 1:
             regions[-1] = (regions[-1][0], end)
         else:
             regions.append((start, end))
-    return regions
+    for start, end in regions:
+        yield from form.regex.finditer(text, start, end)
 
 
-def _has_digit(line: str) -> bool:
-    return _DIGIT.search(line) is not None
-
-
-def _has_relative_word(line: str) -> bool:
-    folded = line.lower()
-    return any(word in folded for word in _RELATIVE_WORDS)
-
-
-def _numeric_phrases(text: str) -> Iterable[DatePhrase]:
-    regions = _regions(text, _has_digit)  # every numeric form prints a digit
-    for name, regex in _DATE_RES:
-        for m in (m for start, end in regions for m in regex.finditer(text, start, end)):
+def _numeric_phrases(text: str, lines: list[_Line]) -> Iterable[DatePhrase]:
+    for form in _DATE_RES:
+        for m in _matches(text, lines, form):
             phrase = _phrase_from_match(m)
             if phrase is None:
                 continue
-            if name == "full_numeric" and (phrase.year is None or _is_clock_stamp(text, m)):
+            if form.name == "full_numeric" and (phrase.year is None or _is_clock_stamp(text, m)):
                 continue
             yield phrase
 
@@ -220,15 +233,21 @@ def _is_clock_stamp(text: str, m: re.Match[str]) -> bool:
     return bool(_CLOCK_NEAR.search(after) or _CLOCK_NEAR.search(before))
 
 
-def _relative_phrases(text: str) -> Iterable[DatePhrase]:
-    regions = _regions(text, _has_relative_word)
-    for name, regex in _RELATIVE_RES:
-        for m in (m for start, end in regions for m in regex.finditer(text, start, end)):
+def _relative_phrases(text: str, lines: list[_Line]) -> Iterable[DatePhrase]:
+    for form in _RELATIVE_RES:
+        for m in _matches(text, lines, form):
             groups = m.groupdict()
             tod = groups.get("tod")
             year = int(groups["y"]) if groups.get("y") else None
             yield DatePhrase(
-                None, None, year, tod.lower() if tod else None, m.start(), m.end(), m.group(0), relative=name
+                None,
+                None,
+                year,
+                tod.lower() if tod else None,
+                m.start(),
+                m.end(),
+                m.group(0),
+                relative=form.name,
             )
 
 

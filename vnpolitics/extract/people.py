@@ -55,7 +55,7 @@ ON_BEHALF = frozenset({("thay", "mặt"), ("thừa", "lệnh"), ("thừa", "ủy
 CUES = frozenset({("đồng", "chí"), ("ông",), ("bà",)})
 
 
-@dataclass
+@dataclass(slots=True)  # slots: chunk makes an item for every token of every parsed sentence
 class Item:
     kind: str  # "T" post, "N" name, "O" body, "P" punctuation, "H" honorific before a name, "X" other word
     start: int

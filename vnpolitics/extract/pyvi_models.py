@@ -40,44 +40,49 @@ def _pos_tagger() -> tuple[Any, frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _syllable_facts(word: str) -> tuple[str, bool, bool, bool]:
-    """What the segmenter asks of one syllable: lower case, all capitals, title case, digits."""
-    return word.lower(), word.isupper(), word.istitle(), word.isdigit()
+def _syllable_attributes(word: str) -> tuple[str, list[str], list[str], list[str]]:
+    """What the segmenter reads of one syllable, worked out once per syllable: its lower case, and
+    its attributes as the syllable itself, as the one before and as the one after."""
+    low, upper, title = word.lower(), word.isupper(), word.istitle()
+    own = ["bias", "word.lower():" + low]
+    if upper:
+        own.append("word.isupper()")
+    if title:
+        own.append("word.istitle()")
+    if word.isdigit():
+        own.append("word.isdigit()")
+    before = ["-1:word.lower():" + low]
+    if title:
+        before.append("-1:word.istitle()")
+    if upper:
+        before.append("-1:word.isupper()")
+    after = ["+1:word.lower():" + low]
+    if title:
+        after.append("+1:word.istitle()")
+    if upper:
+        after.append("+1:word.isupper()")
+    return low, own, before, after
 
 
 def _segmenter_features(syllables: list[str]) -> list[list[str]]:
     """``ViTokenizer.sent2features`` as the CRF reads it, attribute by attribute in pyvi's order."""
     _, bi_grams, tri_grams = _segmenter()
-    facts = [_syllable_facts(s) for s in syllables]
+    facts = [_syllable_attributes(s) for s in syllables]
     lows = [f[0] for f in facts]
     last = len(syllables) - 1
     sequence = []
-    for i, (low, upper, title, digit) in enumerate(facts):
-        item = ["bias", "word.lower():" + low]
-        if upper:
-            item.append("word.isupper()")
-        if title:
-            item.append("word.istitle()")
-        if digit:
-            item.append("word.isdigit()")
+    for i, (low, own, _, _) in enumerate(facts):
+        item = own.copy()
         if i > 0:
-            low1, upper1, title1, _ = facts[i - 1]
-            item.append("-1:word.lower():" + low1)
-            if title1:
-                item.append("-1:word.istitle()")
-            if upper1:
-                item.append("-1:word.isupper()")
+            low1 = lows[i - 1]
+            item += facts[i - 1][2]
             if low1 + " " + low in bi_grams:
                 item.append("-1:word.bi_gram()")
             if i > 1 and lows[i - 2] + " " + low1 + " " + low in tri_grams:
                 item.append("-2:word.tri_gram()")
         if i < last:
-            low1, upper1, title1, _ = facts[i + 1]
-            item.append("+1:word.lower():" + low1)
-            if title1:
-                item.append("+1:word.istitle()")
-            if upper1:
-                item.append("+1:word.isupper()")
+            low1 = lows[i + 1]
+            item += facts[i + 1][3]
             if low + " " + low1 in bi_grams:
                 item.append("+1:word.bi_gram()")
             if i < last - 1 and low + " " + low1 + " " + lows[i + 2] in tri_grams:

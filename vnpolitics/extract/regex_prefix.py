@@ -105,3 +105,32 @@ def _class_pieces(items: list) -> set[str] | None:
 
 def _char(code: int) -> str:
     return f"\\U{code:08x}"
+
+
+def required_literal(pattern: str, flags: int = 0) -> str:
+    """The longest run of plain characters every match of ``pattern`` holds ("" if none): a text
+    without it has no match, so a search can skip it ("tháng" in "(?:Sáng )?(\\d+) tháng (\\d+)").
+
+    Read from the pattern's top-level sequence as ``re`` parses it (and groups that add no flags);
+    anything optional, repeated or alternative breaks a run, and look-arounds are left out (they
+    may read past what the match holds). Under IGNORECASE the run is matched in lower case."""
+    runs, run = [], ""
+    for op, av in _required_items(list(_parser.parse(pattern, flags))):
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def _required_items(items: list) -> list:
+    """The items of a sequence, groups without flags opened in place."""
+    out = []
+    for op, av in items:
+        if op is c.SUBPATTERN and not (av[1] or av[2]):
+            out += _required_items(list(av[3]))
+        else:
+            out.append((op, av))
+    return out
