@@ -280,11 +280,13 @@ class _SentenceReader:
         tokens, found = self.tokens, []
         phrases = cue_phrases()
         inside: set[int] | None = None  # tokens inside names, posts and bodies: read at the first cue
-        k = 0
         cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
-        while k < len(tokens):
-            # most tokens open no cue: one set look-up answers them
-            n = phrases.longest_at(tokens, k) if tokens[k].key in phrases.first_words else 0
+        first_words, free_from = phrases.first_words, 0  # free_from: past the last cue read
+        # most tokens open no cue: one set look-up each finds those that may
+        for k in [k for k, t in enumerate(tokens) if t.key in first_words]:
+            if k < free_from:
+                continue
+            n = phrases.longest_at(tokens, k)
             if n and inside is None:
                 inside = {
                     j
@@ -293,7 +295,6 @@ class _SentenceReader:
                     for j in range(it.start, it.end)
                 }
             if not n or k in inside or _inside_word(tokens, k):
-                k += 1
                 continue
             cue = cues()[tuple(t.key for t in tokens[k : k + n])]
             if self._cancelled(k) or cue.kind in cancelled:
@@ -301,7 +302,7 @@ class _SentenceReader:
             else:
                 joined = bool(found) and found[-1].passive and self._joined_verbs(found[-1].end, k)
                 found.append(_CueAt(k, k + n, cue, joined or self._passive(k), joined))
-            k += n
+            free_from = k + n
         return _merge_levels(found, self.parse.items, tokens)
 
     def _joined_verbs(self, end: int, k: int) -> bool:
