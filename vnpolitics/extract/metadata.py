@@ -170,11 +170,15 @@ def _non_empty_lines(text: str) -> list[str]:
 # --- page furniture ---------------------------------------------------------------------------
 
 # Shapes of furniture lines besides the listed words.
-_FURNITURE_SHAPES: tuple[re.Pattern[str], ...] = (
-    re.compile(r"^(?:>>|»|›)"),  # a link to a related article
-    re.compile(r"^[\w.-]+=\S*$"),  # a page script's "key=value" left in the text
-    re.compile(r"^\S*\.(?:jpe?g|png|gif|webp)\)?$", re.IGNORECASE),  # an image's file name
-    re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$"),  # an image in markdown
+_FURNITURE_SHAPES = re.compile(
+    "|".join(
+        (
+            r"^(?:>>|»|›)",  # a link to a related article
+            r"^[\w.-]+=\S*$",  # a page script's "key=value" left in the text
+            r"^\S*\.(?i:jpe?g|png|gif|webp)\)?$",  # an image's file name
+            r"^!\[[^\]]*\]\([^)]*\)\s*\|?$",  # an image in markdown
+        )
+    )
 )
 
 
@@ -186,11 +190,20 @@ def _furniture_words() -> frozenset[str]:
     )
 
 
+@functools.cache
+def _most_furniture_words() -> int:
+    return max(len(words.split()) for words in _furniture_words())
+
+
 def is_page_furniture(line: str) -> bool:
-    """A button, form line, banner or leftover of the page, never a title, byline or credit."""
+    """A button, form line, banner or leftover of the page, never a title, byline or credit.
+
+    Folding keeps a line's words, so a line longer than every listed wording is not folded to be
+    looked up: it is asked of every line of every article, and most are paragraphs."""
     line = line.strip()
-    key = fold(line.strip(" .:|>»-–—")).strip()
-    return key in _furniture_words() or any(shape.match(line) for shape in _FURNITURE_SHAPES)
+    bare = line.strip(" .:|>»-–—")
+    listed = len(bare.split()) <= _most_furniture_words() and fold(bare).strip() in _furniture_words()
+    return listed or _FURNITURE_SHAPES.match(line) is not None
 
 
 # --- title ------------------------------------------------------------------------------------
