@@ -457,6 +457,8 @@ def sentence_evidence(
     parse: SentenceParse, sentence_index: int, lead: Lead | None = None
 ) -> list[RoleEvidence]:
     """Role evidence from one sentence of an article whose ``lead`` is given (None: no lead rules)."""
+    if not parse.names and all(it.kind != "T" for it in parse.items):
+        return []  # nobody named and no post: most sentences of an article
     s = _Sentence(parse)
     if not s.people and not s.by_title:
         return []
