@@ -739,10 +739,16 @@ def _plural_before(tokens: list[Token], item: Item) -> bool:
 SHARING_JOINS = frozenset({"-", "–", "—", "kiêm"})
 
 
+def _posts_before_last_two(items: list[Item], kinds: str = "T") -> list[int]:
+    """Places of the items of ``kinds`` (posts, bodies) with two items after them, in order: the
+    rules that join a post or body to the one after a mark read only these, not every word."""
+    return [q for q in range(len(items) - 2) if items[q].kind in kinds]
+
+
 def _share_joined_bodies(tokens: list[Token], items: list[Item]) -> None:
     """ "Phó Chủ tịch - Tổng Thư ký UBTƯ MTTQ Việt Nam": two posts joined by a dash or "kiêm" share
     the body printed after the second (title_spans.shares_body says when)."""
-    for q in range(len(items) - 3, -1, -1):  # from the right: "A - B - C Ủy ban X" passes it back
+    for q in reversed(_posts_before_last_two(items)):  # from the right: "A - B - C Ủy ban X" passes it back
         first, join, second = items[q : q + 3]
         if (
             first.kind == "T"
@@ -765,7 +771,7 @@ def _share_party_committee(tokens: list[Token], items: list[Item]) -> None:
     own bodies is that committee's secretary. Only a committee of a place or a unit (Tỉnh ủy, Đảng
     ủy, Chi bộ), never the centre's ("Bộ Chính trị"), and never a people's committee ("Phó Bí thư -
     Chủ tịch UBND xã" names the commune's party committee, which is not printed)."""
-    for q in range(len(items) - 3, -1, -1):  # from the right: a chain of three passes it back
+    for q in reversed(_posts_before_last_two(items)):  # from the right: a chain of three passes it back
         first, join, second = items[q : q + 3]
         if not (first.kind == "T" and second.kind == "T" and _text(tokens, join) in COMMITTEE_CHAIN_JOINS):
             continue
@@ -804,7 +810,7 @@ def _share_parents(tokens: list[Token], items: list[Item]) -> None:
     (the first shares the second's committee, bodies.with_shared_parent), and "Trưởng Ban Công tác
     Phụ nữ, Ủy ban MTTQ Việt Nam tỉnh -" (a commission's post, a comma and a body that closes the
     appositive: the body is the commission's parent)."""
-    for q in range(len(items) - 2):
+    for q in _posts_before_last_two(items, "TO"):
         first, join, second = items[q : q + 3]
         if first.body and second.body and _text(tokens, join) in LIST_SEPARATORS:
             shared = with_shared_parent(tokens, first.body, second.body)
