@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from pyvi import ViPosTagger, ViTokenizer
 
-from vnpolitics.extract.pyvi_models import pos_tags, segment
+from vnpolitics.extract.pyvi_models import pos_tags, segment, segment_words
+from vnpolitics.extract.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_LINES = [
@@ -39,6 +40,13 @@ def test_segmenting_and_tagging_give_pyvis_answers(line: str) -> None:
     assert pos_tags(split) == list(ViPosTagger.postagging_tokens(split)[1])
 
 
+@pytest.mark.parametrize("line", SAMPLE_LINES + ODD_LINES)
+def test_the_words_of_a_sentences_tokens_are_pyvis_words_of_the_joined_tokens(line: str) -> None:
+    texts = [t.text for t in tokenize(line)]
+    assert segment_words(texts) == ViTokenizer.tokenize(" ".join(texts)).split(" ")
+
+
 def test_an_empty_text_is_returned_as_it_is() -> None:
     assert segment("") == ViTokenizer.tokenize("") == ""
     assert pos_tags([]) == []
+    assert segment_words([]) == [""] == ViTokenizer.tokenize("").split(" ")

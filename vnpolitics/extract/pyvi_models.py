@@ -98,21 +98,45 @@ def segment(text: str) -> str:
     _, syllables = ViTokenizer.sylabelize(text)
     if not syllables:
         return text
+    return " ".join(_words(syllables))
+
+
+def segment_words(texts: list[str]) -> list[str]:
+    """``segment(" ".join(texts)).split(" ")`` for texts without spaces (tokens): pyvi's syllables
+    of each text are worked out once per text, since no syllable pyvi cuts holds a space, and the
+    words are made without the joined string."""
+    syllables = [syllable for text in texts for syllable in _syllables(text)]
+    return _words(syllables) if syllables else [" ".join(texts)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _syllables(text: str) -> tuple[str, ...]:
+    from pyvi.ViTokenizer import ViTokenizer
+
+    return tuple(ViTokenizer.sylabelize(text)[1])
+
+
+def _words(syllables: list[str]) -> list[str]:
+    """The segmenter's words: syllables it labels as going on a word joined by "_", as pyvi joins
+    them (never across punctuation or digits, nor a capital after a lower-case syllable)."""
     labels = _segmenter()[0].tag(_segmenter_features(syllables))
-    pieces = [syllables[0]]
+    words, word = [], syllables[0]
     for i in range(1, len(labels)):
-        word, before = syllables[i], syllables[i - 1]
-        joined = (
+        syllable, before = syllables[i], syllables[i - 1]
+        if (
             labels[i] == "I_W"
-            and word not in _PUNCTUATION
+            and syllable not in _PUNCTUATION
             and before not in _PUNCTUATION
-            and not word[0].isdigit()
+            and not syllable[0].isdigit()
             and not before[0].isdigit()
-            and not (word[0].istitle() and not before[0].istitle())
-        )
-        pieces.append("_" if joined else " ")
-        pieces.append(word)
-    return "".join(pieces)
+            and not (syllable[0].istitle() and not before[0].istitle())
+        ):
+            word += "_" + syllable
+        else:
+            words.append(word)
+            word = syllable
+    words.append(word)
+    return words
 
 
 @functools.lru_cache(maxsize=1 << 16)

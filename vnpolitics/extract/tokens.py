@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnpolitics.extract.gazetteer import abbreviations
-from vnpolitics.extract.pyvi_models import pos_tags, segment
+from vnpolitics.extract.pyvi_models import pos_tags, segment_words
 from vnpolitics.extract.syllables import is_vietnamese_syllable
 from vnpolitics.extract.textnorm import fold
 
@@ -240,7 +240,7 @@ def _segment(texts: list[str]) -> tuple[list[str], list[int]]:
     """Run pyvi's segmenter on a window's token texts: its words, and each token's word index
     (-1: none). Pieces pyvi cuts from one token ("29/1" -> "29", "/", "1") are glued back."""
     # what ViPosTagger.postagging reads: the segmented text cut at spaces
-    words = segment(" ".join(texts)).split(" ")
+    words = segment_words(texts)
     word_of = [-1] * len(texts)
     i, pending = 0, ""
     for index, word in enumerate(words):
