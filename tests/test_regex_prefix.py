@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import RAW
 from vnpolitics.extract.dates import DATE_FORMS, RELATIVE_FORMS
+from vnpolitics.extract.gazetteer import abbreviations, abbreviations_pattern
 from vnpolitics.extract.regex_prefix import compile_with_opening
 
 TEXTS = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))] + [
@@ -31,3 +32,16 @@ def test_same_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
 @pytest.mark.parametrize("pattern", [r"\d*", r".abc", r"[^a]b", r"(?i)ab", r"(a|)", r"^\s*ab", r"\Aab"])
 def test_unbounded_openings_are_compiled_as_they_are(pattern: str) -> None:
     assert compile_with_opening(pattern).pattern == pattern
+
+
+def test_two_opening_characters_when_every_match_holds_two() -> None:
+    assert compile_with_opening(r"\bHĐND\b|\bTP\.").pattern.startswith(
+        "(?=[\\U00000048\\U00000054][\\U00000050\\U00000110])"
+    )
+    assert compile_with_opening(r"ab|c").pattern.startswith("(?=[\\U00000061\\U00000063])(?:")  # "c" alone
+    assert compile_with_opening(r"a(?:b)?").pattern.startswith("(?=[\\U00000061])(?:")  # "a" alone
+    pattern = abbreviations_pattern()[0]
+    plain = re.compile("|".join(f"(?P<a{i}>{p.pattern})" for i, (p, _) in enumerate(abbreviations())))
+    text = " ".join(TEXTS) + " UBND TP.HCM, Tp. Huế, T.Ư, Bộ CHQS tỉnh, HĐND-UBND, Hà Nội, TƯ Đoàn"
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(pattern.finditer(text))) > 5

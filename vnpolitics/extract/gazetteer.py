@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from vnpolitics.extract.regex_prefix import compile_with_opening
 from vnpolitics.extract.textnorm import fold
 
 DATA_DIR = Path(__file__).parent / "gazetteers"
@@ -341,12 +342,13 @@ def abbreviations_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
     One scan of a text instead of one per abbreviation: canonical text is made for every sentence.
     The leftmost match wins and, at one position, the earlier line, as the file's order says.
-    Every abbreviation opens with a capital (abbreviations.tsv says so, a test holds it), so a
-    look-ahead for one skips the lower-case positions, nearly all of a text, at once.
+    Every abbreviation opens with a capital (abbreviations.tsv says so, a test holds it) and a
+    capital or a mark after it, so a look-ahead for the two (regex_prefix) skips the lower-case
+    positions and the capitalised words of names and places at once.
     """
     pairs = abbreviations()
     combined = "|".join(f"(?P<a{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(pairs))
-    return re.compile(f"(?=[A-ZĐ])(?:{combined})"), tuple(full for _, full in pairs)
+    return compile_with_opening(combined), tuple(full for _, full in pairs)
 
 
 PERSONAL_CUE_KINDS = frozenset({"address", "kin", "court"})

@@ -1,4 +1,5 @@
-"""Patterns searched faster by a look-ahead for the characters a match can open with.
+"""Patterns searched faster by a look-ahead for the characters a match can open with (the first
+two when every match holds two or more and both can be bounded).
 
 Python's ``re`` tries a pattern at every position of a text; a pattern that opens with an optional
 lead, a look-behind or an alternation ("(?<!\\w)(?:Sáng|Chiều ...)?\\s*(?P<d>\\d{1,2}) ...") costs
@@ -32,10 +33,41 @@ def compile_with_opening(pattern: str, flags: int = 0) -> re.Pattern[str]:
         bool(parsed.data) and parsed.data[0] == (c.AT, c.AT_BEGINNING) and not flags & re.M
     )
     # "^..." is tried at the start alone already: a look-ahead first would have it tried everywhere
-    opening = None if inline_flags or anchored else _opening_class(parsed)
+    if inline_flags or anchored:
+        return re.compile(pattern, flags)
+    pair = _pair(list(parsed))
+    if pair is not None:  # two characters reject more positions than one: "Hà" opens no "HĐND"
+        first, second = ("".join(sorted(pieces)) for pieces in pair)
+        return re.compile(f"(?=[{first}][{second}])(?:{pattern})", flags)
+    opening = _opening_class(parsed)
     if opening is None:
         return re.compile(pattern, flags)
     return re.compile(f"(?=[{opening}])(?:{pattern})", flags)
+
+
+def _pair(items: list) -> tuple[set[str], set[str]] | None:
+    """(class pieces of a match's first character, of its second) for a sequence every match of
+    which holds two characters or more, or None when they cannot be bounded so."""
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is c.LITERAL or op is c.IN:
+            first = {_char(av)} if op is c.LITERAL else _class_pieces(av)
+            second = _first(items[index + 1 :])
+            if first is None or second is None or second[1]:
+                return None  # unbounded, or the match may hold this one character alone
+            return first, second[0]
+        if op is c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            # a group whose own matches hold two characters: what follows it is never read
+            return None if add_flags or del_flags else _pair(list(sub))
+        if op is c.BRANCH:
+            pairs = [_pair(list(alternative)) for alternative in av[1]]
+            if any(p is None for p in pairs):
+                return None
+            return set().union(*(p[0] for p in pairs)), set().union(*(p[1] for p in pairs))
+        return None
+    return None
 
 
 def _opening_class(parsed) -> str | None:
