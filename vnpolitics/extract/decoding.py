@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 
 from vnpolitics.extract.html_text import has_markup, html_to_text, markup_to_text
 from vnpolitics.extract.records import DecodedText, RejectedFile
@@ -87,8 +88,12 @@ MIN_VIETNAMESE_LETTER_SHARE = 0.03
 
 
 def _reject_non_vietnamese(text: str) -> None:
-    letters = [ch for ch in text if ch.isalpha()]
-    share = sum(ch in _VIETNAMESE_LETTERS for ch in letters) / len(letters) if letters else 0.0
+    # counted per distinct character (Counter counts in C): every file of a run is judged here,
+    # in the process that hands the files to the extraction workers
+    counts = Counter(text)
+    letters = sum(n for ch, n in counts.items() if ch.isalpha())
+    vietnamese = sum(n for ch, n in counts.items() if ch in _VIETNAMESE_LETTERS)
+    share = vietnamese / letters if letters else 0.0
     if share < MIN_VIETNAMESE_LETTER_SHARE:
         raise RejectedFile(
             f"not Vietnamese text: {share:.1%} of its letters are Vietnamese "
@@ -134,10 +139,13 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
 def _control_byte_ratio(data: bytes) -> float:
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(sample)
+    return len(sample.translate(None, _NOT_CONTROL_BYTES)) / len(sample)  # the control bytes kept
 
 
 def _decode_non_utf8(data: bytes) -> tuple[str, str, list[str]]:
