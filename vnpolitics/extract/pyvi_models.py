@@ -140,71 +140,52 @@ def _words(syllables: list[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _word_facts(word: str) -> tuple[str, bool, bool, bool, bool, bool]:
-    """What the tagger asks of one word: lower case, title case, digits, first character a digit,
-    first three characters in capitals, all capitals."""
+def _word_attributes(word: str) -> tuple[list[str], ...]:
+    """What the tagger reads of one word, worked out once per word: its attributes as the word
+    itself, as the word one before, two before, one after and two after (pyvi reads a different
+    set of flags at each place)."""
+    low, title, upper = word.lower(), word.istitle(), word.isupper()
+    first_digit, head_upper = word[:1].isdigit(), word[:3].isupper()
+    flags = {
+        "word.istitle()": title,
+        "word.isdigit()": word.isdigit(),
+        "word[:1].isdigit()": first_digit,
+        "word[:3].isupper()": head_upper,
+        "word.isupper()": upper,
+    }
+
+    def at(prefix: str, names: tuple[str, ...]) -> list[str]:
+        return [f"{prefix}word.lower():{low}"] + [prefix + name for name in names if flags[name]]
+
+    own = ["bias", *at("", ("word.istitle()", "word.isdigit()", "word[:1].isdigit()", "word[:3].isupper()"))]
+    if word in _pos_tagger()[1]:
+        own.append("word.isfiltered")
     return (
-        word.lower(),
-        word.istitle(),
-        word.isdigit(),
-        word[:1].isdigit(),
-        word[:3].isupper(),
-        word.isupper(),
+        own,
+        at("-1:", ("word.istitle()", "word[:1].isdigit()", "word[:3].isupper()")),
+        at("-2:", ("word.istitle()", "word.isupper()")),
+        at("+1:", ("word.istitle()", "word[:1].isdigit()", "word.isupper()")),
+        at("+2:", ("word.istitle()", "word.isupper()")),
     )
 
 
 def _tagger_features(words: list[str]) -> list[list[str]]:
     """``ViPosTagger.sent2features`` as the CRF reads it, attribute by attribute in pyvi's order."""
-    filtered = _pos_tagger()[1]
-    facts = [_word_facts(w) for w in words]
+    attributes = [_word_attributes(w) for w in words]
     last = len(words) - 1
     sequence = []
-    for i, (low, title, digit, first_digit, head_upper, _) in enumerate(facts):
-        item = ["bias", "word.lower():" + low]
-        if title:
-            item.append("word.istitle()")
-        if digit:
-            item.append("word.isdigit()")
-        if first_digit:
-            item.append("word[:1].isdigit()")
-        if head_upper:
-            item.append("word[:3].isupper()")
-        if words[i] in filtered:
-            item.append("word.isfiltered")
+    for i, (own, *_) in enumerate(attributes):
+        item = own.copy()
         if i > 0:
-            low1, title1, _, first_digit1, head_upper1, _ = facts[i - 1]
-            item.append("-1:word.lower():" + low1)
-            if title1:
-                item.append("-1:word.istitle()")
-            if first_digit1:
-                item.append("-1:word[:1].isdigit()")
-            if head_upper1:
-                item.append("-1:word[:3].isupper()")
+            item += attributes[i - 1][1]
             if i > 1:
-                low2, title2, _, _, _, upper2 = facts[i - 2]
-                item.append("-2:word.lower():" + low2)
-                if title2:
-                    item.append("-2:word.istitle()")
-                if upper2:
-                    item.append("-2:word.isupper()")
+                item += attributes[i - 2][2]
         else:
             item.append("BOS")
         if i < last:
-            low1, title1, _, first_digit1, _, upper1 = facts[i + 1]
-            item.append("+1:word.lower():" + low1)
-            if title1:
-                item.append("+1:word.istitle()")
-            if first_digit1:
-                item.append("+1:word[:1].isdigit()")
-            if upper1:
-                item.append("+1:word.isupper()")
+            item += attributes[i + 1][3]
             if i < last - 1:
-                low2, title2, _, _, _, upper2 = facts[i + 2]
-                item.append("+2:word.lower():" + low2)
-                if title2:
-                    item.append("+2:word.istitle()")
-                if upper2:
-                    item.append("+2:word.isupper()")
+                item += attributes[i + 2][4]
         else:
             item.append("EOS")
         sequence.append(item)
