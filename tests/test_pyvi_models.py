@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pyvi import ViPosTagger, ViTokenizer
 
-from vnpolitics.extract.pyvi_models import pos_tags, segment, segment_words
+from vnpolitics.extract.pyvi_models import pos_tags, segment_words
 from vnpolitics.extract.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def test_the_samples_are_read_line_by_line() -> None:
 @pytest.mark.parametrize("line", SAMPLE_LINES + ODD_LINES)
 def test_segmenting_and_tagging_give_pyvis_answers(line: str) -> None:
     words = ViTokenizer.tokenize(line)
-    assert segment(line) == words
+    assert segment_words([line]) == words.split(" ")
     split = words.split(" ")
     assert pos_tags(split) == list(ViPosTagger.postagging_tokens(split)[1])
 
@@ -47,6 +47,5 @@ def test_the_words_of_a_sentences_tokens_are_pyvis_words_of_the_joined_tokens(li
 
 
 def test_an_empty_text_is_returned_as_it_is() -> None:
-    assert segment("") == ViTokenizer.tokenize("") == ""
     assert pos_tags([]) == []
     assert segment_words([]) == [""] == ViTokenizer.tokenize("").split(" ")

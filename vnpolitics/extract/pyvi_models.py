@@ -39,29 +39,28 @@ def _pos_tagger() -> tuple[Any, frozenset[str]]:
     return ViPosTagger.model.tagger_, frozenset(ViPosTagger.filtered_tags)
 
 
+def _placed(prefix: str, low: str, flags: dict[str, bool], names: tuple[str, ...]) -> list[str]:
+    """A word's attributes as a CRF reads them from one place (``prefix``: "-1:", "+2:" ...): its
+    lower case, then each of ``names`` whose flag is true, in pyvi's order."""
+    return [f"{prefix}word.lower():{low}"] + [prefix + name for name in names if flags[name]]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _syllable_attributes(word: str) -> tuple[str, list[str], list[str], list[str]]:
     """What the segmenter reads of one syllable, worked out once per syllable: its lower case, and
     its attributes as the syllable itself, as the one before and as the one after."""
-    low, upper, title = word.lower(), word.isupper(), word.istitle()
-    own = ["bias", "word.lower():" + low]
-    if upper:
-        own.append("word.isupper()")
-    if title:
-        own.append("word.istitle()")
-    if word.isdigit():
-        own.append("word.isdigit()")
-    before = ["-1:word.lower():" + low]
-    if title:
-        before.append("-1:word.istitle()")
-    if upper:
-        before.append("-1:word.isupper()")
-    after = ["+1:word.lower():" + low]
-    if title:
-        after.append("+1:word.istitle()")
-    if upper:
-        after.append("+1:word.isupper()")
-    return low, own, before, after
+    low = word.lower()
+    flags = {
+        "word.isupper()": word.isupper(),
+        "word.istitle()": word.istitle(),
+        "word.isdigit()": word.isdigit(),
+    }
+    return (
+        low,
+        ["bias", *_placed("", low, flags, ("word.isupper()", "word.istitle()", "word.isdigit()"))],
+        _placed("-1:", low, flags, ("word.istitle()", "word.isupper()")),
+        _placed("+1:", low, flags, ("word.istitle()", "word.isupper()")),
+    )
 
 
 def _segmenter_features(syllables: list[str]) -> list[list[str]]:
@@ -91,20 +90,10 @@ def _segmenter_features(syllables: list[str]) -> list[list[str]]:
     return sequence
 
 
-def segment(text: str) -> str:
-    """``ViTokenizer.tokenize(text)``: the syllables of one word joined by "_", words by spaces."""
-    from pyvi.ViTokenizer import ViTokenizer
-
-    _, syllables = ViTokenizer.sylabelize(text)
-    if not syllables:
-        return text
-    return " ".join(_words(syllables))
-
-
 def segment_words(texts: list[str]) -> list[str]:
-    """``segment(" ".join(texts)).split(" ")`` for texts without spaces (tokens): pyvi's syllables
-    of each text are worked out once per text, since no syllable pyvi cuts holds a space, and the
-    words are made without the joined string."""
+    """``ViTokenizer.tokenize(" ".join(texts)).split(" ")``: pyvi's words of the texts (tokens).
+    pyvi's syllables of each text are worked out once per text, since no syllable pyvi cuts holds a
+    space, and the words are made without the joined string."""
     syllables = [syllable for text in texts for syllable in _syllables(text)]
     return _words(syllables) if syllables else [" ".join(texts)]
 
@@ -144,28 +133,28 @@ def _word_attributes(word: str) -> tuple[list[str], ...]:
     """What the tagger reads of one word, worked out once per word: its attributes as the word
     itself, as the word one before, two before, one after and two after (pyvi reads a different
     set of flags at each place)."""
-    low, title, upper = word.lower(), word.istitle(), word.isupper()
-    first_digit, head_upper = word[:1].isdigit(), word[:3].isupper()
+    low = word.lower()
     flags = {
-        "word.istitle()": title,
+        "word.istitle()": word.istitle(),
         "word.isdigit()": word.isdigit(),
-        "word[:1].isdigit()": first_digit,
-        "word[:3].isupper()": head_upper,
-        "word.isupper()": upper,
+        "word[:1].isdigit()": word[:1].isdigit(),
+        "word[:3].isupper()": word[:3].isupper(),
+        "word.isupper()": word.isupper(),
     }
-
-    def at(prefix: str, names: tuple[str, ...]) -> list[str]:
-        return [f"{prefix}word.lower():{low}"] + [prefix + name for name in names if flags[name]]
-
-    own = ["bias", *at("", ("word.istitle()", "word.isdigit()", "word[:1].isdigit()", "word[:3].isupper()"))]
+    own = [
+        "bias",
+        *_placed(
+            "", low, flags, ("word.istitle()", "word.isdigit()", "word[:1].isdigit()", "word[:3].isupper()")
+        ),
+    ]
     if word in _pos_tagger()[1]:
         own.append("word.isfiltered")
     return (
         own,
-        at("-1:", ("word.istitle()", "word[:1].isdigit()", "word[:3].isupper()")),
-        at("-2:", ("word.istitle()", "word.isupper()")),
-        at("+1:", ("word.istitle()", "word[:1].isdigit()", "word.isupper()")),
-        at("+2:", ("word.istitle()", "word.isupper()")),
+        _placed("-1:", low, flags, ("word.istitle()", "word[:1].isdigit()", "word[:3].isupper()")),
+        _placed("-2:", low, flags, ("word.istitle()", "word.isupper()")),
+        _placed("+1:", low, flags, ("word.istitle()", "word[:1].isdigit()", "word.isupper()")),
+        _placed("+2:", low, flags, ("word.istitle()", "word.isupper()")),
     )
 
 
