@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 
 from vnpolitics.extract.bodies import BodySpan
 from vnpolitics.extract.dates import (
@@ -272,6 +272,17 @@ class _SentenceReader:
         self.cues = self._cues()
         self._tails: dict[int, int] | None = None
 
+    @cached_property
+    def _unit_start(self) -> dict[int, int]:
+        """Token -> where its name, post or body starts, for the tokens inside one: read when the
+        sentence's first cue is (most sentences have none)."""
+        return {
+            j: it.start
+            for it in self.parse.items
+            if it.kind in ("N", "T", "O")
+            for j in range(it.start, it.end)
+        }
+
     # ------------------------------------------------------------------ cues
 
     def _cues(self) -> list[_CueAt]:
@@ -279,7 +290,6 @@ class _SentenceReader:
         after its verb ("kỷ luật bằng hình thức cảnh cáo") folded into that verb."""
         tokens, found = self.tokens, []
         phrases = cue_phrases()
-        inside: set[int] | None = None  # tokens inside names, posts and bodies: read at the first cue
         cancelled: set[str] = set()  # kinds a proposal cancelled: its list goes on ("...; cảnh cáo ông A")
         first_words, free_from = phrases.first_words, 0  # free_from: past the last cue read
         # most tokens open no cue: one set look-up each finds those that may
@@ -287,14 +297,7 @@ class _SentenceReader:
             if k < free_from:
                 continue
             n = phrases.longest_at(tokens, k)
-            if n and inside is None:
-                inside = {
-                    j
-                    for it in self.parse.items
-                    if it.kind in ("N", "T", "O")
-                    for j in range(it.start, it.end)
-                }
-            if not n or k in inside or _inside_word(tokens, k):
+            if not n or k in self._unit_start or _inside_word(tokens, k):
                 continue
             cue = cues()[tuple(t.key for t in tokens[k : k + n])]
             if self._cancelled(k) or cue.kind in cancelled:
@@ -368,15 +371,9 @@ class _SentenceReader:
         counting as one word: "yêu cầu Đảng ủy Sở Giao thông vận tải tỉnh X tổ chức kiểm điểm và thi
         hành kỷ luật" is a demand however long the body it names."""
         start, words = self._clause_start(k), 0
-        units = {
-            j: it.start
-            for it in self.parse.items
-            if it.kind in ("N", "T", "O")
-            for j in range(it.start, it.end)
-        }
         j = k
         while j > start and words < NOT_EVENT_WINDOW:
-            j = max(start, units.get(j - 1, j - 1))
+            j = max(start, self._unit_start.get(j - 1, j - 1))
             words += 1
         return j
 
